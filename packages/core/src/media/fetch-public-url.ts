@@ -1,0 +1,122 @@
+import type { LookupFunction } from "node:net";
+import type { Readable } from "node:stream";
+import { Agent, type Dispatcher, request } from "undici";
+import { assertPublicHost, publicOnlyLookup } from "./public-address";
+
+export class MediaFetchError extends Error {
+  override readonly name = "MediaFetchError";
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+  }
+}
+
+export interface UrlPolicy {
+  /** Local development only: allow private, loopback and link-local addresses. */
+  allowPrivateNetworks: boolean;
+  /** Local development only: allow plain http. */
+  allowHttp: boolean;
+}
+
+export interface FetchedMedia {
+  body: Readable;
+  contentType: string | undefined;
+  contentLength: number | undefined;
+  finalUrl: string;
+}
+
+const MAX_REDIRECTS = 5;
+
+/**
+ * Fetches a user-supplied URL without letting it reach pixpipe's own network: https only, every hop
+ * (redirects included) checked, and the socket's DNS lookup refuses non-public answers.
+ */
+export class PublicUrlFetcher {
+  private readonly dispatcher: Dispatcher;
+
+  constructor(
+    private readonly policy: UrlPolicy,
+    options: { timeoutMs?: number; resolve?: LookupFunction } = {},
+  ) {
+    const timeout = options.timeoutMs ?? 30_000;
+    this.dispatcher = new Agent({
+      connect: policy.allowPrivateNetworks
+        ? { timeout }
+        : { timeout, lookup: publicOnlyLookup(options.resolve) },
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+    });
+  }
+
+  /** Throws for a URL that can never be fetched under this policy (checked before a job is accepted). */
+  checkUrl(raw: string): URL {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new MediaFetchError(`not a valid URL: ${raw}`, false);
+    }
+    const schemes = this.policy.allowHttp ? ["https:", "http:"] : ["https:"];
+    if (!schemes.includes(url.protocol)) {
+      throw new MediaFetchError(`only ${schemes.join(" or ")} URLs are fetched, not ${url.protocol}`, false);
+    }
+    if (url.username || url.password) throw new MediaFetchError("URLs with credentials are refused", false);
+    if (!this.policy.allowPrivateNetworks) assertPublicHost(url.hostname);
+    return url;
+  }
+
+  async fetch(raw: string, maxBytes: number): Promise<FetchedMedia> {
+    let url = this.checkUrl(raw);
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await request(url, { method: "GET", dispatcher: this.dispatcher });
+      } catch (error) {
+        if (error instanceof Error && error.name === "ForbiddenAddressError") {
+          throw new MediaFetchError(error.message, false);
+        }
+        throw new MediaFetchError(`cannot fetch ${url.host}: ${(error as Error).message}`, true);
+      }
+      const { statusCode, headers, body } = response;
+      const location = headers.location;
+      if (statusCode >= 300 && statusCode < 400 && typeof location === "string") {
+        await body.dump();
+        url = this.checkUrl(new URL(location, url).toString());
+        continue;
+      }
+      if (statusCode !== 200) {
+        await body.dump();
+        throw new MediaFetchError(
+          `${url.host} answered HTTP ${statusCode}`,
+          statusCode >= 500 || statusCode === 429,
+        );
+      }
+      const length = headers["content-length"] ? Number(headers["content-length"]) : undefined;
+      if (length !== undefined && length > maxBytes) {
+        await body.dump();
+        throw new MediaFetchError(`media is ${length} bytes, more than the ${maxBytes} allowed`, false);
+      }
+      const contentType = typeof headers["content-type"] === "string" ? headers["content-type"] : undefined;
+      return { body, contentType, contentLength: length, finalUrl: url.toString() };
+    }
+    throw new MediaFetchError(`more than ${MAX_REDIRECTS} redirects`, false);
+  }
+}
+
+/** Reads a fetched body into memory, refusing it once it passes `maxBytes` (PixVerse uploads are small). */
+export async function readLimited(body: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      body.once("error", () => {});
+      body.destroy();
+      throw new MediaFetchError(`media is larger than the ${maxBytes} bytes allowed`, false);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, size);
+}
