@@ -1,0 +1,1 @@
+export { type AwsClientOptions, type AwsClients, createAwsClients, DEFAULT_REGION } from "./clients";
