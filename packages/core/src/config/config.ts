@@ -1,0 +1,128 @@
+import { Resource } from "sst/resource";
+import { z } from "zod";
+
+export const configSchema = z.object({
+  tableName: z.string().min(1),
+  mediaBucket: z.string().min(1),
+  archiveQueueUrl: z.url(),
+  eventsQueueUrl: z.url(),
+  pixverse: z.object({
+    baseUrl: z.url(),
+    apiKey: z.string().min(1),
+    webhookSecret: z.string().min(1),
+    maxConcurrency: z.coerce.number().int().positive(),
+  }),
+  jobDeadlineSeconds: z.coerce.number().int().positive(),
+  archiveMaxBytes: z.coerce.number().int().positive(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+interface Setting {
+  /** Dotted path in Config. */
+  field: string;
+  env: string;
+  /** SST resource name and property, e.g. Resource.Table.name. */
+  link?: { resource: string; property: string };
+  default?: string;
+}
+
+/** The brief's configuration table as data: one row per value, both ways to set it. */
+export const CONFIG_SETTINGS: readonly Setting[] = [
+  { field: "tableName", env: "PIXPIPE_TABLE_NAME", link: { resource: "Table", property: "name" } },
+  { field: "mediaBucket", env: "PIXPIPE_MEDIA_BUCKET", link: { resource: "Media", property: "name" } },
+  {
+    field: "archiveQueueUrl",
+    env: "PIXPIPE_ARCHIVE_QUEUE_URL",
+    link: { resource: "ArchiveQueue", property: "url" },
+  },
+  {
+    field: "eventsQueueUrl",
+    env: "PIXPIPE_EVENTS_QUEUE_URL",
+    link: { resource: "JobEvents", property: "url" },
+  },
+  { field: "pixverse.baseUrl", env: "PIXVERSE_BASE_URL", default: "https://app-api.pixverse.ai" },
+  {
+    field: "pixverse.apiKey",
+    env: "PIXVERSE_API_KEY",
+    link: { resource: "PixverseApiKey", property: "value" },
+  },
+  {
+    field: "pixverse.webhookSecret",
+    env: "PIXVERSE_WEBHOOK_SECRET",
+    link: { resource: "PixverseWebhookSecret", property: "value" },
+  },
+  { field: "pixverse.maxConcurrency", env: "PIXVERSE_MAX_CONCURRENCY", default: "5" },
+  { field: "jobDeadlineSeconds", env: "PIXPIPE_JOB_DEADLINE_SECONDS", default: "3600" },
+  { field: "archiveMaxBytes", env: "PIXPIPE_ARCHIVE_MAX_BYTES", default: String(5 * 1024 ** 3) },
+];
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** `Resource.<name>.<property>`, or undefined when SST links are inactive or the name is not linked. */
+function readLink(link: { resource: string; property: string }): string | undefined {
+  try {
+    // Resource's declared type only knows what sst-env.d.ts generated; read it as plain data.
+    const resource = (Resource as unknown as Record<string, unknown>)[link.resource];
+    const value = (resource as Record<string, unknown> | undefined)?.[link.property];
+    return typeof value === "string" && value !== "" ? value : undefined;
+  } catch {
+    return undefined; // Resource throws for unlinked names and when no links are active at all.
+  }
+}
+
+function describe(setting: Setting): string {
+  const link = setting.link
+    ? ` or link the SST resource ${setting.link.resource} (Resource.${setting.link.resource}.${setting.link.property})`
+    : "";
+  return `${setting.field}: set ${setting.env}${link}`;
+}
+
+function assign(target: Record<string, unknown>, dottedPath: string, value: string): void {
+  const keys = dottedPath.split(".");
+  const last = keys.pop()!;
+  let node = target;
+  for (const key of keys) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[last] = value;
+}
+
+/**
+ * Reads the configuration. Each value comes from its environment variable when set
+ * (an explicit override, e.g. the local runtime pointing at emulators) or else from its SST link (how
+ * deployed Lambdas receive it); a few have defaults. Throws one ConfigError naming every missing or
+ * invalid value with the ways to set it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  const missing: Setting[] = [];
+  for (const setting of CONFIG_SETTINGS) {
+    const fromEnv = env[setting.env];
+    const value =
+      (fromEnv !== undefined && fromEnv !== "" ? fromEnv : undefined) ??
+      (setting.link ? readLink(setting.link) : undefined) ??
+      setting.default;
+    if (value === undefined) missing.push(setting);
+    else assign(raw, setting.field, value);
+  }
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `pixpipe configuration is incomplete; missing ${missing.length} value(s):\n${missing.map((s) => `  - ${describe(s)}`).join("\n")}`,
+    );
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const bySetting = new Map(CONFIG_SETTINGS.map((s) => [s.field, s]));
+    const problems = parsed.error.issues.map((issue) => {
+      const field = issue.path.join(".");
+      const setting = bySetting.get(field);
+      return `  - ${field} (${setting ? setting.env : "?"}): ${issue.message}`;
+    });
+    throw new ConfigError(`pixpipe configuration is invalid:\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}

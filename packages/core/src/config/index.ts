@@ -1,0 +1,1 @@
+export { CONFIG_SETTINGS, type Config, ConfigError, configSchema, loadConfig } from "./config";
