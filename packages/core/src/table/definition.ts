@@ -1,0 +1,115 @@
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from "@aws-sdk/client-dynamodb";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+/*
+ * pixpipe's single DynamoDB table. Every item has string keys `pk` / `sk`; `sk` names the kind.
+ *
+ *   item               pk                               sk        notes
+ *   job                JOB#<jobId>                      JOB       the job record (+ index attributes below)
+ *   video pointer      VIDEO#<pixverse videoId>         VIDEO     -> jobId; written before the job records
+ *                                                                 the videoId, read strongly consistent by
+ *                                                                 webhooks (a GSI would be eventually so)
+ *   idempotency key    IDEMP#<tenantId>#<sha256(key)>   IDEMP     -> jobId + requestHash; TTL 24 h
+ *   tenant             TENANT#<tenantId>                TENANT
+ *   API key            APIKEY#<sha256(key) hex>         APIKEY    -> tenantId, admin
+ *   webhook nonce      NONCE#<nonce>                    NONCE     TTL
+ *
+ * Global secondary indexes (all project ALL: list and poller pages come back without extra reads):
+ *   byTenant        tenantPk = tenantId,               tenantSk = jobId
+ *                   A tenant's jobs newest first: job ids are ULIDs, so sorting by id sorts by creation.
+ *   byTenantStatus  tenantStatusPk = tenantId#status,  tenantSk = jobId
+ *                   The same list for one status. A second index, kept in step with `status` by every
+ *                   transition, rather than a FilterExpression over byTenant: a filter reads (and bills)
+ *                   every non-matching job and returns short or empty pages for rare statuses; this
+ *                   costs one more index write per transition and answers each page in one query.
+ *   due             dueShard = due#0..7,               nextCheckAt (ISO-8601)
+ *                   Sparse: only jobs with `nextCheckAt` (every non-terminal job, and terminal jobs with
+ *                   an unsent event) are in it, so the poller's work is one query per shard. The shard is
+ *                   fixed per job (hash of its id) so due work spreads over 8 partitions; DUE_SHARDS
+ *                   must not shrink while jobs exist.
+ * TTL attribute: `expiresAt` (epoch seconds) on idempotency and nonce items. TTL deletion is lazy (up
+ * to days late, never on DynamoDB Local), so readers treat an expired item as absent.
+ */
+export const TABLE_KEYS = { partitionKey: "pk", sortKey: "sk", ttl: "expiresAt" } as const;
+
+export const GSI = {
+  byTenant: { name: "byTenant", partitionKey: "tenantPk", sortKey: "tenantSk" },
+  byTenantStatus: { name: "byTenantStatus", partitionKey: "tenantStatusPk", sortKey: "tenantSk" },
+  due: { name: "due", partitionKey: "dueShard", sortKey: "nextCheckAt" },
+} as const;
+
+export const DUE_SHARDS = 8;
+
+const indexes = Object.values(GSI);
+const keyAttributes = [
+  TABLE_KEYS.partitionKey,
+  TABLE_KEYS.sortKey,
+  ...new Set(indexes.flatMap((index) => [index.partitionKey, index.sortKey])),
+];
+
+/** CreateTable input (without TableName): on-demand, the key schema and GSIs above. */
+export const tableDefinition = {
+  BillingMode: "PAY_PER_REQUEST",
+  AttributeDefinitions: keyAttributes.map((name) => ({ AttributeName: name, AttributeType: "S" })),
+  KeySchema: [
+    { AttributeName: TABLE_KEYS.partitionKey, KeyType: "HASH" },
+    { AttributeName: TABLE_KEYS.sortKey, KeyType: "RANGE" },
+  ],
+  GlobalSecondaryIndexes: indexes.map((index) => ({
+    IndexName: index.name,
+    KeySchema: [
+      { AttributeName: index.partitionKey, KeyType: "HASH" },
+      { AttributeName: index.sortKey, KeyType: "RANGE" },
+    ],
+    Projection: { ProjectionType: "ALL" },
+  })),
+} satisfies Omit<CreateTableCommandInput, "TableName">;
+
+const POLL_INTERVAL_MS = 200;
+const ACTIVE_TIMEOUT_MS = 120_000;
+
+async function waitUntilActive(dynamo: DynamoDBDocumentClient, tableName: string): Promise<void> {
+  const deadline = Date.now() + ACTIVE_TIMEOUT_MS;
+  for (;;) {
+    const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+    // The SDK's table-exists waiter looks at the table only; queries need the indexes too.
+    const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every(
+      (index) => index.IndexStatus === "ACTIVE",
+    );
+    if (Table?.TableStatus === "ACTIVE" && indexesActive) return;
+    if (Date.now() > deadline) throw new Error(`table ${tableName} not ACTIVE after ${ACTIVE_TIMEOUT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
+
+/**
+ * Creates the table if it does not exist, waits until it and its indexes are ACTIVE and enables TTL.
+ * Safe to call repeatedly and concurrently (tests, local runtime start). An existing table is not
+ * altered beyond TTL; in AWS the table belongs to infra/storage.ts.
+ */
+export async function ensureTable(dynamo: DynamoDBDocumentClient, tableName: string): Promise<void> {
+  try {
+    await dynamo.send(new CreateTableCommand({ TableName: tableName, ...tableDefinition }));
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  }
+  await waitUntilActive(dynamo, tableName);
+  const { TimeToLiveDescription } = await dynamo.send(
+    new DescribeTimeToLiveCommand({ TableName: tableName }),
+  );
+  const ttlStatus = TimeToLiveDescription?.TimeToLiveStatus;
+  if (ttlStatus === "ENABLED" || ttlStatus === "ENABLING") return;
+  await dynamo.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: TABLE_KEYS.ttl, Enabled: true },
+    }),
+  );
+}
