@@ -1,0 +1,82 @@
+import { swaggerUI } from "@hono/swagger-ui";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import type { ApiApp, AppEnv } from "./api-app";
+import { authenticate } from "./auth";
+import { ApiError, errorHandler, errorResponse, notFoundHandler, validationError } from "./errors";
+import type { ApiDeps, ApiLogger } from "./ports";
+import * as cancelJob from "./routes/cancelJob";
+import * as createJob from "./routes/createJob";
+import * as createUpload from "./routes/createUpload";
+import * as getBalance from "./routes/getBalance";
+import * as getCatalog from "./routes/getCatalog";
+import * as getJob from "./routes/getJob";
+import * as getJobVideo from "./routes/getJobVideo";
+import * as health from "./routes/health";
+import * as listJobs from "./routes/listJobs";
+import * as receivePixverseWebhook from "./routes/receivePixverseWebhook";
+import * as selectMasks from "./routes/selectMasks";
+
+/** Request bodies here are small JSON documents (webhooks included); anything larger is refused. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const consoleLogger: ApiLogger = { error: (message, attributes) => console.error(message, attributes) };
+
+const ROUTES = [
+  createJob,
+  listJobs,
+  getJob,
+  cancelJob,
+  getJobVideo,
+  createUpload,
+  selectMasks,
+  getCatalog,
+  getBalance,
+  receivePixverseWebhook,
+  health,
+];
+
+export function createApp(deps: ApiDeps): ApiApp {
+  const app: ApiApp = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return errorResponse(c, validationError(result.target, result.error));
+    },
+  });
+
+  app.onError(errorHandler(deps.logger ?? consoleLogger));
+  app.notFound(notFoundHandler);
+
+  app.use(requestId());
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        errorResponse(
+          c,
+          new ApiError(413, "payload_too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes.`),
+        ),
+    }),
+  );
+  app.use("/v1/*", authenticate(deps));
+
+  for (const route of ROUTES) route.register(app, deps);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "A pixpipe API key: Authorization: Bearer <key>.",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "pixpipe",
+      version: "1.0.0",
+      description: "Video generation jobs on the PixVerse Platform API, archived to S3 and announced on SQS.",
+    },
+    security: [{ bearerAuth: [] }],
+  });
+  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "pixpipe API" }));
+
+  return app;
+}

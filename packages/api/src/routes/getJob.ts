@@ -1,0 +1,26 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { ApiApp } from "../api-app";
+import { notFound } from "../errors";
+import type { ApiDeps } from "../ports";
+import { errorResponses, JobIdParamsSchema, JobSchema } from "../schemas";
+
+export const route = createRoute({
+  operationId: "getJob",
+  method: "get",
+  path: "/v1/jobs/{id}",
+  tags: ["jobs"],
+  summary: "Get one job",
+  request: { params: JobIdParamsSchema },
+  responses: {
+    200: { description: "The job.", content: { "application/json": { schema: JobSchema } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export function register(app: ApiApp, deps: ApiDeps): void {
+  app.openapi(route, async (c) => {
+    const job = await deps.jobs.getJob(c.var.caller, c.req.valid("param").id);
+    if (!job) throw notFound("job");
+    return c.json(job, 200);
+  });
+}

@@ -1,0 +1,61 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { ApiApp } from "../api-app";
+import type { ApiDeps } from "../ports";
+import { errorResponses, MediaRefSchema } from "../schemas";
+
+export const MaskSelectionRequestSchema = z
+  .object({
+    video: MediaRefSchema,
+    keyframe_id: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .openapi({ description: "Frame to pick masks at (1 = first frame, the default).", example: 1 }),
+  })
+  .openapi("MaskSelectionRequest");
+
+export type MaskSelectionRequest = z.infer<typeof MaskSelectionRequestSchema>;
+
+// PixVerse's field names, so the ids go straight into a `swap` or `modify` job input.
+export const MaskSelectionSchema = z
+  .object({
+    keyframe_id: z.number().int().openapi({ example: 1 }),
+    keyframe_url: z.url(),
+    credits: z.number().openapi({ description: "Credits PixVerse charged for this call.", example: 2 }),
+    mask_info: z.array(
+      z.object({
+        mask_id: z.string().openapi({ example: "m_1" }),
+        mask_name: z.string().openapi({ example: "person" }),
+        mask_url: z.url(),
+      }),
+    ),
+  })
+  .openapi("MaskSelection");
+
+export type MaskSelection = z.infer<typeof MaskSelectionSchema>;
+
+export const route = createRoute({
+  operationId: "selectMasks",
+  method: "post",
+  path: "/v1/masks",
+  tags: ["media"],
+  summary: "Swap step 1: the keyframe of a video and the masks to pick from (billed by PixVerse)",
+  request: {
+    body: { required: true, content: { "application/json": { schema: MaskSelectionRequestSchema } } },
+  },
+  responses: {
+    200: {
+      description: "The keyframe and its masks.",
+      content: { "application/json": { schema: MaskSelectionSchema } },
+    },
+    ...errorResponses(400, 401, 413, 415),
+  },
+});
+
+export function register(app: ApiApp, deps: ApiDeps): void {
+  app.openapi(route, async (c) => {
+    const selection = await deps.jobs.selectMasks(c.var.caller, c.req.valid("json"));
+    return c.json(selection, 200);
+  });
+}
