@@ -1,0 +1,269 @@
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { CopyObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
+import { Agent, type Dispatcher, interceptors, request } from "undici";
+import { ArchiveError, sourceStatusError, storageError } from "./errors";
+
+const MiB = 1024 * 1024;
+
+/** Fixed part size: memory stays near (ARCHIVE_QUEUE_SIZE + 2) parts whatever the object's size. */
+export const ARCHIVE_PART_SIZE = 8 * MiB;
+/** Parts uploaded concurrently. */
+export const ARCHIVE_QUEUE_SIZE = 4;
+/**
+ * The largest object that can be archived: the sha256 is written into the object's metadata by a
+ * server-side CopyObject, which S3 allows up to 5 GiB.
+ */
+export const MAX_ARCHIVE_BYTES = 5 * 1024 * MiB;
+/** Metadata key (`x-amz-meta-sha256`) holding the hex SHA-256 of the object's bytes. */
+export const SHA256_METADATA_KEY = "sha256";
+
+const MAX_REDIRECTIONS = 5;
+
+export interface SourceTimeouts {
+  /** TCP + TLS connect. Default 10 s. */
+  connectMs?: number;
+  /** Until the response headers arrive. Default 30 s. */
+  headersMs?: number;
+  /** Longest silence between two body chunks (not the whole transfer). Default 30 s. */
+  bodyMs?: number;
+}
+
+export interface CopyUrlToS3Input {
+  s3: S3Client;
+  /** http(s) URL of the source; up to 5 redirects are followed. */
+  url: string;
+  bucket: string;
+  key: string;
+  /** Stored content type; default: the source's Content-Type, else application/octet-stream. */
+  contentType?: string;
+  /** Refuse (non-retryable) anything larger, by Content-Length up front and by counting while streaming. */
+  maxBytes: number;
+  timeouts?: SourceTimeouts;
+  /** Aborts the download; the multipart upload is then aborted too (`ArchiveError` code `aborted`). */
+  signal?: AbortSignal;
+}
+
+export interface ArchivedObject {
+  bucket: string;
+  key: string;
+  size: number;
+  /** Hex SHA-256 of the stored bytes (also in the object's metadata under `sha256`). */
+  sha256: string;
+  contentType: string;
+  etag: string;
+}
+
+/**
+ * Streams an HTTP(S) response body into S3 as a multipart upload, hashing and counting on the way,
+ * in constant memory. Any failure aborts the multipart upload and throws an `ArchiveError` that says
+ * whether a retry can help (see errors.ts).
+ */
+export async function copyUrlToS3(input: CopyUrlToS3Input): Promise<ArchivedObject> {
+  const url = parseSourceUrl(input.url);
+  if (!Number.isSafeInteger(input.maxBytes) || input.maxBytes < 0 || input.maxBytes > MAX_ARCHIVE_BYTES) {
+    throw new ArchiveError(
+      "invalid_request",
+      `maxBytes must be an integer from 0 to ${MAX_ARCHIVE_BYTES}, got ${input.maxBytes}`,
+      { retryable: false },
+    );
+  }
+  const dispatcher = sourceDispatcher(input.timeouts ?? {});
+  try {
+    const response = await requestSource(url, dispatcher, input.signal);
+    const { statusCode, headers, body } = response;
+    if (statusCode !== 200) {
+      discard(body);
+      throw sourceStatusError(statusCode, url.host);
+    }
+    const declaredLength = parseContentLength(headers["content-length"]);
+    if (declaredLength !== undefined && declaredLength > input.maxBytes) {
+      discard(body);
+      throw tooLarge(`${url.host} declares ${declaredLength} bytes`, input.maxBytes);
+    }
+    const sourceType = headers["content-type"];
+    const contentType =
+      input.contentType ?? (typeof sourceType === "string" ? sourceType : "application/octet-stream");
+
+    const meter = new BodyMeter(url.host, declaredLength, input.maxBytes, input.signal);
+    const metered = Readable.from(meter.pass(body));
+    const upload = new Upload({
+      client: input.s3,
+      params: { Bucket: input.bucket, Key: input.key, Body: metered, ContentType: contentType },
+      partSize: ARCHIVE_PART_SIZE,
+      queueSize: ARCHIVE_QUEUE_SIZE,
+      leavePartsOnError: false,
+    });
+    let uploadedEtag: string | undefined;
+    try {
+      // On failure lib-storage aborts the multipart upload before `done()` rejects.
+      const result = await upload.done();
+      uploadedEtag = result.ETag;
+    } catch (error) {
+      throw meter.failure ?? storageError(error);
+    } finally {
+      metered.destroy();
+      discard(body);
+    }
+
+    const sha256 = meter.sha256();
+    const etag = await storeSha256Metadata(input, contentType, sha256, uploadedEtag);
+    return { bucket: input.bucket, key: input.key, size: meter.received, sha256, contentType, etag };
+  } finally {
+    await dispatcher.destroy();
+  }
+}
+
+function parseSourceUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ArchiveError("invalid_request", "the source is not a valid URL", { retryable: false });
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ArchiveError("invalid_request", `cannot archive a ${url.protocol} URL`, { retryable: false });
+  }
+  return url;
+}
+
+function sourceDispatcher(timeouts: SourceTimeouts): Dispatcher {
+  return new Agent({
+    connect: { timeout: timeouts.connectMs ?? 10_000 },
+    headersTimeout: timeouts.headersMs ?? 30_000,
+    bodyTimeout: timeouts.bodyMs ?? 30_000,
+  }).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS }));
+}
+
+async function requestSource(
+  url: URL,
+  dispatcher: Dispatcher,
+  signal: AbortSignal | undefined,
+): Promise<Dispatcher.ResponseData> {
+  try {
+    return await request(url, { method: "GET", dispatcher, ...(signal ? { signal } : {}) });
+  } catch (error) {
+    if (signal?.aborted) throw abortedError(error);
+    throw new ArchiveError("source_network", `cannot fetch from ${url.host}: ${errorText(error)}`, {
+      retryable: true,
+      cause: error,
+    });
+  }
+}
+
+/** Counts and hashes the body as it passes, and turns every way it can go wrong into an ArchiveError. */
+class BodyMeter {
+  received = 0;
+  failure: ArchiveError | undefined;
+  private readonly hash = createHash("sha256");
+
+  constructor(
+    private readonly host: string,
+    private readonly declaredLength: number | undefined,
+    private readonly maxBytes: number,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  async *pass(body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of body) {
+        this.received += chunk.length;
+        if (this.received > this.maxBytes) {
+          throw tooLarge(`${this.host} sent more than that`, this.maxBytes);
+        }
+        this.hash.update(chunk);
+        yield chunk;
+      }
+    } catch (error) {
+      this.failure = error instanceof ArchiveError ? error : this.streamError(error);
+      throw this.failure;
+    }
+    if (this.declaredLength !== undefined && this.received !== this.declaredLength) {
+      this.failure = this.truncated();
+      throw this.failure;
+    }
+  }
+
+  sha256(): string {
+    return this.hash.digest("hex");
+  }
+
+  private streamError(error: unknown): ArchiveError {
+    if (this.signal?.aborted) return abortedError(error);
+    const code = (error as { code?: string }).code;
+    const closedEarly = code === "UND_ERR_SOCKET" || code === "ECONNRESET";
+    if (closedEarly && this.declaredLength !== undefined) return this.truncated(error);
+    return new ArchiveError(
+      "source_network",
+      `download from ${this.host} failed after ${this.received} bytes: ${errorText(error)}`,
+      { retryable: true, cause: error },
+    );
+  }
+
+  private truncated(cause?: unknown): ArchiveError {
+    return new ArchiveError(
+      "source_truncated",
+      `${this.host} sent ${this.received} of the ${this.declaredLength} bytes it declared`,
+      { retryable: true, cause },
+    );
+  }
+}
+
+/**
+ * The hash is known only once the last byte has passed, after the upload was created; a server-side
+ * self-copy with replaced metadata adds it (no bytes flow through this process). Conditional on the
+ * uploaded ETag, so a concurrent writer's object is never stamped with this hash.
+ */
+async function storeSha256Metadata(
+  input: CopyUrlToS3Input,
+  contentType: string,
+  sha256: string,
+  uploadedEtag: string | undefined,
+): Promise<string> {
+  try {
+    const copied = await input.s3.send(
+      new CopyObjectCommand({
+        Bucket: input.bucket,
+        Key: input.key,
+        CopySource: `${input.bucket}/${encodeURIComponent(input.key)}`,
+        ...(uploadedEtag ? { CopySourceIfMatch: uploadedEtag } : {}),
+        MetadataDirective: "REPLACE",
+        ContentType: contentType,
+        Metadata: { [SHA256_METADATA_KEY]: sha256 },
+      }),
+      input.signal ? { abortSignal: input.signal } : {},
+    );
+    const etag = copied.CopyObjectResult?.ETag;
+    if (!etag) throw new Error("CopyObject answered without an ETag");
+    return etag;
+  } catch (error) {
+    if (input.signal?.aborted) throw abortedError(error);
+    throw storageError(error);
+  }
+}
+
+/** Closes a response body we will not read; undici reports that as an error nobody needs to hear. */
+function discard(body: Dispatcher.ResponseData["body"]): void {
+  body.on("error", () => {});
+  body.destroy();
+}
+
+function parseContentLength(header: string | string[] | undefined): number | undefined {
+  if (typeof header !== "string" || !/^\d+$/.test(header)) return undefined;
+  return Number(header);
+}
+
+function tooLarge(what: string, maxBytes: number): ArchiveError {
+  return new ArchiveError("too_large", `${what}; at most ${maxBytes} bytes are archived`, {
+    retryable: false,
+  });
+}
+
+function abortedError(cause: unknown): ArchiveError {
+  return new ArchiveError("aborted", "the archive copy was aborted", { retryable: true, cause });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
