@@ -1,3 +1,4 @@
+import { setTimeout } from "node:timers/promises";
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
@@ -118,20 +119,11 @@ export function succeededRecords(
   return records.filter((record) => !failed.has(record.messageId));
 }
 
+/** Waits, or less when stopping. */
+const pause = (ms: number, signal: AbortSignal) => setTimeout(ms, undefined, { signal }).catch(() => {});
+
 function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === "AbortError";
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**
@@ -187,7 +179,7 @@ export function createSqsEventSource(options: SqsEventSourceOptions): SqsEventSo
       try {
         const more = await receive(batchSize - batch.length, Math.min(20, Math.floor(remainingMs / 1000)));
         batch.push(...more);
-        if (more.length === 0 && remainingMs < 1000) await sleep(Math.min(remainingMs, 50), abort.signal);
+        if (more.length === 0 && remainingMs < 1000) await pause(Math.min(remainingMs, 50), abort.signal);
       } catch (error) {
         // The records gathered so far are in flight and still get handled.
         if (!isAbort(error))
@@ -234,7 +226,7 @@ export function createSqsEventSource(options: SqsEventSourceOptions): SqsEventSo
       } catch (error) {
         if (isAbort(error)) return;
         log.error(`${options.functionName}: receiving from ${options.queueUrl} failed; retrying`, error);
-        await sleep(1000, abort.signal);
+        await pause(1000, abort.signal);
         continue;
       }
       if (messages.length === 0) continue;
