@@ -24,11 +24,12 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  * Global secondary indexes (all project ALL: list and poller pages come back without extra reads):
  *   byTenant        tenantPk = tenantId,               tenantSk = jobId
  *                   A tenant's jobs newest first: job ids are ULIDs, so sorting by id sorts by creation.
- *   byTenantStatus  tenantStatusPk = tenantId#status,  tenantSk = jobId
- *                   The same list for one status. A second index, kept in step with `status` by every
- *                   transition, rather than a FilterExpression over byTenant: a filter reads (and bills)
- *                   every non-matching job and returns short or empty pages for rare statuses; this
- *                   costs one more index write per transition and answers each page in one query.
+ *   byTenantStatus  tenantPk = tenantId,               statusSk = <status>#<jobId>
+ *                   One status of a tenant, newest first: begins_with(statusSk, "failed#"). A second
+ *                   index (the job's statusSk is rewritten by every transition) rather than a
+ *                   FilterExpression over byTenant: a filter reads and bills every non-matching job and
+ *                   returns short or empty pages for rare statuses; this costs one more index write per
+ *                   transition and answers every page with one exact query.
  *   due             dueShard = due#0..7,               nextCheckAt (ISO-8601)
  *                   Sparse: only jobs with `nextCheckAt` (every non-terminal job, and terminal jobs with
  *                   an unsent event) are in it, so the poller's work is one query per shard. The shard is
@@ -41,7 +42,7 @@ export const TABLE_KEYS = { partitionKey: "pk", sortKey: "sk", ttl: "expiresAt" 
 
 export const GSI = {
   byTenant: { name: "byTenant", partitionKey: "tenantPk", sortKey: "tenantSk" },
-  byTenantStatus: { name: "byTenantStatus", partitionKey: "tenantStatusPk", sortKey: "tenantSk" },
+  byTenantStatus: { name: "byTenantStatus", partitionKey: "tenantPk", sortKey: "statusSk" },
   due: { name: "due", partitionKey: "dueShard", sortKey: "nextCheckAt" },
 } as const;
 
