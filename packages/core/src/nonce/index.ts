@@ -1,0 +1,1 @@
+export { DynamoNonceStore, NONCE_RESERVATION_LEASE_SECONDS } from "./nonce-store";
