@@ -1,0 +1,12 @@
+export type { SimulatorControl } from "./control";
+export type { Ledger, LedgerGeneration, TerminalStatus } from "./engine";
+export type { Fault, FaultEffect, FaultStatus, FaultType } from "./faults";
+export { expectedContentSha256, solidPng, tinyMp4, type VideoContentSpec } from "./media";
+export { type RunningSimulator, type SimulatorOptions, startSimulator } from "./simulator";
+export {
+  retryScheduleMs,
+  signedWebhookHeaders,
+  signWebhook,
+  type WebhookDelivery,
+  webhookSignedQuery,
+} from "./webhooks";
