@@ -1,0 +1,97 @@
+import { GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AwsClients } from "../aws";
+import { itemKeys } from "../table";
+import { createTestTable } from "../table/test-table";
+import {
+  ApiKeyConflictError,
+  DynamoTenantRepository,
+  generateApiKey,
+  hashApiKey,
+  TenantNotFoundError,
+} from "./tenant-repository";
+
+let clients: AwsClients;
+let tableName: string;
+let tenants: DynamoTenantRepository;
+
+beforeAll(async () => {
+  ({ clients, tableName } = await createTestTable("tenants"));
+  tenants = new DynamoTenantRepository(clients.dynamo, tableName);
+});
+afterAll(() => clients.destroy());
+
+describe("tenants", () => {
+  it("are created with a ten_ id and read back", async () => {
+    const tenant = await tenants.createTenant({ name: "Acme" });
+    expect(tenant.id).toMatch(/^ten_[0-9A-Z]{26}$/);
+    expect(await tenants.getTenant(tenant.id)).toEqual(tenant);
+    expect(await tenants.getTenant("ten_missing")).toBeNull();
+  });
+
+  it("are ensured idempotently, keeping the first name and creation time", async () => {
+    const first = await tenants.ensureTenant({ id: "local", name: "Local development" });
+    const again = await tenants.ensureTenant({ id: "local", name: "Renamed" });
+    expect(again).toEqual(first);
+  });
+});
+
+describe("API keys", () => {
+  it("are random pxp_ keys of 32 bytes", () => {
+    const key = generateApiKey();
+    expect(key).toMatch(/^pxp_[A-Za-z0-9_-]{43}$/);
+    expect(generateApiKey()).not.toBe(key);
+  });
+
+  it("authenticate as their tenant with their admin flag", async () => {
+    const tenant = await tenants.createTenant({ name: "Keys" });
+    const plain = await tenants.createApiKey(tenant.id, { admin: false });
+    const admin = await tenants.createApiKey(tenant.id, { admin: true });
+    expect(await tenants.authenticate(plain.key)).toEqual({ tenantId: tenant.id, admin: false });
+    expect(await tenants.authenticate(admin.key)).toEqual({ tenantId: tenant.id, admin: true });
+  });
+
+  it("are stored only as SHA-256 hashes", async () => {
+    const tenant = await tenants.createTenant({ name: "Hashes" });
+    const { key } = await tenants.createApiKey(tenant.id, { admin: false });
+    const stored = await clients.dynamo.send(
+      new GetCommand({ TableName: tableName, Key: itemKeys.apiKey(hashApiKey(key)) }),
+    );
+    expect(stored.Item).toMatchObject({ tenantId: tenant.id, admin: false });
+    const everything = await clients.dynamo.send(new ScanCommand({ TableName: tableName }));
+    expect(JSON.stringify(everything.Items)).not.toContain(key);
+  });
+
+  it("refuse unknown, altered, empty and oversized keys", async () => {
+    const tenant = await tenants.createTenant({ name: "Refusals" });
+    const { key } = await tenants.createApiKey(tenant.id, { admin: true });
+    expect(await tenants.authenticate(generateApiKey())).toBeNull();
+    expect(await tenants.authenticate(`${key.slice(0, -1)}${key.endsWith("A") ? "B" : "A"}`)).toBeNull();
+    expect(await tenants.authenticate("")).toBeNull();
+    expect(await tenants.authenticate(key.repeat(10))).toBeNull();
+  });
+
+  it("cannot be issued for a tenant that does not exist", async () => {
+    await expect(tenants.createApiKey("ten_nobody", { admin: false })).rejects.toBeInstanceOf(
+      TenantNotFoundError,
+    );
+  });
+
+  it("can be ensured from a configured plaintext, idempotently, tenant included", async () => {
+    await tenants.ensureApiKey("dev", "dev-key-from-env", { admin: true });
+    await tenants.ensureApiKey("dev", "dev-key-from-env", { admin: true });
+    expect(await tenants.authenticate("dev-key-from-env")).toEqual({ tenantId: "dev", admin: true });
+    expect(await tenants.getTenant("dev")).toMatchObject({ id: "dev" });
+
+    await tenants.ensureApiKey("dev", "dev-key-from-env", { admin: false });
+    expect(await tenants.authenticate("dev-key-from-env")).toEqual({ tenantId: "dev", admin: false });
+  });
+
+  it("are never moved to another tenant by ensureApiKey", async () => {
+    await tenants.ensureApiKey("owner", "shared-secret-key", { admin: false });
+    await expect(
+      tenants.ensureApiKey("intruder", "shared-secret-key", { admin: true }),
+    ).rejects.toBeInstanceOf(ApiKeyConflictError);
+    expect(await tenants.authenticate("shared-secret-key")).toEqual({ tenantId: "owner", admin: false });
+  });
+});
