@@ -23,7 +23,7 @@ const HeadersSchema = z.object({
     .string()
     .min(1)
     .max(255)
-    .regex(/^[\x20-\x7E]+$/, "must be printable ASCII")
+    .regex(/^[\x20-\x7E]*$/, "must be printable ASCII")
     .optional()
     .openapi({
       description: "Same key and same body return the same job (200); same key and another body: 409.",

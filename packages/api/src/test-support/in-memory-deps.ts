@@ -5,7 +5,7 @@ import type { Balance } from "../routes/getBalance";
 import type { CatalogKind, CatalogQuery } from "../routes/getCatalog";
 import type { ListJobsQuery } from "../routes/listJobs";
 import type { MaskSelection, MaskSelectionRequest } from "../routes/selectMasks";
-import type { Job, JobStatus } from "../schemas";
+import type { ErrorBody, Job, JobStatus, Problem } from "../schemas";
 
 // Small in-memory stand-ins for @pixpipe/core/pipeline, for testing the HTTP layer only. They keep the
 // service's rules that the API relies on (tenant scoping, idempotency, cursor errors, terminal jobs)
@@ -211,3 +211,11 @@ export const json = (body: unknown, headers: Record<string, string> = {}): Reque
   headers: { "Content-Type": "application/json", ...headers },
   body: JSON.stringify(body),
 });
+
+/** A response body read as the type the test expects (the test's assertions check it). */
+export const readJson = async <T>(res: Response): Promise<T> => (await res.json()) as T;
+
+export const readError = async (res: Response): Promise<ErrorBody["error"]> =>
+  (await readJson<ErrorBody>(res)).error;
+
+export const readProblems = async (res: Response): Promise<Problem[]> => (await readError(res)).details ?? [];

@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../app";
+import type { Job } from "../schemas";
+import {
+  bearer,
+  inMemoryDeps,
+  json,
+  readError,
+  readJson,
+  readProblems,
+} from "../test-support/in-memory-deps";
+
+const body = {
+  type: "text_to_video",
+  input: { prompt: "A cat surfing", duration: 5 },
+  metadata: { order: "42" },
+};
+
+function setup() {
+  const fixture = inMemoryDeps();
+  return { ...fixture, app: createApp(fixture.deps) };
+}
+
+describe("POST /v1/jobs", () => {
+  it("answers 202 with the queued job and its Location", async () => {
+    const { app, jobs } = setup();
+    const res = await app.request("/v1/jobs", json(body, bearer("tenantA")));
+    expect(res.status).toBe(202);
+    const job = await readJson<Job>(res);
+    expect(job).toMatchObject({
+      tenantId: "tenant_a",
+      type: "text_to_video",
+      status: "queued",
+      metadata: { order: "42" },
+    });
+    expect(res.headers.get("location")).toBe(`/v1/jobs/${job.id}`);
+    expect(jobs.calls[0]?.args).toEqual([
+      { tenantId: "tenant_a", admin: false },
+      body,
+      { idempotencyKey: undefined },
+    ]);
+  });
+
+  it("answers 200 with the same job when the Idempotency-Key replays the same body", async () => {
+    const { app, jobs } = setup();
+    const headers = { ...bearer("tenantA"), "Idempotency-Key": "order-42" };
+    const first = await app.request("/v1/jobs", json(body, headers));
+    const replay = await app.request("/v1/jobs", json(body, headers));
+    expect(first.status).toBe(202);
+    expect(replay.status).toBe(200);
+    expect((await readJson<Job>(replay)).id).toBe((await readJson<Job>(first)).id);
+    expect(jobs.jobs).toHaveLength(1);
+    expect(jobs.calls[1]?.args[2]).toEqual({ idempotencyKey: "order-42" });
+  });
+
+  it("answers 409 idempotency_conflict when the key comes back with another body", async () => {
+    const { app } = setup();
+    const headers = { ...bearer("tenantA"), "Idempotency-Key": "order-42" };
+    await app.request("/v1/jobs", json(body, headers));
+    const res = await app.request("/v1/jobs", json({ ...body, metadata: { order: "43" } }, headers));
+    expect(res.status).toBe(409);
+    expect(await readError(res)).toEqual({
+      code: "idempotency_conflict",
+      message: "This Idempotency-Key was already used with a different request body.",
+    });
+  });
+
+  it("lists every problem of an invalid request body and stores nothing", async () => {
+    const { app, jobs } = setup();
+    const res = await app.request(
+      "/v1/jobs",
+      json({ type: "text_to_sound", input: "prompt", metadata: { order: 42 }, extra: 1 }, bearer("tenantA")),
+    );
+    expect(res.status).toBe(400);
+    const error = await readError(res);
+    expect(error.code).toBe("invalid_request");
+    expect(error.message).toBe("The request is invalid (3 problems, see details).");
+    expect(error.details?.map((problem) => `${problem.location}:${problem.path}`).sort()).toEqual([
+      "body:input",
+      "body:metadata.order",
+      "body:type",
+    ]);
+    expect(jobs.calls).toHaveLength(0);
+  });
+
+  it("refuses metadata beyond its limits", async () => {
+    const { app } = setup();
+    const metadata = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
+    const tooMany = await app.request("/v1/jobs", json({ ...body, metadata }, bearer("tenantA")));
+    const tooLong = await app.request(
+      "/v1/jobs",
+      json({ ...body, metadata: { ["k".repeat(41)]: "v", note: "x".repeat(501) } }, bearer("tenantA")),
+    );
+    expect((await readError(tooMany)).details).toEqual([
+      { path: "metadata", message: "metadata may hold at most 50 keys", location: "body" },
+    ]);
+    expect((await readProblems(tooLong)).map((problem) => problem.path).sort()).toEqual([
+      "metadata.kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk",
+      "metadata.note",
+    ]);
+  });
+
+  it("answers the service's input validation with 400 invalid_input listing every issue", async () => {
+    const { app, jobs } = setup();
+    const res = await app.request(
+      "/v1/jobs",
+      json({ type: "text_to_video", input: { duration: 7 } }, bearer("tenantA")),
+    );
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: {
+        code: "invalid_input",
+        message: "The job input is invalid (2 problems, see details).",
+        details: [
+          { path: "input.prompt", message: "Required", location: "body" },
+          { path: "input.duration", message: "must be 5 or 8", location: "body" },
+        ],
+      },
+    });
+    expect(jobs.jobs).toHaveLength(0);
+  });
+
+  it("refuses an Idempotency-Key that is empty, too long or not printable", async () => {
+    const { app, jobs } = setup();
+    for (const key of [" ", "k".repeat(256), "caf\u00e9"]) {
+      const res = await app.request("/v1/jobs", json(body, { ...bearer("tenantA"), "Idempotency-Key": key }));
+      expect(res.status, JSON.stringify(key)).toBe(400);
+      expect(await readProblems(res)).toEqual([
+        expect.objectContaining({ path: "idempotency-key", location: "header" }),
+      ]);
+    }
+    expect(jobs.calls).toHaveLength(0);
+  });
+
+  it("keeps idempotency keys per tenant", async () => {
+    const { app } = setup();
+    const a = await app.request("/v1/jobs", json(body, { ...bearer("tenantA"), "Idempotency-Key": "k1" }));
+    const b = await app.request("/v1/jobs", json(body, { ...bearer("tenantB"), "Idempotency-Key": "k1" }));
+    expect([a.status, b.status]).toEqual([202, 202]);
+    expect((await readJson<Job>(b)).tenantId).toBe("tenant_b");
+  });
+});

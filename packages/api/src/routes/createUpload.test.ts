@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../app";
+import {
+  bearer,
+  inMemoryDeps,
+  json,
+  readError,
+  readJson,
+  readProblems,
+} from "../test-support/in-memory-deps";
+
+function setup() {
+  const fixture = inMemoryDeps();
+  return { ...fixture, app: createApp(fixture.deps) };
+}
+
+const problemsOf = async (res: Response) => (await readProblems(res)).map((problem) => problem.path).sort();
+
+describe("POST /v1/uploads", () => {
+  it("answers 201 with the key, presigned URL and expiry from the service", async () => {
+    const { app, jobs } = setup();
+    const request = { contentType: "image/png", filename: "cat.png", size: 482133 };
+    const res = await app.request("/v1/uploads", json(request, bearer("tenantA")));
+    expect(res.status).toBe(201);
+    const grant = await readJson<unknown>(res);
+    expect(grant).toEqual({
+      key: expect.stringMatching(/^uploads\/tenant_a\/.+\/cat\.png$/),
+      uploadUrl: expect.stringMatching(/^https:\/\//),
+      expiresAt: "2030-01-01T00:00:00.000Z",
+    });
+    expect(jobs.calls[0]?.args).toEqual([{ tenantId: "tenant_a", admin: false }, request]);
+  });
+
+  it("accepts each supported image, video and audio type", async () => {
+    const { app } = setup();
+    for (const contentType of [
+      "image/jpeg",
+      "image/webp",
+      "video/mp4",
+      "video/quicktime",
+      "video/webm",
+      "audio/mpeg",
+      "audio/wav",
+      "audio/mp4",
+      "audio/aac",
+    ]) {
+      const res = await app.request(
+        "/v1/uploads",
+        json({ contentType, filename: "f", size: 1 }, bearer("tenantA")),
+      );
+      expect(res.status, contentType).toBe(201);
+    }
+  });
+
+  it("lists every problem: unsupported type, path in the name, empty size", async () => {
+    const { app, jobs } = setup();
+    const res = await app.request(
+      "/v1/uploads",
+      json({ contentType: "application/pdf", filename: "../etc/passwd", size: 0 }, bearer("tenantA")),
+    );
+    expect(res.status).toBe(400);
+    expect(await problemsOf(res)).toEqual(["contentType", "filename", "size"]);
+    expect(jobs.calls).toHaveLength(0);
+  });
+
+  it("limits images to 20 MB and video and audio to 100 MB", async () => {
+    const { app } = setup();
+    const upload = (contentType: string, size: number) =>
+      app.request("/v1/uploads", json({ contentType, filename: "f", size }, bearer("tenantA")));
+    expect((await upload("image/png", 20_000_000)).status).toBe(201);
+    const bigImage = await upload("image/png", 20_000_001);
+    expect(bigImage.status).toBe(400);
+    expect((await readError(bigImage)).details).toEqual([
+      { path: "size", message: "image uploads may be at most 20000000 bytes", location: "body" },
+    ]);
+    expect((await upload("video/mp4", 100_000_000)).status).toBe(201);
+    expect((await upload("video/mp4", 100_000_001)).status).toBe(400);
+    expect((await upload("audio/mpeg", 100_000_001)).status).toBe(400);
+  });
+
+  it("refuses a fractional size or a control character in the name", async () => {
+    const { app } = setup();
+    const res = await app.request(
+      "/v1/uploads",
+      json({ contentType: "image/png", filename: "a\nb.png", size: 1.5 }, bearer("tenantA")),
+    );
+    expect(await problemsOf(res)).toEqual(["filename", "size"]);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../app";
+import { bearer, inMemoryDeps, readError } from "../test-support/in-memory-deps";
+
+describe("GET /v1/catalog/{kind}", () => {
+  it("answers the service's list, privately cacheable for 5 minutes", async () => {
+    const { deps, jobs } = inMemoryDeps();
+    const res = await createApp(deps).request("/v1/catalog/voices", { headers: bearer("tenantA") });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("private, max-age=300");
+    expect(await res.json()).toEqual({ total: 1, items: [{ kind: "voices", page: 1 }] });
+    expect(jobs.calls[0]?.args).toEqual(["voices", { page: 1, pageSize: 50 }]);
+  });
+
+  it("passes paging through", async () => {
+    const { deps, jobs } = inMemoryDeps();
+    await createApp(deps).request("/v1/catalog/templates?page=3&pageSize=100", {
+      headers: bearer("tenantA"),
+    });
+    expect(jobs.calls[0]?.args).toEqual(["templates", { page: 3, pageSize: 100 }]);
+  });
+
+  it("refuses an unknown kind and a page size PixVerse does not offer", async () => {
+    const { deps, jobs } = inMemoryDeps();
+    const app = createApp(deps);
+    const kind = await app.request("/v1/catalog/models", { headers: bearer("tenantA") });
+    expect(kind.status).toBe(400);
+    expect((await readError(kind)).details).toEqual([
+      expect.objectContaining({ path: "kind", location: "path" }),
+    ]);
+    const pageSize = await app.request("/v1/catalog/templates?pageSize=30", { headers: bearer("tenantA") });
+    expect(pageSize.status).toBe(400);
+    expect(jobs.calls).toHaveLength(0);
+  });
+
+  it("is not cached when it fails", async () => {
+    const { deps } = inMemoryDeps();
+    const res = await createApp(deps).request("/v1/catalog/restyles?page=0", { headers: bearer("tenantA") });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("cache-control")).toBeNull();
+  });
+});
