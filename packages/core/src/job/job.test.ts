@@ -75,7 +75,7 @@ describe("toPublicJob", () => {
     });
   });
 
-  it("shows null PixVerse fields before submission and the error once failed", () => {
+  it("omits PixVerse fields before submission and shows the error once failed", () => {
     const { videoId, credits, output, resultUrl, ...queued } = record;
     const failed = toPublicJob({
       ...queued,
@@ -86,7 +86,7 @@ describe("toPublicJob", () => {
         providerCode: 7,
       },
     });
-    expect(failed.pixverse).toEqual({ videoId: null, traceId: record.traceId, credits: null });
+    expect(Object.keys(failed.pixverse)).toEqual(["traceId"]);
     expect(failed.error).toEqual({ code: "moderation_failed", message: expect.any(String), providerCode: 7 });
     expect(failed).not.toHaveProperty("output");
   });

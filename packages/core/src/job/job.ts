@@ -25,9 +25,9 @@ export const jobOutputSchema = z.object({
   size: z.number().int().nonnegative(),
   contentType: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** As reported by PixVerse for the result; null when unknown. */
-  width: z.number().int().positive().nullable(),
-  height: z.number().int().positive().nullable(),
+  /** As reported by PixVerse for the result, when it did. */
+  width: z.number().int().positive().optional(),
+  height: z.number().int().positive().optional(),
 });
 export type JobOutput = z.infer<typeof jobOutputSchema>;
 
@@ -83,10 +83,11 @@ export const publicJobSchema = z.object({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   pixverse: z.object({
-    /** A string: PixVerse ids exceed 2^53. Null until PixVerse accepted the job. */
-    videoId: digits.nullable(),
+    /** A string: PixVerse ids exceed 2^53. Present once PixVerse accepted the job. */
+    videoId: digits.optional(),
     traceId: z.string(),
-    credits: z.number().nullable(),
+    /** Present once PixVerse reported the charge. */
+    credits: z.number().optional(),
   }),
   /** Present once archived. */
   output: jobOutputSchema.optional(),
@@ -105,7 +106,11 @@ export function toPublicJob(record: JobRecord): PublicJob {
     metadata: record.metadata,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
-    pixverse: { videoId: record.videoId ?? null, traceId: record.traceId, credits: record.credits ?? null },
+    pixverse: {
+      ...(record.videoId !== undefined ? { videoId: record.videoId } : {}),
+      traceId: record.traceId,
+      ...(record.credits !== undefined ? { credits: record.credits } : {}),
+    },
     ...(record.output ? { output: record.output } : {}),
     ...(record.error ? { error: record.error } : {}),
   };

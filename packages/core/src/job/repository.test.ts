@@ -425,3 +425,15 @@ describe("the poller's view", () => {
     expect(await poller.countGenerating()).toBe(before + 2);
   });
 });
+
+describe("write validation", () => {
+  it("refuses fields that are not the caller's to set, or malformed values", async () => {
+    const job = await jobIn("queued");
+    const sneaky = { attempts: 1, tenantId: "ten_other" } as unknown as { attempts: number };
+    await expect(repo.update(job.id, { expectStatus: "queued", set: sneaky })).rejects.toThrow();
+    await expect(
+      repo.transition(job.id, { from: ["queued"], to: "generating", set: { videoId: "12e5" } }),
+    ).rejects.toThrow();
+    expect(await repo.getById(job.id)).toEqual(job);
+  });
+});

@@ -30,7 +30,22 @@ export type MutableJobFields = Pick<
   JobRecord,
   "videoId" | "credits" | "resultUrl" | "output" | "error" | "attempts" | "nextCheckAt" | "eventPending"
 >;
-export type RemovableJobField = "resultUrl" | "error" | "nextCheckAt" | "eventPending";
+// Checked at run time too: whatever a caller passes is validated before it is stored.
+const mutableFieldsSchema = jobRecordSchema
+  .pick({
+    videoId: true,
+    credits: true,
+    resultUrl: true,
+    output: true,
+    error: true,
+    attempts: true,
+    nextCheckAt: true,
+    eventPending: true,
+  })
+  .partial()
+  .strict();
+const removableFieldSchema = z.enum(["resultUrl", "error", "nextCheckAt", "eventPending"]);
+export type RemovableJobField = z.infer<typeof removableFieldSchema>;
 
 export interface CreateJobOptions {
   idempotencyKey?: string;
@@ -133,8 +148,8 @@ function decodeCursor(cursor: string): string {
  * `entering` is true when the write moves the job into `status`.
  */
 function applyDueRules(status: JobStatus, input: WriteCommon, now: string, entering: boolean): WriteCommon {
-  const set = { ...input.set };
-  const remove = new Set(input.remove ?? []);
+  const set = mutableFieldsSchema.parse(input.set ?? {});
+  const remove = new Set(removableFieldSchema.array().parse(input.remove ?? []));
   if (!isTerminal(status)) {
     if (remove.has("nextCheckAt"))
       throw new JobWriteRejectedError(`a ${status} job must keep its nextCheckAt`);
