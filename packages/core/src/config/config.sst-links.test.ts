@@ -29,9 +29,14 @@ describe("loadConfig from SST links", () => {
         apiKey: "sk-live",
         webhookSecret: "whsec-live",
         maxConcurrency: 5,
+        requestsPerSecond: 5,
       },
       jobDeadlineSeconds: 3600,
       archiveMaxBytes: 5 * 1024 ** 3,
+      timeScale: 1,
+      inlineSubmitMs: 5000,
+      allowPrivateMediaUrls: false,
+      eventSource: "pixpipe",
     });
   });
 

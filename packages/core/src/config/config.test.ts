@@ -33,9 +33,14 @@ describe("loadConfig from environment variables", () => {
         apiKey: "sk-test",
         webhookSecret: "whsec",
         maxConcurrency: 5,
+        requestsPerSecond: 5,
       },
       jobDeadlineSeconds: 3600,
       archiveMaxBytes: 5 * 1024 ** 3,
+      timeScale: 1,
+      inlineSubmitMs: 5000,
+      allowPrivateMediaUrls: false,
+      eventSource: "pixpipe",
     });
   });
 

@@ -11,9 +11,18 @@ export const configSchema = z.object({
     apiKey: z.string().min(1),
     webhookSecret: z.string().min(1),
     maxConcurrency: z.coerce.number().int().positive(),
+    requestsPerSecond: z.coerce.number().positive(),
   }),
   jobDeadlineSeconds: z.coerce.number().int().positive(),
   archiveMaxBytes: z.coerce.number().int().positive(),
+  /** Multiplies every wait between a job's steps (the local runtime runs faster than AWS's cadence). */
+  timeScale: z.coerce.number().positive(),
+  /** How long POST /v1/jobs spends submitting a new job before answering. */
+  inlineSubmitMs: z.coerce.number().int().nonnegative(),
+  /** Local development only: `url` media may point at http and private addresses. */
+  allowPrivateMediaUrls: z.enum(["true", "false"]).transform((v) => v === "true"),
+  /** CloudEvents `source` of job events. */
+  eventSource: z.string().min(1),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -53,8 +62,13 @@ export const CONFIG_SETTINGS: readonly Setting[] = [
     link: { resource: "PixverseWebhookSecret", property: "value" },
   },
   { field: "pixverse.maxConcurrency", env: "PIXVERSE_MAX_CONCURRENCY", default: "5" },
+  { field: "pixverse.requestsPerSecond", env: "PIXVERSE_REQUESTS_PER_SECOND", default: "5" },
   { field: "jobDeadlineSeconds", env: "PIXPIPE_JOB_DEADLINE_SECONDS", default: "3600" },
   { field: "archiveMaxBytes", env: "PIXPIPE_ARCHIVE_MAX_BYTES", default: String(5 * 1024 ** 3) },
+  { field: "timeScale", env: "PIXPIPE_TIME_SCALE", default: "1" },
+  { field: "inlineSubmitMs", env: "PIXPIPE_INLINE_SUBMIT_MS", default: "5000" },
+  { field: "allowPrivateMediaUrls", env: "PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS", default: "false" },
+  { field: "eventSource", env: "PIXPIPE_EVENT_SOURCE", default: "pixpipe" },
 ];
 
 export class ConfigError extends Error {
