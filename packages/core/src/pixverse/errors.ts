@@ -79,6 +79,8 @@ export interface PixverseErrorInit {
   httpStatus?: number;
   /** PixVerse's ErrMsg (or a description of the transport failure). */
   providerMessage: string;
+  /** Problems found before sending (a body that breaks PixVerse's rules); nothing was sent then. */
+  issues?: { path: string; message: string }[];
   cause?: unknown;
 }
 
@@ -90,6 +92,7 @@ export class PixverseError extends Error {
   readonly httpStatus: number | undefined;
   readonly traceId: string;
   readonly providerMessage: string;
+  readonly issues: { path: string; message: string }[] | undefined;
 
   constructor(init: PixverseErrorInit) {
     const code = init.code === undefined ? "" : ` ${init.code}`;
@@ -105,6 +108,7 @@ export class PixverseError extends Error {
     this.httpStatus = init.httpStatus;
     this.traceId = init.traceId;
     this.providerMessage = init.providerMessage;
+    this.issues = init.issues;
   }
 }
 

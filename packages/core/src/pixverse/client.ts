@@ -1,0 +1,332 @@
+import { randomUUID } from "node:crypto";
+import type { Readable } from "node:stream";
+import { FormData, Pool, request } from "undici";
+import { z } from "zod";
+import {
+  type ImageTemplateBody,
+  imageTemplateBody,
+  type MaskSelectionBody,
+  maskSelectionBody,
+  VIDEO_CAPABILITIES,
+  type VideoCapability,
+  type VideoCapabilityBody,
+} from "./capabilities";
+import {
+  errorFromBadResponse,
+  errorFromErrCode,
+  errorFromHttpStatus,
+  errorFromTransport,
+  PixverseError,
+} from "./errors";
+import { pixverseId } from "./ids";
+import { parsePixverseJson, stringifyPixverseJson } from "./json";
+import {
+  type Balance,
+  balance,
+  type GenerationResult,
+  type ImageSubmitted,
+  imageResult,
+  imageSubmitted,
+  type MaskSelection,
+  maskSelection,
+  type Restyles,
+  readEnvelope,
+  restyles,
+  type Templates,
+  type TtsSpeakers,
+  templates,
+  ttsSpeakers,
+  type UploadedImage,
+  type UploadedMedia,
+  uploadedImage,
+  uploadedMedia,
+  type VideoSubmitted,
+  videoResult,
+  videoSubmitted,
+} from "./responses";
+
+export interface PixverseClientOptions {
+  /** e.g. https://app-api.pixverse.ai (paths /openapi/v2/... are appended) */
+  baseUrl: string;
+  apiKey: string;
+  /** TCP/TLS connect timeout; default 10 s */
+  connectTimeoutMs?: number;
+  /** time to the response headers, and between body chunks; default 60 s */
+  requestTimeoutMs?: number;
+  /** connections kept to PixVerse; default 16 */
+  maxConnections?: number;
+}
+
+/** A file to upload. Streams are read into memory first (PixVerse takes at most 100 MB). */
+export type UploadFile = {
+  data: Buffer | Uint8Array | Readable | Blob;
+  filename: string;
+  contentType: string;
+};
+export type UploadSource = { file: UploadFile } | { url: string };
+
+export interface GenerateOptions {
+  /**
+   * The Ai-trace-id of this submit, fixed before the first attempt and reused on every retry of the same
+   * submit: PixVerse generates nothing new for a trace id it has seen (no double billing).
+   */
+  traceId: string;
+}
+
+/** PixVerse's largest accepted upload (Mimic source videos); anything bigger is refused before sending. */
+export const UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
+
+interface Call<T> {
+  method: "GET" | "POST";
+  path: string;
+  schema: z.ZodType<T>;
+  query?: Record<string, string | number | undefined>;
+  json?: unknown;
+  form?: FormData;
+  traceId?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The PixVerse Platform API over one undici connection pool. Every call carries API-KEY and an Ai-trace-id
+ * (fresh, except generation submits, whose trace id the caller owns). Failures are PixverseErrors that say
+ * whether repeating the call can help; the client itself never retries.
+ */
+export class PixverseClient {
+  private readonly pool: Pool;
+  private readonly origin: string;
+  private readonly prefix: string;
+
+  constructor(private readonly options: PixverseClientOptions) {
+    const base = new URL(options.baseUrl);
+    this.origin = base.origin;
+    this.prefix = base.pathname.replace(/\/+$/, "");
+    const requestTimeout = options.requestTimeoutMs ?? 60_000;
+    this.pool = new Pool(base.origin, {
+      connections: options.maxConnections ?? 16,
+      connect: { timeout: options.connectTimeoutMs ?? 10_000 },
+      headersTimeout: requestTimeout,
+      bodyTimeout: requestTimeout,
+    });
+  }
+
+  /** Closes the pool's connections (waits for requests in flight). */
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  uploadImage(source: UploadSource): Promise<UploadedImage> {
+    return this.upload(
+      "/openapi/v2/image/upload",
+      { file: "image", url: "image_url" },
+      source,
+      uploadedImage,
+    );
+  }
+
+  /** Video or audio; PixVerse detects which and says so in `mediaType`. */
+  uploadMedia(source: UploadSource): Promise<UploadedMedia> {
+    return this.upload("/openapi/v2/media/upload", { file: "file", url: "file_url" }, source, uploadedMedia);
+  }
+
+  /** Submits a video generation; the body is checked against the capability's rules before anything is sent. */
+  async generate<C extends VideoCapability>(
+    capability: C,
+    body: VideoCapabilityBody<C>,
+    { traceId }: GenerateOptions,
+  ): Promise<VideoSubmitted> {
+    const { path, body: schema } = VIDEO_CAPABILITIES[capability];
+    const json = validBody(schema, body, capability, traceId);
+    return this.call({ method: "POST", path, json, traceId, schema: videoSubmitted });
+  }
+
+  async generateImageTemplate(
+    body: ImageTemplateBody,
+    { traceId }: GenerateOptions,
+  ): Promise<ImageSubmitted> {
+    const json = validBody(imageTemplateBody, body, "image template", traceId);
+    return this.call({
+      method: "POST",
+      path: "/openapi/v2/image/template/generate",
+      json,
+      traceId,
+      schema: imageSubmitted,
+    });
+  }
+
+  async getVideoResult(videoId: string): Promise<GenerationResult> {
+    return this.call({
+      method: "GET",
+      path: `/openapi/v2/video/result/${idSegment(videoId)}`,
+      schema: videoResult,
+    });
+  }
+
+  async getImageResult(imageId: string): Promise<GenerationResult> {
+    return this.call({
+      method: "GET",
+      path: `/openapi/v2/image/result/${idSegment(imageId)}`,
+      schema: imageResult,
+    });
+  }
+
+  /**
+   * Swap step 1: masks of the video at a keyframe. Synchronous and billed; pass a traceId to make a retry of
+   * the same selection recognisable to PixVerse.
+   */
+  async selectMask(body: MaskSelectionBody, options: Partial<GenerateOptions> = {}): Promise<MaskSelection> {
+    const traceId = options.traceId ?? randomUUID();
+    const json = validBody(maskSelectionBody, body, "mask selection", traceId);
+    return this.call({
+      method: "POST",
+      path: "/openapi/v2/video/mask/selection",
+      json,
+      traceId,
+      schema: maskSelection,
+    });
+  }
+
+  listTtsSpeakers(page: { page?: number; pageSize?: number } = {}): Promise<TtsSpeakers> {
+    const query = { page_num: page.page, page_size: page.pageSize };
+    return this.call({
+      method: "GET",
+      path: "/openapi/v2/video/lip_sync/tts_list",
+      query,
+      schema: ttsSpeakers,
+    });
+  }
+
+  listRestyles(page: { page?: number; pageSize?: number } = {}): Promise<Restyles> {
+    const query = { page_num: page.page, page_size: page.pageSize };
+    return this.call({ method: "GET", path: "/openapi/v2/video/restyle/list", query, schema: restyles });
+  }
+
+  /** type 1 = video effects, 2 = image effects; pageSize 10, 20, 50 or 100; language e.g. "en" or "zh-CN". */
+  listTemplates(
+    options: { type?: 1 | 2; page?: number; pageSize?: 10 | 20 | 50 | 100; language?: string } = {},
+  ): Promise<Templates> {
+    return this.call({
+      method: "GET",
+      path: "/openapi/v2/video/effects/templates/list",
+      query: { type: options.type, page: options.page, pageSize: options.pageSize },
+      headers: options.language ? { "accept-language": options.language } : {},
+      schema: templates,
+    });
+  }
+
+  getBalance(): Promise<Balance> {
+    return this.call({ method: "GET", path: "/openapi/v2/account/balance", schema: balance });
+  }
+
+  private async upload<T>(
+    path: string,
+    fields: { file: string; url: string },
+    source: UploadSource,
+    schema: z.ZodType<T>,
+  ): Promise<T> {
+    const traceId = randomUUID();
+    const form = new FormData();
+    if ("url" in source) form.append(fields.url, source.url);
+    else form.append(fields.file, await toBlob(source.file, traceId), source.file.filename);
+    return this.call({ method: "POST", path, form, traceId, schema });
+  }
+
+  private async call<T>(call: Call<T>): Promise<T> {
+    const traceId = call.traceId ?? randomUUID();
+    const url = new URL(this.prefix + call.path, this.origin);
+    for (const [key, value] of Object.entries(call.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = {
+      "api-key": this.options.apiKey,
+      "ai-trace-id": traceId,
+      accept: "application/json",
+      ...call.headers,
+    };
+    if (call.json !== undefined) headers["content-type"] = "application/json";
+
+    let status: number;
+    let text: string;
+    try {
+      const response = await request(url, {
+        dispatcher: this.pool,
+        method: call.method,
+        headers,
+        body: call.form ?? (call.json === undefined ? undefined : stringifyPixverseJson(call.json)),
+      });
+      status = response.statusCode;
+      text = await response.body.text();
+    } catch (error) {
+      throw errorFromTransport(error, traceId);
+    }
+
+    let parsed: unknown;
+    try {
+      parsed = parsePixverseJson(text);
+    } catch {
+      parsed = undefined;
+    }
+    const envelope = readEnvelope(parsed);
+    if (envelope && envelope.code !== 0)
+      throw errorFromErrCode(envelope.code, envelope.message, traceId, status);
+    if (status < 200 || status >= 300) throw errorFromHttpStatus(status, text.slice(0, 200), traceId);
+    if (!envelope)
+      throw errorFromBadResponse(
+        parsed === undefined ? "body is not JSON" : "no ErrCode envelope",
+        traceId,
+        status,
+      );
+    const resp = call.schema.safeParse(envelope.resp);
+    if (!resp.success) {
+      throw errorFromBadResponse(
+        `Resp does not match: ${z.prettifyError(resp.error).replaceAll("\n", " ")}`,
+        traceId,
+        status,
+      );
+    }
+    return resp.data;
+  }
+}
+
+/** Checks a body against its schema; every problem is listed and nothing is sent when there is one. */
+function validBody(schema: z.ZodType, body: unknown, what: string, traceId: string): unknown {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  throw new PixverseError({
+    kind: "request",
+    retryable: false,
+    traceId,
+    providerMessage: `invalid ${what} request (not sent): ${issues.map((i) => `${i.path || "(body)"}: ${i.message}`).join("; ")}`,
+    issues,
+  });
+}
+
+function idSegment(id: string): string {
+  const parsed = pixverseId.safeParse(id);
+  if (!parsed.success) throw new TypeError(`not a PixVerse id: ${id}`);
+  return parsed.data;
+}
+
+async function toBlob(file: UploadFile, traceId: string): Promise<Blob> {
+  const { data, contentType } = file;
+  if (data instanceof Blob) return data.type === contentType ? data : data.slice(0, data.size, contentType);
+  if (data instanceof Uint8Array) return new Blob([data], { type: contentType });
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of data) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    size += buffer.length;
+    if (size > UPLOAD_MAX_BYTES) {
+      data.destroy();
+      throw new PixverseError({
+        kind: "request",
+        retryable: false,
+        traceId,
+        providerMessage: `${file.filename} exceeds PixVerse's ${UPLOAD_MAX_BYTES / 1024 / 1024} MB upload limit`,
+      });
+    }
+    chunks.push(buffer);
+  }
+  return new Blob(chunks, { type: contentType });
+}
