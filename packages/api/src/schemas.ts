@@ -1,41 +1,15 @@
 import { z } from "@hono/zod-openapi";
+import { jobStatusSchema, publicJobSchema } from "@pixpipe/core/job";
 
-// Public schemas shared by several routes. The job vocabulary below mirrors ARCHITECTURE.md §2/§3;
-// once @pixpipe/core/job exports its own schemas these are to be replaced by re-exports of core's.
+// Public schemas shared by several routes. The job's own schemas come from @pixpipe/core/job; here
+// they only gain their OpenAPI names and descriptions.
 
-export const JOB_STATUSES = [
-  "queued",
-  "generating",
-  "archiving",
-  "succeeded",
-  "failed",
-  "cancelled",
-] as const;
-
-export const JOB_TYPES = [
-  "text_to_video",
-  "image_to_video",
-  "effect",
-  "transition",
-  "multi_transition",
-  "fusion",
-  "extend",
-  "modify",
-  "restyle",
-  "sound_effect",
-  "lip_sync",
-  "swap",
-  "mimic",
-  "upscale",
-  "image_template",
-] as const;
-
-export const JobStatusSchema = z.enum(JOB_STATUSES).openapi("JobStatus", {
+export const JobStatusSchema = jobStatusSchema.openapi("JobStatus", {
   description: "Where the job is in its lifecycle; succeeded, failed and cancelled are terminal.",
   example: "generating",
 });
 
-export const JobTypeSchema = z.enum(JOB_TYPES).openapi("JobType", {
+export const JobTypeSchema = publicJobSchema.shape.type.openapi("JobType", {
   description: "The PixVerse capability the job runs.",
   example: "text_to_video",
 });
@@ -72,48 +46,13 @@ export const MetadataSchema = z
     example: { orderId: "A-1042" },
   });
 
-export const JobSchema = z
-  .object({
-    id: z.string().openapi({ example: "01J9Z3Q4N8X0C2M7V5B6K1D3EF" }),
-    tenantId: z.string().openapi({ example: "tenant_1" }),
-    type: JobTypeSchema,
-    status: JobStatusSchema,
-    input: z
-      .record(z.string(), z.unknown())
-      .openapi({ description: "The input as submitted (PixVerse field names, media as MediaRef)." }),
-    metadata: z.record(z.string(), z.string()),
-    createdAt: z.iso.datetime().openapi({ example: "2025-01-01T12:00:00.000Z" }),
-    updatedAt: z.iso.datetime().openapi({ example: "2025-01-01T12:01:30.000Z" }),
-    pixverse: z.object({
-      videoId: z.string().optional().openapi({
-        description: "PixVerse's id, as a string (ids exceed 2^53).",
-        example: "627410861853514292",
-      }),
-      traceId: z.string().openapi({ description: "The Ai-trace-id used for every submit of this job." }),
-      credits: z.number().optional().openapi({ description: "Credits PixVerse charged, once known." }),
-    }),
-    output: z
-      .object({
-        bucket: z.string(),
-        key: z.string().openapi({ example: "videos/tenant_1/01J9Z3Q4N8X0C2M7V5B6K1D3EF.mp4" }),
-        size: z.number().int().openapi({ description: "Bytes." }),
-        contentType: z.string().openapi({ example: "video/mp4" }),
-        sha256: z.string().openapi({ description: "Hex SHA-256 of the archived bytes." }),
-        width: z.number().int().optional(),
-        height: z.number().int().optional(),
-      })
-      .optional()
-      .openapi({ description: "The archived result; present once the job succeeded." }),
-    error: z
-      .object({
-        code: z.string().openapi({ example: "moderation_failed" }),
-        message: z.string(),
-        providerCode: z.number().int().optional().openapi({ description: "PixVerse's ErrCode or status." }),
-      })
-      .optional()
-      .openapi({ description: "Why the job failed; present once it failed." }),
-  })
-  .openapi("Job");
+export const JobSchema = publicJobSchema
+  .extend({ type: JobTypeSchema, status: JobStatusSchema })
+  .openapi("Job", {
+    description:
+      "A generation job. pixverse.videoId is a string (PixVerse ids exceed 2^53); output is present " +
+      "once archived, error once failed.",
+  });
 
 export const ProblemSchema = z
   .object({

@@ -8,6 +8,8 @@ const output = {
   size: 1024,
   contentType: "video/mp4",
   sha256: "0".repeat(64),
+  width: 1280,
+  height: 720,
 };
 
 describe("GET /v1/jobs/{id}/video", () => {

@@ -8,7 +8,7 @@ describe("POST /v1/masks", () => {
     const request = { video: { job: "job_0001" }, keyframe_id: 12 };
     const res = await createApp(deps).request("/v1/masks", json(request, bearer("tenantA")));
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ keyframe_id: 12, credits: 2, mask_info: [{ mask_id: "m_1" }] });
+    expect(await res.json()).toMatchObject({ keyframeId: 12, credits: 2, masks: [{ maskId: "m_1" }] });
     expect(jobs.calls[0]?.args).toEqual([{ tenantId: "tenant_a", admin: false }, request]);
   });
 

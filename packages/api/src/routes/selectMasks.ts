@@ -17,17 +17,20 @@ export const MaskSelectionRequestSchema = z
 
 export type MaskSelectionRequest = z.infer<typeof MaskSelectionRequestSchema>;
 
-// PixVerse's field names, so the ids go straight into a `swap` or `modify` job input.
+// Use keyframeId and a maskId as keyframe_id and mask_id in a `swap` (or `modify`) job input.
 export const MaskSelectionSchema = z
   .object({
-    keyframe_id: z.number().int().openapi({ example: 1 }),
-    keyframe_url: z.url(),
-    credits: z.number().openapi({ description: "Credits PixVerse charged for this call.", example: 2 }),
-    mask_info: z.array(
+    keyframeId: z.number().int().openapi({ example: 1 }),
+    keyframeUrl: z.string().openapi({ example: "https://media.pixverse.ai/keyframes/1.png" }),
+    credits: z
+      .number()
+      .optional()
+      .openapi({ description: "Credits PixVerse charged for this call.", example: 2 }),
+    masks: z.array(
       z.object({
-        mask_id: z.string().openapi({ example: "m_1" }),
-        mask_name: z.string().openapi({ example: "person" }),
-        mask_url: z.url(),
+        maskId: z.string().openapi({ example: "m_1" }),
+        maskName: z.string().openapi({ example: "person" }),
+        maskUrl: z.string(),
       }),
     ),
   })

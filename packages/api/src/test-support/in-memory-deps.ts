@@ -1,3 +1,4 @@
+import { isTerminal } from "@pixpipe/core/job";
 import type { ApiDeps, ApiLogger, Caller, JobsPort, WebhooksPort } from "../ports";
 import type { CreateJobBody } from "../routes/createJob";
 import type { UploadGrant, UploadRequest } from "../routes/createUpload";
@@ -5,7 +6,7 @@ import type { Balance } from "../routes/getBalance";
 import type { CatalogKind, CatalogQuery } from "../routes/getCatalog";
 import type { ListJobsQuery } from "../routes/listJobs";
 import type { MaskSelection, MaskSelectionRequest } from "../routes/selectMasks";
-import type { ErrorBody, Job, JobStatus, Problem } from "../schemas";
+import type { ErrorBody, Job, Problem } from "../schemas";
 
 // Small in-memory stand-ins for @pixpipe/core/pipeline, for testing the HTTP layer only. They keep the
 // service's rules that the API relies on (tenant scoping, idempotency, cursor errors, terminal jobs)
@@ -27,8 +28,6 @@ export const idempotencyConflict = () => new NamedError("IdempotencyConflictErro
 export const invalidCursor = () => new NamedError("InvalidCursorError", "bad cursor");
 export const notCancellable = () => new NamedError("JobNotCancellableError", "terminal");
 export const noOutput = () => new NamedError("JobHasNoOutputError", "no output");
-
-const TERMINAL: JobStatus[] = ["succeeded", "failed", "cancelled"];
 
 export const CALLERS = {
   tenantA: { key: "key-tenant-a", caller: { tenantId: "tenant_a", admin: false } },
@@ -87,7 +86,7 @@ export class InMemoryJobs implements JobsPort {
   async cancelJob(caller: Caller, id: string) {
     const job = this.owned(caller, id);
     if (!job) return null;
-    if (TERMINAL.includes(job.status)) throw notCancellable();
+    if (isTerminal(job.status)) throw notCancellable();
     job.status = "cancelled";
     return job;
   }
@@ -114,12 +113,12 @@ export class InMemoryJobs implements JobsPort {
 
   async selectMasks(caller: Caller, request: MaskSelectionRequest): Promise<MaskSelection> {
     this.calls.push({ method: "selectMasks", args: [caller, request] });
-    const keyframe_id = request.keyframe_id ?? 1;
+    const keyframeId = request.keyframe_id ?? 1;
     return {
-      keyframe_id,
-      keyframe_url: `https://media.test/keyframes/${keyframe_id}.png`,
+      keyframeId,
+      keyframeUrl: `https://media.test/keyframes/${keyframeId}.png`,
       credits: 2,
-      mask_info: [{ mask_id: "m_1", mask_name: "person", mask_url: "https://media.test/masks/m_1.png" }],
+      masks: [{ maskId: "m_1", maskName: "person", maskUrl: "https://media.test/masks/m_1.png" }],
     };
   }
 
