@@ -10,7 +10,7 @@ const MiB = 1024 * 1024;
 /** Fixed part size: memory stays near (ARCHIVE_QUEUE_SIZE + 2) parts whatever the object's size. */
 export const ARCHIVE_PART_SIZE = 8 * MiB;
 /** Parts uploaded concurrently. */
-export const ARCHIVE_QUEUE_SIZE = 4;
+export const ARCHIVE_QUEUE_SIZE = 2;
 /**
  * The largest object that can be archived: the sha256 is written into the object's metadata by a
  * server-side CopyObject, which S3 allows up to 5 GiB.
