@@ -1,0 +1,113 @@
+import { BucketAlreadyOwnedByYou, CreateBucketCommand } from "@aws-sdk/client-s3";
+import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import type { AwsClients } from "@pixpipe/core/aws";
+import { ensureTable } from "@pixpipe/core/table";
+
+/** Names of what the pipeline needs, the local counterparts of the SST resources. */
+export interface PipelineResourceNames {
+  table: string;
+  mediaBucket: string;
+  archiveQueue: string;
+  archiveDlq: string;
+  eventsQueue: string;
+  eventsDlq: string;
+}
+
+export const LOCAL_RESOURCE_NAMES: PipelineResourceNames = {
+  table: "pixpipe-local",
+  mediaBucket: "pixpipe-media",
+  archiveQueue: "pixpipe-archive",
+  archiveDlq: "pixpipe-archive-dlq",
+  eventsQueue: "pixpipe-job-events",
+  eventsDlq: "pixpipe-job-events-dlq",
+};
+
+export interface QueueResource {
+  name: string;
+  url: string;
+  arn: string;
+}
+
+export interface PipelineResources {
+  tableName: string;
+  mediaBucket: string;
+  archiveQueue: QueueResource;
+  archiveDlq: QueueResource;
+  eventsQueue: QueueResource;
+  eventsDlq: QueueResource;
+}
+
+export interface PipelineResourceOptions {
+  names?: Partial<PipelineResourceNames>;
+  /** The archive queue's visibility timeout: at least the archiver's function timeout. */
+  archiveVisibilityTimeoutSeconds: number;
+  /** Receives before a message moves to its DLQ (SST's `dlq.retry`). Default 5. */
+  maxReceiveCount?: number;
+}
+
+/** DLQs keep messages as long as SQS allows, so nothing dead-lettered expires unseen. */
+const FOURTEEN_DAYS_SECONDS = String(14 * 24 * 3600);
+
+async function createQueue(
+  sqs: SQSClient,
+  name: string,
+  attributes: Record<string, string>,
+): Promise<QueueResource> {
+  const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
+  if (!QueueUrl) throw new Error(`CreateQueue ${name} returned no QueueUrl`);
+  const { Attributes } = await sqs.send(
+    new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["QueueArn"] }),
+  );
+  if (!Attributes?.QueueArn) throw new Error(`queue ${name} reports no QueueArn`);
+  return { name, url: QueueUrl, arn: Attributes.QueueArn };
+}
+
+async function createQueueWithDlq(
+  sqs: SQSClient,
+  names: { queue: string; dlq: string },
+  attributes: Record<string, string>,
+  maxReceiveCount: number,
+): Promise<{ queue: QueueResource; dlq: QueueResource }> {
+  const dlq = await createQueue(sqs, names.dlq, { MessageRetentionPeriod: FOURTEEN_DAYS_SECONDS });
+  const queue = await createQueue(sqs, names.queue, {
+    ...attributes,
+    RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount }),
+  });
+  return { queue, dlq };
+}
+
+/**
+ * Creates the table, the media bucket and the two queues with their dead-letter queues in the
+ * emulators, as infra/ declares them in AWS. Safe to run against resources that already exist.
+ */
+export async function createPipelineResources(
+  clients: Pick<AwsClients, "dynamo" | "s3" | "sqs">,
+  options: PipelineResourceOptions,
+): Promise<PipelineResources> {
+  const names = { ...LOCAL_RESOURCE_NAMES, ...options.names };
+  const maxReceiveCount = options.maxReceiveCount ?? 5;
+  const createBucket = clients.s3
+    .send(new CreateBucketCommand({ Bucket: names.mediaBucket }))
+    .catch((error) => {
+      if (!(error instanceof BucketAlreadyOwnedByYou)) throw error;
+    });
+  const [archive, events] = await Promise.all([
+    createQueueWithDlq(
+      clients.sqs,
+      { queue: names.archiveQueue, dlq: names.archiveDlq },
+      { VisibilityTimeout: String(options.archiveVisibilityTimeoutSeconds) },
+      maxReceiveCount,
+    ),
+    createQueueWithDlq(clients.sqs, { queue: names.eventsQueue, dlq: names.eventsDlq }, {}, maxReceiveCount),
+    ensureTable(clients.dynamo, names.table),
+    createBucket,
+  ]);
+  return {
+    tableName: names.table,
+    mediaBucket: names.mediaBucket,
+    archiveQueue: archive.queue,
+    archiveDlq: archive.dlq,
+    eventsQueue: events.queue,
+    eventsDlq: events.dlq,
+  };
+}
