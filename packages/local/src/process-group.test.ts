@@ -1,0 +1,56 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const fixture = fileURLToPath(new URL("./process-group.fixture.ts", import.meta.url));
+
+/** Alive and not a zombie (a killed child may linger as a zombie until its parent is reaped). */
+function isRunning(pid: number): boolean {
+  try {
+    const state = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0];
+    return state !== undefined && state !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+async function runFixture(mode: "graceful" | "hang" | "crash", signal?: NodeJS.Signals) {
+  const runtime = spawn(process.execPath, ["--import", "tsx", fixture, mode], {
+    cwd: fileURLToPath(new URL("..", import.meta.url)),
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  let stdout = "";
+  runtime.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  const exited = once(runtime, "exit") as Promise<[number | null, NodeJS.Signals | null]>;
+  await expect.poll(() => stdout, { timeout: 20_000 }).toMatch(/child \d+/);
+  const childPid = Number(/child (\d+)/.exec(stdout)?.[1]);
+  expect(isRunning(childPid)).toBe(true);
+  if (signal) runtime.kill(signal);
+  const [code] = await exited;
+  return { code, childPid, stdout };
+}
+
+describe("stopChildrenOnExit", () => {
+  it("runs stop() on SIGTERM, kills the children and exits with 143", async () => {
+    const { code, childPid, stdout } = await runFixture("graceful", "SIGTERM");
+    expect(stdout).toContain("stopped");
+    expect(code).toBe(143);
+    expect(isRunning(childPid)).toBe(false);
+  });
+
+  it("kills the children when stop() hangs past the grace period after SIGINT", async () => {
+    const { code, childPid } = await runFixture("hang", "SIGINT");
+    expect(code).toBe(130);
+    expect(isRunning(childPid)).toBe(false);
+  });
+
+  it("kills the children when the process crashes", async () => {
+    const { code, childPid } = await runFixture("crash");
+    expect(code).not.toBe(0);
+    expect(isRunning(childPid)).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+import type { Log } from "./lambda";
+
+export interface ShutdownOptions {
+  /** Stops everything gracefully (servers, pollers, children). */
+  stop(): Promise<void>;
+  /** PIDs of child processes still to be killed if stop() does not finish (DynamoDB Local's java). */
+  childPids(): number[];
+  /** How long stop() may take after a signal before the children are killed anyway. Default 10 s. */
+  graceMs?: number;
+  log?: Log;
+  /** Where signals and `exit` come from, and how to end; the real process by default. */
+  host?: Pick<NodeJS.Process, "on" | "off" | "exit">;
+}
+
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+type Signal = keyof typeof EXIT_CODES;
+
+function killAll(pids: number[]): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/**
+ * Ctrl-C and SIGTERM stop the local runtime and every child process it started. A signal runs
+ * stop() (bounded by graceMs), then kills whatever child is left by PID and exits with 128+signal;
+ * a second signal kills the children at once. On any exit (including a crash) the children are
+ * killed synchronously, so no java process keeps a port. Returns a function that removes the handlers.
+ */
+export function stopChildrenOnExit(options: ShutdownOptions): () => void {
+  const host = options.host ?? process;
+  const log = options.log ?? console;
+  const graceMs = options.graceMs ?? 10_000;
+  let stopping = false;
+
+  const onExit = () => killAll(options.childPids());
+
+  const onSignal = (signal: Signal) => {
+    if (stopping) {
+      log.warn(`${signal} again: killing child processes now`);
+      killAll(options.childPids());
+      host.exit(EXIT_CODES[signal]);
+      return;
+    }
+    stopping = true;
+    log.info(`${signal}: stopping the local runtime`);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        log.warn(`stopping took longer than ${graceMs} ms; killing child processes`);
+        resolve();
+      }, graceMs);
+    });
+    Promise.race([options.stop(), grace])
+      .catch((error: unknown) => log.error("stopping the local runtime failed", error))
+      .finally(() => {
+        clearTimeout(timer);
+        killAll(options.childPids());
+        host.exit(EXIT_CODES[signal]);
+      });
+  };
+  const onSigint = () => onSignal("SIGINT");
+  const onSigterm = () => onSignal("SIGTERM");
+
+  host.on("exit", onExit);
+  // Kept registered after the first signal, so that a second one is seen (not Node's default exit).
+  host.on("SIGINT", onSigint);
+  host.on("SIGTERM", onSigterm);
+  return () => {
+    host.off("exit", onExit);
+    host.off("SIGINT", onSigint);
+    host.off("SIGTERM", onSigterm);
+  };
+}
