@@ -197,15 +197,14 @@ describe("webhooks", () => {
     expect(log[0]).toMatchObject({ videoId, kind: "delivery" });
   });
 
-  it("stop() cancels pending generations and retries", async () => {
+  it("stop() cancels pending retries", async () => {
     const hook = await receiver([[500, "no"]]);
-    const sim = await startSimulator({ generationMs: 1, webhookUrl: hook.url, timeFactor: 0.01 });
+    const sim = await startSimulator({ generationMs: 1, webhookUrl: hook.url, timeFactor: 0.05 });
     await pixverse(sim).post("/openapi/v2/video/text/generate", t2vBody);
     await pixverse(sim).post("/openapi/v2/video/text/generate", t2vBody);
-    await hook.waitFor(1);
+    await hook.waitFor(2);
     await sim.stop();
-    const count = hook.received.length;
-    await new Promise((resolve) => setTimeout(resolve, 250)); // the next retry would come after 20 ms
-    expect(hook.received.length).toBe(count);
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the first retries were due after 100 ms
+    expect(hook.received).toHaveLength(2);
   });
 });
