@@ -5,6 +5,8 @@ export {
   JobWriteRejectedError,
   VideoIdConflictError,
 } from "./errors";
+// The job-type input schemas (job/input) are part of the job vocabulary.
+export * from "./input";
 export {
   JOB_ID_PREFIX,
   type JobError,

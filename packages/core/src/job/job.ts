@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
-import { type JobType, jobTypeSchema } from "./job-type";
+import { type JobType, jobTypeSchema } from "./input";
 import { jobErrorCodeSchema, jobStatusSchema } from "./status";
 
 export const JOB_ID_PREFIX = "job_";

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import type { NonceStore } from "../pixverse/webhook";
+import type { NonceStore } from "../pixverse";
 import { itemKeys } from "../table";
 
 /**
