@@ -201,9 +201,12 @@ export class PixverseClient {
     return this.call({ method: "GET", path: "/openapi/v2/video/restyle/list", query, schema: restyles });
   }
 
-  /** type 1 = video effects, 2 = image effects; pageSize 10, 20, 50 or 100; language e.g. "en" or "zh-CN". */
+  /**
+   * type 1 = video effects, 2 = image effects; pageSize 10, 20, 50 or 100 (PixVerse refuses others with a
+   * request error); language e.g. "en" or "zh-CN".
+   */
   listTemplates(
-    options: { type?: 1 | 2; page?: number; pageSize?: 10 | 20 | 50 | 100; language?: string } = {},
+    options: { type?: 1 | 2; page?: number; pageSize?: number; language?: string } = {},
   ): Promise<Templates> {
     return this.call({
       method: "GET",
