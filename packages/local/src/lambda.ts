@@ -38,6 +38,10 @@ function unsupported(what: string): () => never {
   };
 }
 
+export function functionArn(functionName: string): string {
+  return `arn:aws:lambda:${localRegion()}:${LOCAL_ACCOUNT_ID}:function:${functionName}`;
+}
+
 /** A Lambda `Context` for one invocation whose remaining time counts down to `deadline` (epoch ms). */
 export function createLambdaContext(fn: LambdaFunctionConfig, deadline: number): Context {
   const day = new Date().toISOString().slice(0, 10).replaceAll("-", "/");
@@ -45,7 +49,7 @@ export function createLambdaContext(fn: LambdaFunctionConfig, deadline: number):
     callbackWaitsForEmptyEventLoop: true,
     functionName: fn.functionName,
     functionVersion: "$LATEST",
-    invokedFunctionArn: `arn:aws:lambda:${localRegion()}:${LOCAL_ACCOUNT_ID}:function:${fn.functionName}`,
+    invokedFunctionArn: functionArn(fn.functionName),
     memoryLimitInMB: String(fn.memoryMb ?? 1024),
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${fn.functionName}`,

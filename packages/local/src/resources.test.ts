@@ -18,6 +18,7 @@ function uniqueNames(): PipelineResourceNames {
     archiveDlq: `res-archive-dlq-${id}`,
     eventsQueue: `res-events-${id}`,
     eventsDlq: `res-events-dlq-${id}`,
+    uploadsDlq: `res-uploads-dlq-${id}`,
   };
 }
 
@@ -53,6 +54,7 @@ describe("createPipelineResources", () => {
       mediaBucket: names.mediaBucket,
       archiveQueue: { name: names.archiveQueue, arn: expect.stringMatching(/^arn:aws:sqs:/) },
       eventsDlq: { name: names.eventsDlq },
+      uploadsDlq: { name: names.uploadsDlq, url: expect.stringContaining(names.uploadsDlq) },
     });
   });
 });

@@ -11,6 +11,8 @@ export interface PipelineResourceNames {
   archiveDlq: string;
   eventsQueue: string;
   eventsDlq: string;
+  /** The uploads function's on-failure destination. */
+  uploadsDlq: string;
 }
 
 export const LOCAL_RESOURCE_NAMES: PipelineResourceNames = {
@@ -20,6 +22,7 @@ export const LOCAL_RESOURCE_NAMES: PipelineResourceNames = {
   archiveDlq: "pixpipe-archive-dlq",
   eventsQueue: "pixpipe-job-events",
   eventsDlq: "pixpipe-job-events-dlq",
+  uploadsDlq: "pixpipe-uploads-dlq",
 };
 
 export interface QueueResource {
@@ -35,6 +38,7 @@ export interface PipelineResources {
   archiveDlq: QueueResource;
   eventsQueue: QueueResource;
   eventsDlq: QueueResource;
+  uploadsDlq: QueueResource;
 }
 
 export interface PipelineResourceOptions {
@@ -45,8 +49,10 @@ export interface PipelineResourceOptions {
   maxReceiveCount?: number;
 }
 
+const days = (n: number) => String(n * 24 * 3600);
+
 /** DLQs keep messages as long as SQS allows, so nothing dead-lettered expires unseen. */
-const FOURTEEN_DAYS_SECONDS = String(14 * 24 * 3600);
+const deadLetterAttributes = { MessageRetentionPeriod: days(14) };
 
 async function createQueue(
   sqs: SQSClient,
@@ -68,7 +74,7 @@ async function createQueueWithDlq(
   attributes: Record<string, string>,
   maxReceiveCount: number,
 ): Promise<{ queue: QueueResource; dlq: QueueResource }> {
-  const dlq = await createQueue(sqs, names.dlq, { MessageRetentionPeriod: FOURTEEN_DAYS_SECONDS });
+  const dlq = await createQueue(sqs, names.dlq, deadLetterAttributes);
   const queue = await createQueue(sqs, names.queue, {
     ...attributes,
     RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount }),
@@ -77,8 +83,8 @@ async function createQueueWithDlq(
 }
 
 /**
- * Creates the table, the media bucket and the two queues with their dead-letter queues in the
- * emulators, as infra/ declares them in AWS. Safe to run against resources that already exist.
+ * Creates the table, the media bucket, the archive and events queues with their dead-letter queues
+ * and the uploads function's failure queue in the emulators, as infra/ declares them in AWS. Safe to run against resources that already exist.
  */
 export async function createPipelineResources(
   clients: Pick<AwsClients, "dynamo" | "s3" | "sqs">,
@@ -91,14 +97,21 @@ export async function createPipelineResources(
     .catch((error) => {
       if (!(error instanceof BucketAlreadyOwnedByYou)) throw error;
     });
-  const [archive, events] = await Promise.all([
+  // Attributes as infra/queues.ts sets them.
+  const [archive, events, uploadsDlq] = await Promise.all([
     createQueueWithDlq(
       clients.sqs,
       { queue: names.archiveQueue, dlq: names.archiveDlq },
       { VisibilityTimeout: String(options.archiveVisibilityTimeoutSeconds) },
       maxReceiveCount,
     ),
-    createQueueWithDlq(clients.sqs, { queue: names.eventsQueue, dlq: names.eventsDlq }, {}, maxReceiveCount),
+    createQueueWithDlq(
+      clients.sqs,
+      { queue: names.eventsQueue, dlq: names.eventsDlq },
+      { VisibilityTimeout: "120", MessageRetentionPeriod: days(7) },
+      maxReceiveCount,
+    ),
+    createQueue(clients.sqs, names.uploadsDlq, deadLetterAttributes),
     ensureTable(clients.dynamo, names.table),
     createBucket,
   ]);
@@ -109,5 +122,6 @@ export async function createPipelineResources(
     archiveDlq: archive.dlq,
     eventsQueue: events.queue,
     eventsDlq: events.dlq,
+    uploadsDlq,
   };
 }

@@ -8,6 +8,7 @@ import {
   S3Client,
   UploadPartCommand,
 } from "@aws-sdk/client-s3";
+import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import type { S3Event, S3EventRecord, S3Handler } from "aws-lambda";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { type S3SqsEmulator, startS3SqsEmulator } from "./emulators";
@@ -189,6 +190,41 @@ describe("S3 notifications from fauxqs", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(attempts).toHaveLength(3);
     expect(new Set(attempts.map((event) => event.Records[0]?.s3.object.sequencer)).size).toBe(1);
+  });
+
+  it("send an event that still fails after the retries to the on-failure destination as Lambda's record", async () => {
+    const sqs = new SQSClient({ endpoint: emulator.endpoint, useQueueUrlAsEndpoint: false });
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: "uploads-dlq" }));
+    running.push(
+      startS3Notifications({
+        spy: emulator.server.spy,
+        s3,
+        bucket,
+        functionName: "uploads",
+        filterPrefix: "incoming/",
+        retryDelaysMs: [10, 10],
+        onFailure: { sqs, queueUrl: QueueUrl ?? "" },
+        log: quiet,
+        handler: async () => {
+          throw new TypeError("bad manifest");
+        },
+      }),
+    );
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: "incoming/t1/dead.json", Body: "{" }));
+
+    const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 5 }));
+    sqs.destroy();
+    expect(JSON.parse(Messages?.[0]?.Body ?? "null")).toMatchObject({
+      version: "1.0",
+      requestContext: {
+        functionArn: "arn:aws:lambda:us-east-1:000000000000:function:uploads:$LATEST",
+        condition: "RetriesExhausted",
+        approximateInvokeCount: 3,
+      },
+      requestPayload: { Records: [{ s3: { object: { key: "incoming/t1/dead.json" } } }] },
+      responseContext: { functionError: "Unhandled" },
+      responsePayload: { errorType: "TypeError", errorMessage: "bad manifest" },
+    });
   });
 
   it("keep delivering after fauxqs's reset() clears the spy", async () => {

@@ -1,9 +1,10 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { setTimeout } from "node:timers/promises";
 import { HeadObjectCommand, NotFound, type S3Client } from "@aws-sdk/client-s3";
+import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import type { S3Event, S3EventRecord, S3Handler } from "aws-lambda";
 import type { MessageSpyReader, S3SpyEvent, SpyMessage } from "fauxqs";
-import { invokeLambda, type LambdaFunctionConfig, type Log, localRegion } from "./lambda";
+import { functionArn, invokeLambda, type LambdaFunctionConfig, type Log, localRegion } from "./lambda";
 
 export type S3ObjectCreatedEventName =
   | "ObjectCreated:Put"
@@ -28,6 +29,11 @@ export interface S3NotificationOptions extends LambdaFunctionConfig {
    * about 1 and 2 minutes apart; locally the default is 1 s and 2 s.
    */
   retryDelaysMs?: readonly number[];
+  /**
+   * The function's on-failure destination: an event that still fails after the retries is sent
+   * there as Lambda's invocation record. Without one it is logged and dropped, as AWS drops it.
+   */
+  onFailure?: { sqs: SQSClient; queueUrl: string };
   log?: Log;
 }
 
@@ -96,6 +102,34 @@ export function toS3EventRecord(
   };
 }
 
+/**
+ * What Lambda sends to an on-failure destination after the last retry of an asynchronous invocation.
+ */
+export function asyncInvokeFailureRecord(
+  event: unknown,
+  error: unknown,
+  invocation: { functionName: string; requestId: string; attempts: number },
+): Record<string, unknown> {
+  const failure = error instanceof Error ? error : new Error(String(error));
+  return {
+    version: "1.0",
+    timestamp: new Date().toISOString(),
+    requestContext: {
+      requestId: invocation.requestId,
+      functionArn: `${functionArn(invocation.functionName)}:$LATEST`,
+      condition: "RetriesExhausted",
+      approximateInvokeCount: invocation.attempts,
+    },
+    requestPayload: event,
+    responseContext: { statusCode: 200, executedVersion: "$LATEST", functionError: "Unhandled" },
+    responsePayload: {
+      errorType: failure.name,
+      errorMessage: failure.message,
+      trace: failure.stack?.split("\n") ?? [],
+    },
+  };
+}
+
 /** Sequencers grow with time within this process; equal-length hex strings compare in order. */
 let lastSequence = 0n;
 function nextSequencer(): string {
@@ -123,7 +157,7 @@ function mergeCopies(events: S3SpyEvent[]): S3SpyEvent[] {
  * Delivers S3 event notifications for a fauxqs bucket to a Lambda handler, as AWS does for a bucket
  * notification with a function target: ObjectCreated events only, one record per event, filtered by
  * key prefix and suffix, invoked asynchronously (concurrently, unordered) with two retries on failure,
- * then logged and dropped (AWS would discard it too unless an on-failure destination is set).
+ * then handed to the on-failure destination, if any.
  */
 export function startS3Notifications(options: S3NotificationOptions): S3Notifications {
   const log = options.log ?? console;
@@ -144,6 +178,27 @@ export function startS3Notifications(options: S3NotificationOptions): S3Notifica
   function matches(encodedKey: string): boolean {
     return (
       encodedKey.startsWith(options.filterPrefix ?? "") && encodedKey.endsWith(options.filterSuffix ?? "")
+    );
+  }
+
+  async function sendToFailureDestination(
+    notification: S3Event,
+    error: unknown,
+    attempts: number,
+    label: string,
+  ): Promise<void> {
+    if (!options.onFailure) {
+      log.error(`${label} failed ${attempts} times; dropping the event`, error);
+      return;
+    }
+    log.error(`${label} failed ${attempts} times; sending it to the on-failure destination`, error);
+    const record = asyncInvokeFailureRecord(notification, error, {
+      functionName: options.functionName,
+      requestId: randomUUID(),
+      attempts,
+    });
+    await options.onFailure.sqs.send(
+      new SendMessageCommand({ QueueUrl: options.onFailure.queueUrl, MessageBody: JSON.stringify(record) }),
     );
   }
 
@@ -188,7 +243,7 @@ export function startS3Notifications(options: S3NotificationOptions): S3Notifica
         const delay = retryDelaysMs[attempt];
         const label = `${options.functionName}: ${eventName} s3://${event.bucket}/${event.key}`;
         if (delay === undefined) {
-          log.error(`${label} failed ${attempt + 1} times; dropping the event`, error);
+          await sendToFailureDestination(notification, error, attempt + 1, label);
           return;
         }
         log.warn(`${label} failed (attempt ${attempt + 1}); retrying in ${delay} ms`, error);
