@@ -413,6 +413,25 @@ describe("the poller's view", () => {
     expect(await dueIds()).not.toContain(loud.id);
   });
 
+  it("keeps a terminal job due while its event send is retried, and drops it once sent", async () => {
+    const now = new Date("2026-03-01T00:00:00Z");
+    const job = (
+      await poller.create(newJob(tenant(), { nextCheckAt: now.toISOString() }), { requestHash: "h" })
+    ).job;
+    await poller.transition(job.id, { from: ["queued"], to: "cancelled", set: { eventPending: true }, now });
+    const retryAt = new Date(now.getTime() + 30_000).toISOString();
+    const retried = await poller.update(job.id, {
+      expectStatus: "cancelled",
+      set: { attempts: 1, nextCheckAt: retryAt },
+    });
+    expect(retried).toMatchObject({ eventPending: true, nextCheckAt: retryAt });
+
+    const sent = await poller.update(job.id, { expectStatus: "cancelled", set: { eventPending: false } });
+    expect(sent?.eventPending).toBeUndefined();
+    expect(sent?.nextCheckAt).toBeUndefined();
+    expect((await poller.listDue(new Date(retryAt), 1000)).map((due) => due.id)).not.toContain(job.id);
+  });
+
   it("counts generating jobs without counting other statuses", async () => {
     const before = await poller.countGenerating();
     const jobs = await Promise.all(
