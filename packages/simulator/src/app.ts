@@ -37,20 +37,22 @@ export const generationPaths: Record<GenerationOperation, string> = {
   image_template: "/openapi/v2/image/template/generate",
 };
 
-function json(c: Ctx, body: unknown, status: 200 | 500 = 200) {
-  return c.body(stringifyWire(body), status, { "Content-Type": "application/json" });
-}
+const jsonType = { "Content-Type": "application/json" };
 
 function success(c: Ctx, resp: unknown) {
-  return json(c, { ErrCode: 0, ErrMsg: "success", Resp: resp });
+  return c.body(stringifyWire({ ErrCode: 0, ErrMsg: "success", Resp: resp }), 200, jsonType);
 }
 
 function failure(c: Ctx, errCode: number, errMsg: string, httpStatus?: number) {
   const { status, body } = errorEnvelope(errCode, errMsg);
-  return c.body(stringifyWire(body), (httpStatus ?? status) as 200, { "Content-Type": "application/json" });
+  return c.body(stringifyWire(body), (httpStatus ?? status) as 200, jsonType);
 }
 
+/** A JSON body; like PixVerse's binding, it needs Content-Type: application/json. */
 async function jsonBody(c: Ctx): Promise<WireValue> {
+  if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+    throw wrongType("body", "application/json (Content-Type)");
+  }
   const text = await c.req.text();
   try {
     return parseWire(text);

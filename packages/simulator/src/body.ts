@@ -158,7 +158,7 @@ export class BodyReader {
       throw invalidParam(`${this.name(field)} allows at most ${max} items`);
   }
 
-  /** The body as plain data with ids as strings, for the ledger. */
+  /** The body as plain data for the ledger; integers above 2^53 become digit strings. */
   toRecord(): Record<string, unknown> {
     return plain(this.fields) as Record<string, unknown>;
   }

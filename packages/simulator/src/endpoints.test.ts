@@ -229,8 +229,14 @@ describe("text-to-video", () => {
     });
   });
 
-  it("refuses malformed JSON with 400013", async () => {
+  it("refuses malformed JSON and a body without Content-Type application/json with 400013", async () => {
     expectError(await api.post("/openapi/v2/video/text/generate", "{not json"), 400013);
+    const response = await fetch(`${sim.url}/openapi/v2/video/text/generate`, {
+      method: "POST",
+      headers: { "API-KEY": sim.apiKey, "Ai-trace-id": randomUUID(), "Content-Type": "text/plain" },
+      body: JSON.stringify(t2vBody),
+    });
+    expect(await response.json()).toMatchObject({ ErrCode: 400013, Resp: null });
   });
 });
 
