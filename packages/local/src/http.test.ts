@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 async function serve(
-  handler: HttpApiHandler,
+  handler: HttpApiHandler | Promise<HttpApiHandler>,
   options: { integrationTimeoutMs?: number; maxRequestBytes?: number } = {},
 ): Promise<string> {
   const server = await startLambdaHttpServer({ handler, functionName: "api", log: quiet, ...options });
@@ -156,6 +156,18 @@ describe("Lambda HTTP server", () => {
     const timedOut = await fetch(slow);
     expect(timedOut.status).toBe(503);
     expect(await timedOut.json()).toEqual({ message: "Service Unavailable" });
+  });
+
+  it("holds requests until a handler that is still loading is ready", async () => {
+    let ready: (handler: HttpApiHandler) => void = () => {};
+    const loading = new Promise<HttpApiHandler>((resolve) => {
+      ready = resolve;
+    });
+    const url = await serve(loading);
+    const response = fetch(`${url}/teapot`);
+    await sleep(50);
+    ready(handle(app));
+    expect((await response).status).toBe(418);
   });
 
   it("refuses request bodies over the payload limit with 413", async () => {

@@ -28,7 +28,11 @@ export type HttpApiHandler =
   | ((event: Extract<HonoLambdaEvent, { rawPath: string }>, context: Context) => Promise<unknown>);
 
 export interface LambdaHttpServerOptions extends LambdaFunctionConfig {
-  handler: HttpApiHandler;
+  /**
+   * The handler, or a promise of it: the server can listen (and its URL be handed out) before the
+   * function is loaded; requests wait for it like invocations during a cold start.
+   */
+  handler: HttpApiHandler | PromiseLike<HttpApiHandler>;
   /** Default 0 (a free port). The server binds 127.0.0.1 only. */
   port?: number;
   /** API Gateway's integration timeout: past it the client gets 503. Default 30 s. */
@@ -202,7 +206,7 @@ export async function startLambdaHttpServer(options: LambdaHttpServerOptions): P
     const event = toApiGatewayEvent(request, body, { requestId, now: new Date() });
     try {
       // See HttpApiHandler: both typings take this event at runtime.
-      const handler = options.handler as Handler<APIGatewayProxyEventV2, unknown>;
+      const handler = (await options.handler) as Handler<APIGatewayProxyEventV2, unknown>;
       return fromApiGatewayResult(await invokeLambda(handler, event, fn));
     } catch (error) {
       log.error(
