@@ -1,0 +1,173 @@
+import type { Readable } from "node:stream";
+import {
+  GetObjectCommand,
+  type GetObjectCommandOutput,
+  HeadObjectCommand,
+  NotFound,
+  type S3Client,
+} from "@aws-sdk/client-s3";
+import type { JobRecord, JobRepository } from "../job";
+import { type MediaKind, type MediaRef, type MediaSlot, mediaSlots, type ResolvedMedia } from "../job/input";
+import { assertPublicHostResolves, MediaFetchError, type PublicUrlFetcher, readLimited } from "../media";
+import type { InputIssue } from "./errors";
+import type { PixverseApi } from "./ports";
+
+/** PixVerse's upload limits (pixverse-api.md §6); mimic accepts larger source videos. */
+export const MEDIA_LIMIT_BYTES: Record<MediaKind, number> = {
+  image: 20 * 1024 * 1024,
+  video: 100 * 1024 * 1024,
+  audio: 50 * 1024 * 1024,
+};
+
+/** Where a tenant's uploaded media may live: its presigned uploads and its S3-trigger drop folder. */
+export function tenantMediaPrefixes(tenantId: string): string[] {
+  return [`uploads/${tenantId}/`, `incoming/${tenantId}/`];
+}
+
+export interface MediaResolverDeps {
+  s3: S3Client;
+  bucket: string;
+  jobs: JobRepository;
+  pixverse: PixverseApi;
+  fetcher: PublicUrlFetcher;
+  /** Whether `url` references may resolve to private addresses (local development only). */
+  allowPrivateNetworks: boolean;
+}
+
+/**
+ * Turns a job's media references into PixVerse ids: `upload` (an object in the media bucket) and
+ * `url` (fetched by pixpipe under the SSRF rules) are uploaded to PixVerse; `job` reuses the PixVerse
+ * video of an earlier succeeded job of the same tenant.
+ */
+export class MediaResolver {
+  constructor(private readonly deps: MediaResolverDeps) {}
+
+  /** Problems that make a job's media unusable, found before the job is accepted. */
+  async check(tenantId: string, slots: readonly MediaSlot[]): Promise<InputIssue[]> {
+    const issues = await Promise.all(
+      slots.map(async (slot): Promise<InputIssue | undefined> => {
+        const problem = await this.problemWith(tenantId, slot);
+        return problem ? { path: `input.${slot.path}`, message: problem } : undefined;
+      }),
+    );
+    return issues.filter((issue): issue is InputIssue => issue !== undefined);
+  }
+
+  async resolve(job: JobRecord): Promise<ResolvedMedia> {
+    const resolved: ResolvedMedia = {};
+    for (const slot of mediaSlots(job.type, job.input)) {
+      resolved[slot.path] = await this.resolveSlot(job.tenantId, slot);
+    }
+    return resolved;
+  }
+
+  /** Resolves one reference outside a job (mask selection). */
+  resolveSlot(tenantId: string, slot: MediaSlot): Promise<ResolvedMedia[string]> {
+    const ref = slot.ref;
+    if ("job" in ref) return this.sourceVideo(tenantId, ref.job);
+    return this.upload(slot.kind, ref, tenantId);
+  }
+
+  private async problemWith(tenantId: string, slot: MediaSlot): Promise<string | undefined> {
+    const ref = slot.ref;
+    try {
+      if ("job" in ref) {
+        if (slot.kind !== "video") return "a job reference can only stand for a video";
+        await this.sourceVideo(tenantId, ref.job);
+      } else if ("upload" in ref) {
+        const size = await this.uploadedSize(tenantId, ref.upload);
+        if (size > MEDIA_LIMIT_BYTES[slot.kind]) {
+          return `the upload is ${size} bytes; PixVerse accepts ${slot.kind}s up to ${MEDIA_LIMIT_BYTES[slot.kind]} bytes`;
+        }
+      } else {
+        const url = this.deps.fetcher.checkUrl(ref.url);
+        if (!this.deps.allowPrivateNetworks) await assertPublicHostResolves(url.hostname);
+      }
+      return undefined;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private async sourceVideo(tenantId: string, jobId: string): Promise<{ sourceVideoId: string }> {
+    const source = await this.deps.jobs.get(tenantId, jobId);
+    if (!source) throw new MediaFetchError(`job ${jobId} does not exist`, false);
+    if (source.status !== "succeeded" || !source.videoId || source.type === "image_template") {
+      throw new MediaFetchError(
+        `job ${jobId} has no finished video to reuse (it is ${source.status})`,
+        false,
+      );
+    }
+    return { sourceVideoId: source.videoId };
+  }
+
+  private async uploadedSize(tenantId: string, key: string): Promise<number> {
+    this.assertTenantKey(tenantId, key);
+    try {
+      const head = await this.deps.s3.send(new HeadObjectCommand({ Bucket: this.deps.bucket, Key: key }));
+      return head.ContentLength ?? 0;
+    } catch (error) {
+      if (error instanceof NotFound || (error as { name?: string }).name === "NotFound") {
+        throw new MediaFetchError(`no uploaded object ${key}; upload it first (POST /v1/uploads)`, false);
+      }
+      throw new MediaFetchError(`cannot read upload ${key}: ${(error as Error).message}`, true);
+    }
+  }
+
+  private assertTenantKey(tenantId: string, key: string): void {
+    if (key.includes("..") || !tenantMediaPrefixes(tenantId).some((prefix) => key.startsWith(prefix))) {
+      throw new MediaFetchError(`upload ${key} is not one of this tenant's uploads`, false);
+    }
+  }
+
+  private async upload(
+    kind: MediaKind,
+    ref: Exclude<MediaRef, { job: string }>,
+    tenantId: string,
+  ): Promise<{ imgId: string } | { mediaId: string }> {
+    const limit = MEDIA_LIMIT_BYTES[kind];
+    const file =
+      "upload" in ref
+        ? await this.readUpload(tenantId, ref.upload, limit)
+        : await this.readUrl(ref.url, limit);
+    if (kind === "image") {
+      const { imgId } = await this.deps.pixverse.uploadImage({ file });
+      return { imgId };
+    }
+    const { mediaId, mediaType } = await this.deps.pixverse.uploadMedia({ file });
+    if (mediaType !== kind) {
+      throw new MediaFetchError(
+        `PixVerse recognised the file as ${mediaType}, but ${kind} is needed here`,
+        false,
+      );
+    }
+    return { mediaId };
+  }
+
+  private async readUpload(tenantId: string, key: string, limit: number) {
+    this.assertTenantKey(tenantId, key);
+    let object: GetObjectCommandOutput;
+    try {
+      object = await this.deps.s3.send(new GetObjectCommand({ Bucket: this.deps.bucket, Key: key }));
+    } catch (error) {
+      const missing = (error as { name?: string }).name === "NoSuchKey";
+      throw new MediaFetchError(`cannot read upload ${key}: ${(error as Error).message}`, !missing);
+    }
+    if ((object.ContentLength ?? 0) > limit) {
+      throw new MediaFetchError(`upload ${key} is larger than the ${limit} bytes PixVerse accepts`, false);
+    }
+    const data = await readLimited(object.Body as Readable, limit);
+    return {
+      data,
+      filename: key.split("/").pop() ?? "upload",
+      contentType: object.ContentType ?? "application/octet-stream",
+    };
+  }
+
+  private async readUrl(url: string, limit: number) {
+    const fetched = await this.deps.fetcher.fetch(url, limit);
+    const data = await readLimited(fetched.body, limit);
+    const filename = new URL(fetched.finalUrl).pathname.split("/").pop() || "media";
+    return { data, filename, contentType: fetched.contentType ?? "application/octet-stream" };
+  }
+}

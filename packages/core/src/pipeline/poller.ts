@@ -1,0 +1,60 @@
+import type { JobRepository } from "../job";
+import type { JobSteps, StepResult } from "./job-steps";
+import type { Logger } from "./ports";
+
+export interface PollerDeps {
+  jobs: JobRepository;
+  steps: JobSteps;
+  logger: Logger;
+  /** Jobs read from the due index per page. */
+  pageSize?: number;
+  /** PixVerse requests per second the poller allows itself (PixVerse publishes no limit; its MCP client uses 1). */
+  requestsPerSecond?: number;
+}
+
+export type PollerReport = { examined: number; errors: number } & Partial<Record<StepResult, number>>;
+
+/**
+ * The fallback that keeps every job moving (invariant 3): one tick works through every job whose
+ * next check is due (queued jobs to submit, generating jobs to poll, overdue archives, unsent events)
+ * until none is left or the time budget is spent.
+ */
+export class Poller {
+  constructor(private readonly deps: PollerDeps) {}
+
+  async tick(options: { now?: () => Date; budgetMs?: number } = {}): Promise<PollerReport> {
+    const now = options.now ?? (() => new Date());
+    const started = Date.now();
+    const budgetMs = options.budgetMs ?? 50_000;
+    const spacingMs = 1000 / (this.deps.requestsPerSecond ?? 5);
+    const report: PollerReport = { examined: 0, errors: 0 };
+    const seen = new Set<string>();
+    const slots = await this.deps.steps.countSlots();
+    let nextRequestAt = 0;
+
+    while (Date.now() - started < budgetMs) {
+      const due = (await this.deps.jobs.listDue(now(), this.deps.pageSize ?? 50)).filter(
+        (job) => !seen.has(job.id),
+      );
+      if (due.length === 0) break;
+      for (const job of due) {
+        if (Date.now() - started >= budgetMs) break;
+        seen.add(job.id);
+        const wait = nextRequestAt - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        nextRequestAt = Date.now() + spacingMs;
+        report.examined++;
+        try {
+          const result = await this.deps.steps.advance(job, slots);
+          report[result] = (report[result] ?? 0) + 1;
+        } catch (error) {
+          // One broken job must not stop the others; it stays due and is looked at next tick.
+          report.errors++;
+          this.deps.logger.error("poller could not advance a job", { jobId: job.id, error: String(error) });
+        }
+      }
+    }
+    this.deps.logger.info("poller tick", { ...report, ms: Date.now() - started });
+    return report;
+  }
+}

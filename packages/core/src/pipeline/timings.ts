@@ -1,0 +1,48 @@
+import type { BackoffPolicy } from "./backoff";
+
+/** How long the pipeline waits between the steps of a job. PixVerse documents no cadence of its own. */
+export interface Timings {
+  /** After a submit, the first poll (webhooks usually arrive before it). */
+  firstPollMs: number;
+  /** Later polls of a generating job. */
+  poll: BackoffPolicy;
+  /** Retries of a submit that failed for a retryable reason (concurrency, load, network). */
+  submitRetry: BackoffPolicy;
+  /** A queued job waiting for a free PixVerse generation slot. */
+  capacityWaitMs: number;
+  /** How long an archive copy may run before the poller hands it to the archiver again. */
+  archiveLeaseMs: number;
+  /** Archive attempts before the job fails with archive_failed. */
+  archiveMaxAttempts: number;
+  /** Retries of an unsent event. */
+  eventRetry: BackoffPolicy;
+}
+
+export const DEFAULT_TIMINGS: Timings = {
+  firstPollMs: 20_000,
+  poll: { initialMs: 15_000, factor: 1.5, maxMs: 120_000 },
+  submitRetry: { initialMs: 5_000, factor: 2, maxMs: 300_000 },
+  capacityWaitMs: 10_000,
+  archiveLeaseMs: 15 * 60_000,
+  archiveMaxAttempts: 5,
+  eventRetry: { initialMs: 10_000, factor: 2, maxMs: 300_000 },
+};
+
+/** Every delay multiplied by `factor` (the local runtime runs the same pipeline faster). */
+export function scaleTimings(timings: Timings, factor: number): Timings {
+  const scale = (ms: number) => Math.max(1, Math.round(ms * factor));
+  const policy = (p: BackoffPolicy): BackoffPolicy => ({
+    ...p,
+    initialMs: scale(p.initialMs),
+    maxMs: scale(p.maxMs),
+  });
+  return {
+    firstPollMs: scale(timings.firstPollMs),
+    poll: policy(timings.poll),
+    submitRetry: policy(timings.submitRetry),
+    capacityWaitMs: scale(timings.capacityWaitMs),
+    archiveLeaseMs: scale(timings.archiveLeaseMs),
+    archiveMaxAttempts: timings.archiveMaxAttempts,
+    eventRetry: policy(timings.eventRetry),
+  };
+}
