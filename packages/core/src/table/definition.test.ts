@@ -11,7 +11,7 @@ afterAll(destroy);
 describe("ensureTable", () => {
   it("creates the table with its indexes and TTL, and is idempotent under concurrent calls", async () => {
     const tableName = `ensure-${randomUUID()}`;
-    await Promise.all([ensureTable(dynamo, tableName), ensureTable(dynamo, tableName)]);
+    await Promise.all(Array.from({ length: 4 }, () => ensureTable(dynamo, tableName)));
     await ensureTable(dynamo, tableName);
 
     const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: tableName }));

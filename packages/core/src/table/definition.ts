@@ -102,15 +102,24 @@ export async function ensureTable(dynamo: DynamoDBDocumentClient, tableName: str
     if (!(error instanceof ResourceInUseException)) throw error;
   }
   await waitUntilActive(dynamo, tableName);
+  if (await ttlEnabled(dynamo, tableName)) return;
+  try {
+    await dynamo.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: TABLE_KEYS.ttl, Enabled: true },
+      }),
+    );
+  } catch (error) {
+    // A concurrent ensureTable enabled it first ("TimeToLive is already enabled").
+    if (!(await ttlEnabled(dynamo, tableName))) throw error;
+  }
+}
+
+async function ttlEnabled(dynamo: DynamoDBDocumentClient, tableName: string): Promise<boolean> {
   const { TimeToLiveDescription } = await dynamo.send(
     new DescribeTimeToLiveCommand({ TableName: tableName }),
   );
-  const ttlStatus = TimeToLiveDescription?.TimeToLiveStatus;
-  if (ttlStatus === "ENABLED" || ttlStatus === "ENABLING") return;
-  await dynamo.send(
-    new UpdateTimeToLiveCommand({
-      TableName: tableName,
-      TimeToLiveSpecification: { AttributeName: TABLE_KEYS.ttl, Enabled: true },
-    }),
-  );
+  const status = TimeToLiveDescription?.TimeToLiveStatus;
+  return status === "ENABLED" || status === "ENABLING";
 }
