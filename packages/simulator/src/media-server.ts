@@ -84,7 +84,7 @@ export async function handleMedia(engine: Engine, incoming: IncomingMessage, out
     plain(outgoing, 405, "Method Not Allowed");
     return;
   }
-  const entry = engine.mediaEntry(decodeURIComponent(path.slice(MEDIA_PREFIX.length)));
+  const entry = engine.mediaEntry(path.slice(MEDIA_PREFIX.length));
   const subject = { operations: ["media_download", ...(entry ? [entry.operation] : [])], path };
   const action = await requestFault(engine, subject);
   if (action?.kind === "reset") {
