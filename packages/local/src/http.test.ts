@@ -129,6 +129,21 @@ describe("Lambda HTTP server", () => {
     expect(seen?.headers["content-type"]).toBe("application/json");
   });
 
+  it("base64-encodes bodies that are neither text/* nor JSON, forms included", async () => {
+    const events: APIGatewayProxyEventV2[] = [];
+    const url = await serve(async (event: APIGatewayProxyEventV2) => {
+      events.push(event);
+      return { statusCode: 204 };
+    });
+    await fetch(url, { method: "POST", body: new URLSearchParams({ a: "1 2" }) });
+    await fetch(url, { method: "POST", headers: { "content-type": "text/plain" }, body: "plain" });
+
+    expect(events.map((e) => [e.isBase64Encoded, e.body])).toEqual([
+      [true, Buffer.from("a=1+2").toString("base64")],
+      [false, "plain"],
+    ]);
+  });
+
   it("infers a 200 JSON response when the handler returns no statusCode", async () => {
     const url = await serve(async () => ({ ok: true }));
     const response = await fetch(`${url}/anything`);

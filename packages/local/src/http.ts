@@ -51,12 +51,12 @@ export interface LambdaHttpServer {
 
 const LOCAL_API_ID = "local";
 
-/** Bodies API Gateway passes as text; everything else (and no content type) arrives base64-encoded. */
+/**
+ * Bodies API Gateway passes as text (payload 2.0: text/* and application/json); everything else,
+ * forms and requests without a content type included, arrives base64-encoded.
+ */
 function isTextContent(contentType: string | undefined): boolean {
-  return (
-    contentType !== undefined &&
-    /^text\/|^application\/(x-www-form-urlencoded|javascript)\b|[/+](json|xml)\s*(;|$)/i.test(contentType)
-  );
+  return contentType !== undefined && /^(text\/|application\/json\s*(;|$))/i.test(contentType);
 }
 
 /** `12/Mar/2020:19:03:58 +0000`, the format of `requestContext.time`. */
