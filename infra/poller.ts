@@ -1,0 +1,17 @@
+import { handlers, pipelineFunction } from "./lambda";
+import { archiveQueue, jobEvents } from "./queues";
+import { pixverseApiKey } from "./secrets";
+import { table } from "./storage";
+
+export const poller = new sst.aws.CronV2("Poller", {
+  schedule: "rate(1 minute)",
+  function: pipelineFunction({
+    handler: handlers.poller,
+    // Finishes before the next tick starts.
+    timeout: "50 seconds",
+    memory: "512 MB",
+    // A failed tick is not retried: the next one comes within a minute and would overlap the retry.
+    retries: 0,
+    link: [table, archiveQueue, jobEvents, pixverseApiKey],
+  }),
+});

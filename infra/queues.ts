@@ -1,0 +1,50 @@
+import { handlers, pipelineFunction } from "./lambda";
+import { media, table } from "./storage";
+
+const days = (n: number) => n * 24 * 60 * 60;
+
+/**
+ * SQS ages a dead-lettered message from its first enqueue, so dead-letter queues keep messages for
+ * the maximum (14 days), longer than their source queues.
+ */
+const deadLetterRetention = { queue: { messageRetentionSeconds: days(14) } };
+
+/** After this many receives a message goes to the dead-letter queue. */
+const maxReceiveCount = 5;
+
+const archiverTimeoutMinutes = 5;
+
+export const archiveDlq = new sst.aws.Queue("ArchiveDlq", { transform: deadLetterRetention });
+
+export const archiveQueue = new sst.aws.Queue("ArchiveQueue", {
+  // AWS's rule for Lambda consumers: at least 6x the function timeout, so a batch the event source
+  // mapping retries after throttling does not reappear while it is still being processed.
+  visibilityTimeout: `${6 * archiverTimeoutMinutes} minutes`,
+  dlq: { queue: archiveDlq.arn, retry: maxReceiveCount },
+});
+
+/** S3 events the uploads function still failed on after Lambda's retries: kept, never dropped. */
+export const uploadsDlq = new sst.aws.Queue("UploadsDlq", { transform: deadLetterRetention });
+
+export const jobEventsDlq = new sst.aws.Queue("JobEventsDlq", { transform: deadLetterRetention });
+
+/** CloudEvents for subscribers outside pixpipe (docs/deploy.md); pixpipe only sends. */
+export const jobEvents = new sst.aws.Queue("JobEvents", {
+  // A consumer may ask for a longer timeout per ReceiveMessage; a Lambda consumer needs a timeout of at
+  // most a sixth of this.
+  visibilityTimeout: "2 minutes",
+  dlq: { queue: jobEventsDlq.arn, retry: maxReceiveCount },
+  transform: { queue: { messageRetentionSeconds: days(7) } },
+});
+
+archiveQueue.subscribe(
+  pipelineFunction({
+    handler: handlers.archiver,
+    // Streams one video per message into S3 (multipart, up to PIXPIPE_ARCHIVE_MAX_BYTES).
+    timeout: `${archiverTimeoutMinutes} minutes`,
+    memory: "1024 MB",
+    link: [table, media, jobEvents],
+  }),
+  // Partial responses: only the failed messages of a batch are retried.
+  { batch: { size: 5, partialResponses: true } },
+);
