@@ -1,0 +1,370 @@
+/*
+ * The infra program's wiring, checked offline: sst.config.ts runs under Pulumi mocks (synth.ts) and
+ * these tests read the resources it would deploy. Run: pnpm run check:infra
+ */
+import assert from "node:assert/strict";
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { after, describe, test } from "node:test";
+import { handlers } from "../infra/lambda";
+import { CONFIG_SETTINGS } from "../packages/core/src/config/config";
+import { TABLE_KEYS, tableDefinition } from "../packages/core/src/table/definition";
+import { artifactsDirectory, coldStart, mockArn, runSynth, Synthesized } from "./synth-client";
+
+const secrets = { PixverseApiKey: "test-api-key", PixverseWebhookSecret: "test-webhook-secret" };
+
+/** Each synth is its own process; start them together and let the tests await what they need. */
+function started<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {}); // rejections are asserted by the tests that await them
+  return promise;
+}
+const artifactsDir = artifactsDirectory();
+after(() => rmSync(artifactsDir, { recursive: true, force: true }));
+const testStage = started(runSynth({ stage: "test", secrets, artifactsDir }).then((r) => new Synthesized(r)));
+const prodStage = started(runSynth({ stage: "prod", secrets }).then((r) => new Synthesized(r)));
+const withoutSecrets = started(runSynth({ stage: "test" }));
+const missingHandler = started(runSynth({ config: "fixtures/missing-handler.config.ts", secrets }));
+
+/** What each function may reach at runtime: links are IAM grants as well as configuration. */
+const expectedLinks: Record<string, string[]> = {
+  [handlers.api]: ["ArchiveQueue", "JobEvents", "Media", "PixverseApiKey", "PixverseWebhookSecret", "Table"],
+  [handlers.poller]: ["ArchiveQueue", "JobEvents", "PixverseApiKey", "Table"],
+  [handlers.archiver]: ["JobEvents", "Media", "Table"],
+  [handlers.uploads]: ["ArchiveQueue", "JobEvents", "Media", "PixverseApiKey", "Table"],
+};
+
+interface QueueInputs {
+  visibilityTimeoutSeconds: number;
+  messageRetentionSeconds?: number;
+  redrivePolicy?: string;
+}
+const queue = (s: Synthesized, name: string) => s.one("aws:sqs/queue:Queue", `${name}Queue`);
+const queueInputs = (s: Synthesized, name: string) => queue(s, name).inputs as unknown as QueueInputs;
+const redrive = (s: Synthesized, name: string) =>
+  JSON.parse(queueInputs(s, name).redrivePolicy ?? "null") as {
+    deadLetterTargetArn: string;
+    maxReceiveCount: number;
+  } | null;
+/** SQS keeps messages 4 days unless told otherwise. */
+const retentionSeconds = (s: Synthesized, name: string) =>
+  queueInputs(s, name).messageRetentionSeconds ?? 4 * 86400;
+
+describe("stage test", () => {
+  test("outputs the API and webhook URLs, table, media bucket and queue URLs/ARN", async () => {
+    const s = await testStage;
+    const outputs = s.result.outputs;
+    for (const key of [
+      "api",
+      "table",
+      "mediaBucket",
+      "jobEventsQueueUrl",
+      "jobEventsQueueArn",
+      "archiveQueueUrl",
+    ]) {
+      assert.equal(typeof outputs[key], "string", key);
+      assert.notEqual(outputs[key], "", key);
+    }
+    assert.equal(outputs.pixverseWebhookUrl, `${String(outputs.api)}/webhooks/pixverse`);
+    assert.equal(outputs.jobEventsQueueArn, mockArn(queue(s, "JobEvents")));
+  });
+
+  test("the HTTP API sends every request to the api function", async () => {
+    const s = await testStage;
+    const routes = s.all("aws:apigatewayv2/route:Route");
+    assert.deepEqual(
+      routes.map((route) => route.inputs.routeKey),
+      ["$default"],
+    );
+    const [integration] = s.all("aws:apigatewayv2/integration:Integration");
+    assert.equal(integration?.inputs.integrationUri, s.fn(handlers.api).arn);
+    assert.equal(integration?.inputs.payloadFormatVersion, "2.0");
+  });
+
+  test("the table has the keys, GSIs and TTL of core's table definition", async () => {
+    const s = await testStage;
+    const [table, ...others] = s.all("aws:dynamodb/table:Table");
+    assert.equal(others.length, 0);
+    const inputs = table!.inputs as {
+      attributes: { name: string; type: string }[];
+      hashKey: string;
+      rangeKey: string;
+      billingMode: string;
+      globalSecondaryIndexes: { name: string; hashKey: string; rangeKey?: string; projectionType: string }[];
+      ttl: { attributeName: string; enabled: boolean };
+    };
+    const byName = <T extends { name: string }>(items: T[]) =>
+      [...items].sort((a, b) => a.name.localeCompare(b.name));
+    assert.deepEqual(
+      byName(inputs.attributes),
+      byName(
+        tableDefinition.AttributeDefinitions.map((a) => ({ name: a.AttributeName, type: a.AttributeType })),
+      ),
+    );
+    const keyOf = (schema: { AttributeName: string; KeyType: string }[], type: string) =>
+      schema.find((key) => key.KeyType === type)?.AttributeName;
+    assert.equal(inputs.hashKey, keyOf(tableDefinition.KeySchema, "HASH"));
+    assert.equal(inputs.rangeKey, keyOf(tableDefinition.KeySchema, "RANGE"));
+    assert.equal(inputs.billingMode, tableDefinition.BillingMode);
+    assert.deepEqual(
+      byName(inputs.globalSecondaryIndexes),
+      byName(
+        tableDefinition.GlobalSecondaryIndexes.map((index) => ({
+          name: index.IndexName,
+          hashKey: keyOf(index.KeySchema, "HASH")!,
+          rangeKey: keyOf(index.KeySchema, "RANGE")!,
+          projectionType: index.Projection.ProjectionType,
+        })),
+      ),
+    );
+    assert.deepEqual(inputs.ttl, { attributeName: TABLE_KEYS.ttl, enabled: true });
+  });
+
+  test("the media bucket aborts incomplete multipart uploads after one day, bucket-wide", async () => {
+    const s = await testStage;
+    const lifecycle = s.one(
+      "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+      "MediaLifecycle",
+    );
+    const rules = lifecycle.inputs.rules as {
+      status: string;
+      filter?: { prefix?: string };
+      abortIncompleteMultipartUpload?: { daysAfterInitiation: number };
+    }[];
+    const abort = rules.filter((rule) => rule.abortIncompleteMultipartUpload);
+    assert.equal(abort.length, 1);
+    assert.equal(abort[0]!.status, "Enabled");
+    assert.equal(abort[0]!.abortIncompleteMultipartUpload!.daysAfterInitiation, 1);
+    assert.equal(abort[0]!.filter?.prefix ?? "", "");
+    assert.equal(lifecycle.inputs.bucket, s.one("aws:s3/bucket:Bucket", "MediaBucket").inputs.bucket);
+  });
+
+  test("archive messages reach ArchiveDlq after 5 receives and stay hidden for 6x the archiver's timeout", async () => {
+    const s = await testStage;
+    assert.deepEqual(redrive(s, "ArchiveQueue"), {
+      deadLetterTargetArn: mockArn(queue(s, "ArchiveDlq")),
+      maxReceiveCount: 5,
+    });
+    const archiverTimeout = s.fn(handlers.archiver).lambda.timeout as number;
+    assert.ok(archiverTimeout > 0);
+    assert.ok(
+      queueInputs(s, "ArchiveQueue").visibilityTimeoutSeconds >= 6 * archiverTimeout,
+      `visibility ${queueInputs(s, "ArchiveQueue").visibilityTimeoutSeconds}s < 6 x ${archiverTimeout}s`,
+    );
+    assert.ok(retentionSeconds(s, "ArchiveDlq") > retentionSeconds(s, "ArchiveQueue"));
+  });
+
+  test("the archiver consumes ArchiveQueue in batches of 5 and reports failures per message", async () => {
+    const s = await testStage;
+    const mappings = s.all("aws:lambda/eventSourceMapping:EventSourceMapping");
+    assert.equal(mappings.length, 1, "ArchiveQueue is the only queue pixpipe consumes");
+    const mapping = mappings[0]!.inputs;
+    assert.equal(mapping.eventSourceArn, mockArn(queue(s, "ArchiveQueue")));
+    assert.equal(mapping.functionName, s.fn(handlers.archiver).arn);
+    assert.equal(mapping.batchSize, 5);
+    assert.deepEqual(mapping.functionResponseTypes, ["ReportBatchItemFailures"]);
+  });
+
+  test("JobEvents redrives to its own JobEventsDlq for consumers, which keeps messages longer", async () => {
+    const s = await testStage;
+    assert.deepEqual(redrive(s, "JobEvents"), {
+      deadLetterTargetArn: mockArn(queue(s, "JobEventsDlq")),
+      maxReceiveCount: 5,
+    });
+    assert.ok(retentionSeconds(s, "JobEventsDlq") > retentionSeconds(s, "JobEvents"));
+  });
+
+  test("the poller runs every minute, finishes within it and is not retried", async () => {
+    const s = await testStage;
+    const schedule = s.one("aws:scheduler/schedule:Schedule", "PollerSchedule").inputs as {
+      scheduleExpression: string;
+      state: string;
+      target: { arn: string; retryPolicy: { maximumRetryAttempts: number } };
+    };
+    const poller = s.fn(handlers.poller);
+    assert.equal(schedule.scheduleExpression, "rate(1 minute)");
+    assert.equal(schedule.state, "ENABLED");
+    assert.equal(schedule.target.arn, poller.arn);
+    assert.equal(schedule.target.retryPolicy.maximumRetryAttempts, 0);
+    assert.ok((poller.lambda.timeout as number) < 60);
+    const invokeConfig = s.one(
+      "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
+      `${poller.build.functionID}EventInvokeConfig`,
+    );
+    assert.equal(invokeConfig.inputs.maximumRetryAttempts, 0);
+  });
+
+  test("objects created under incoming/ invoke the uploads function; its failed events go to UploadsDlq", async () => {
+    const s = await testStage;
+    const [notification, ...others] = s.all("aws:s3/bucketNotification:BucketNotification");
+    assert.equal(others.length, 0);
+    assert.equal(notification!.inputs.bucket, s.one("aws:s3/bucket:Bucket", "MediaBucket").inputs.bucket);
+    const uploads = s.fn(handlers.uploads);
+    assert.deepEqual(
+      (notification!.inputs.lambdaFunctions as Record<string, unknown>[]).map(
+        ({ events, filterPrefix, lambdaFunctionArn }) => ({
+          events,
+          filterPrefix,
+          lambdaFunctionArn,
+        }),
+      ),
+      [{ events: ["s3:ObjectCreated:*"], filterPrefix: "incoming/", lambdaFunctionArn: uploads.arn }],
+    );
+    const uploadsDlq = mockArn(queue(s, "UploadsDlq"));
+    const invokeConfig = s.one(
+      "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
+      `${uploads.build.functionID}EventInvokeConfig`,
+    );
+    assert.deepEqual(invokeConfig.inputs.destinationConfig, { onFailure: { destination: uploadsDlq } });
+    assert.ok(
+      uploads.statements.some(
+        (st) => st.actions.includes("sqs:SendMessage") && st.resources.includes(uploadsDlq),
+      ),
+      "the uploads role may send to UploadsDlq",
+    );
+  });
+
+  test("each function is linked to exactly what it uses", async () => {
+    const s = await testStage;
+    assert.deepEqual(
+      s.result.builds.map((build) => build.handler).sort(),
+      Object.values(handlers).sort(),
+      "one function per handler",
+    );
+    for (const [handler, links] of Object.entries(expectedLinks)) {
+      assert.deepEqual(Object.keys(s.fn(handler).build.links).sort(), links, handler);
+    }
+  });
+
+  test("IAM follows the links: no S3 for the poller, no sending to ArchiveQueue for the archiver", async () => {
+    const s = await testStage;
+    const poller = s.fn(handlers.poller);
+    assert.ok(!poller.statements.some((st) => st.actions.some((action) => action.startsWith("s3:"))));
+    const archiver = s.fn(handlers.archiver);
+    const archiveQueueArn = mockArn(queue(s, "ArchiveQueue"));
+    const onArchiveQueue = archiver.statements.filter((st) => st.resources.includes(archiveQueueArn));
+    assert.ok(onArchiveQueue.length > 0, "the subscription lets the archiver receive");
+    for (const statement of onArchiveQueue) {
+      assert.ok(!statement.actions.some((action) => action === "sqs:*" || action === "sqs:SendMessage"));
+    }
+  });
+
+  test("every function runs nodejs22.x with the same pipeline settings, all known to the config loader", async () => {
+    const s = await testStage;
+    const known = new Set(CONFIG_SETTINGS.map((setting) => setting.env));
+    const settingsOf = (handler: string) =>
+      Object.fromEntries(
+        Object.entries(
+          (s.fn(handler).lambda.environment as { variables: Record<string, string> }).variables,
+        ).filter(([name]) => !name.startsWith("SST_") && !name.startsWith("POWERTOOLS_")),
+      );
+    const settings = settingsOf(handlers.api);
+    for (const name of Object.keys(settings))
+      assert.ok(known.has(name), `${name} is not a core/config setting`);
+    assert.equal(settings.PIXVERSE_BASE_URL, "https://app-api.pixverse.ai");
+    assert.ok(Number(settings.PIXVERSE_MAX_CONCURRENCY) > 0);
+    // Local-mode switches keep their safe defaults in AWS.
+    assert.equal(settings.PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS, undefined);
+    assert.equal(settings.PIXPIPE_TIME_SCALE, undefined);
+    for (const handler of Object.values(handlers)) {
+      assert.deepEqual(settingsOf(handler), settings, handler);
+      assert.equal(s.fn(handler).lambda.runtime, "nodejs22.x", handler);
+    }
+  });
+
+  test("the API's timeout leaves room for job creation's inline submit", async () => {
+    const s = await testStage;
+    const inlineSubmit = CONFIG_SETTINGS.find((setting) => setting.env === "PIXPIPE_INLINE_SUBMIT_MS");
+    const variables = (s.fn(handlers.api).lambda.environment as { variables: Record<string, string> })
+      .variables;
+    const inlineSubmitMs = Number(variables.PIXPIPE_INLINE_SUBMIT_MS ?? inlineSubmit?.default);
+    assert.ok((s.fn(handlers.api).lambda.timeout as number) * 1000 > 2 * inlineSubmitMs);
+  });
+
+  test("each function starts (module scope: config, clients) with only its own links and environment", async () => {
+    const s = await testStage;
+    const failures = await Promise.all(
+      Object.values(handlers).map((handler) =>
+        coldStart(s.fn(handler)).then(
+          () => null,
+          (error: Error) => error.message,
+        ),
+      ),
+    );
+    assert.deepEqual(failures.filter(Boolean), []);
+  });
+
+  test("sst-env.d.ts declares exactly the linked resources with their link properties", async () => {
+    const s = await testStage;
+    const linked: Record<string, Record<string, string>> = {};
+    for (const build of s.result.builds) {
+      for (const [name, properties] of Object.entries(build.links)) {
+        linked[name] = Object.fromEntries(
+          Object.entries(properties).map(([property, value]) => [
+            property,
+            // Under mocks the type carries the stack's URN prefix ("pulumi.pulumi.Stack$sst.aws.Queue").
+            property === "type" ? JSON.stringify(String(value).split("$").pop()) : typeof value,
+          ]),
+        );
+      }
+    }
+    const declared: Record<string, Record<string, string>> = {};
+    const source = readFileSync(path.join(import.meta.dirname, "..", "sst-env.d.ts"), "utf8");
+    for (const [, name, body] of source.matchAll(/"(\w+)": \{([^}]*)\}/g)) {
+      declared[name!] = Object.fromEntries(
+        [...body!.matchAll(/"(\w+)": (\S+)/g)].map(([, key, type]) => [key!, type!]),
+      );
+    }
+    assert.deepEqual(declared, linked);
+  });
+
+  test("a non-production stage can be removed, data included", async () => {
+    const s = await testStage;
+    assert.equal(s.result.outputs._protect, false);
+    const table = s.one("aws:dynamodb/table:Table", "TableTable");
+    assert.equal(table.retainOnDelete, false);
+    assert.equal(table.inputs.deletionProtectionEnabled, false);
+    assert.equal(s.one("aws:s3/bucket:Bucket", "MediaBucket").retainOnDelete, false);
+  });
+});
+
+describe("stage prod", () => {
+  test("keeps the table and bucket on removal, protects the stage and the table", async () => {
+    const s = await prodStage;
+    assert.equal(s.result.outputs._protect, true);
+    const table = s.one("aws:dynamodb/table:Table", "TableTable");
+    assert.equal(table.retainOnDelete, true);
+    assert.equal(table.inputs.deletionProtectionEnabled, true);
+    assert.equal(s.one("aws:s3/bucket:Bucket", "MediaBucket").retainOnDelete, true);
+  });
+
+  test("production and prod are the protected stages", async () => {
+    (globalThis as { $config?: (config: unknown) => unknown }).$config = (config) => config;
+    const { default: config } = await import("../sst.config");
+    for (const [stage, removal, protect] of [
+      ["prod", "retain", true],
+      ["production", "retain", true],
+      ["dev", "remove", false],
+      ["pr-12", "remove", false],
+    ] as const) {
+      const app = await config.app({ stage });
+      assert.deepEqual({ removal: app.removal, protect: app.protect }, { removal, protect }, stage);
+    }
+  });
+});
+
+describe("failures", () => {
+  test("deploying without the PixVerse secrets fails, naming each one", async () => {
+    await assert.rejects(withoutSecrets, (error: Error) => {
+      assert.match(error.message, /Set a value for PixverseApiKey/);
+      assert.match(error.message, /Set a value for PixverseWebhookSecret/);
+      return true;
+    });
+  });
+
+  test("a handler whose file does not exist fails the synth with the handler's name", async () => {
+    await assert.rejects(
+      missingHandler,
+      /handler file not found for infra-test\/fixtures\/no-such-file\.handler/,
+    );
+  });
+});

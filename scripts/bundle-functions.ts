@@ -1,0 +1,127 @@
+/*
+ * Bundles every Lambda the way SST deploys it (ESM, minified, AWS SDK v3 external) and reports sizes.
+ * Usage: pnpm run bundle  (writes dist/functions/<name>/index.mjs; exit 1 if a bundle fails or is too big)
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { deflateRawSync } from "node:zlib";
+import { type BuildOptions, build, type Metafile } from "esbuild";
+import { bundleExternal, type HandlerName, handlers, lambdaRuntime } from "../infra/lambda";
+
+export const repoRoot = path.resolve(import.meta.dirname, "..");
+
+/** "nodejs22.x" -> "node22": bundles target the runtime infra/lambda.ts deploys. */
+const nodeTarget = lambdaRuntime.replace(/^nodejs(\d+)\.x$/, "node$1");
+
+/** esbuild settings for a handler bundle; the synth harness builds with them too. */
+export const lambdaBuildOptions = {
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: nodeTarget,
+  minify: true,
+  external: bundleExternal,
+  // CommonJS dependencies inside an ESM bundle still call require().
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  logLevel: "silent",
+  metafile: true,
+} satisfies BuildOptions;
+
+/** AWS Lambda's limit for a function's unzipped deployment package. */
+const LAMBDA_UNZIPPED_LIMIT_BYTES = 250 * 1024 * 1024;
+
+export class HandlerNotFoundError extends Error {
+  override readonly name = "HandlerNotFoundError";
+}
+
+/** "packages/functions/src/api.handler" -> the source file and the exported function name. */
+export function resolveHandler(handler: string, root = repoRoot): { entry: string; exportName: string } {
+  const dot = handler.lastIndexOf(".");
+  const file = handler.slice(0, dot);
+  const candidates = ["ts", "mts", "js", "mjs"].map((ext) => path.join(root, `${file}.${ext}`));
+  const entry = candidates.find((candidate) => existsSync(candidate));
+  if (!entry) {
+    throw new HandlerNotFoundError(
+      `handler file not found for ${handler}: none of ${candidates.map((c) => path.relative(root, c)).join(", ")} exists`,
+    );
+  }
+  return { entry, exportName: handler.slice(dot + 1) };
+}
+
+export interface BundleResult {
+  outfile: string;
+  bytes: number;
+  /** Deflated size, close to what the deployment zip holds. */
+  zippedBytes: number;
+  metafile: Metafile;
+}
+
+export async function bundleHandler(handler: string, outdir: string, root = repoRoot): Promise<BundleResult> {
+  const { entry } = resolveHandler(handler, root);
+  const outfile = path.join(outdir, "index.mjs");
+  const result = await build({ ...lambdaBuildOptions, entryPoints: [entry], outfile });
+  const code = readFileSync(outfile);
+  return { outfile, bytes: code.length, zippedBytes: deflateRawSync(code).length, metafile: result.metafile };
+}
+
+/** The packages (or our own source folders) that contribute most to a bundle. */
+function largestInputs(metafile: Metafile, count: number): { name: string; bytes: number }[] {
+  const byName = new Map<string, number>();
+  for (const input of Object.values(metafile.outputs).flatMap((output) => Object.entries(output.inputs))) {
+    const [inputPath, { bytesInOutput }] = input;
+    const name =
+      inputPath.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/)?.[1] ??
+      path.dirname(path.relative(repoRoot, path.resolve(repoRoot, inputPath)));
+    byName.set(name, (byName.get(name) ?? 0) + bytesInOutput);
+  }
+  return [...byName]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, count);
+}
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+async function main(): Promise<number> {
+  const outRoot = path.join(repoRoot, "dist", "functions");
+  rmSync(outRoot, { recursive: true, force: true });
+  let failed = false;
+  console.log(
+    `Lambda bundles (esbuild, ESM, ${nodeTarget}, minified, external: ${bundleExternal.join(", ")})`,
+  );
+  for (const [name, handler] of Object.entries(handlers) as [HandlerName, string][]) {
+    const outdir = path.join(outRoot, name);
+    mkdirSync(outdir, { recursive: true });
+    try {
+      const started = performance.now();
+      const result = await bundleHandler(handler, outdir);
+      const ms = Math.round(performance.now() - started);
+      const top = largestInputs(result.metafile, 3)
+        .map((input) => `${input.name} ${kib(input.bytes)}`)
+        .join(", ");
+      console.log(
+        `  ${name.padEnd(9)} ${kib(result.bytes).padStart(11)}  zipped ~${kib(result.zippedBytes).padStart(10)}  ${String(ms).padStart(5)} ms  largest: ${top}`,
+      );
+      if (result.bytes > LAMBDA_UNZIPPED_LIMIT_BYTES) {
+        console.error(`  ${name}: ${result.bytes} bytes exceeds Lambda's unzipped limit`);
+        failed = true;
+      }
+    } catch (error) {
+      const messages =
+        error instanceof HandlerNotFoundError
+          ? [error.message]
+          : ((error as { errors?: { text: string }[] }).errors?.map((e) => e.text) ?? [String(error)]);
+      console.error(`  ${name.padEnd(9)} FAILED: ${messages.join("; ")}`);
+      failed = true;
+    }
+  }
+  console.log(`Bundles written to ${path.relative(repoRoot, outRoot)}/<name>/index.mjs`);
+  return failed ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await main();
+}
