@@ -134,6 +134,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     return stopping;
   };
   const childPids: number[] = [];
+  // Before the first SDK client (the emulators' own) is built: the warning is printed once, at construction.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 
   try {
     const [dynamo, s3sqs] = await Promise.all([
@@ -148,7 +150,6 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       AWS_REGION: region,
       AWS_ACCESS_KEY_ID: "local",
       AWS_SECRET_ACCESS_KEY: "local",
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_ENDPOINT_URL_S3: s3sqs.endpoint,
       AWS_ENDPOINT_URL_SQS: s3sqs.endpoint,
