@@ -1,6 +1,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import { ArchiveError, copyUrlToS3, outputKey } from "../archive";
 import type { JobRecord, JobRepository } from "../job";
+import { PIXVERSE_STATUS, PixverseError } from "../pixverse";
 import type { JobSteps } from "./job-steps";
 import type { Logger, PixverseApi } from "./ports";
 
@@ -43,17 +44,23 @@ export class Archiver {
       throw new ArchiveRetryError(`archiving job ${jobId} failed; it will be retried`);
     }
     if (result) return;
-    // No URL, or PixVerse's URL no longer serves the video (expired): ask PixVerse for a fresh one.
-    const fresh = await this.freshResult(job);
-    if (fresh?.url && fresh.url !== job.resultUrl) {
-      const refreshed = await this.deps.jobs.update(job.id, {
-        expectStatus: "archiving",
-        set: { resultUrl: fresh.url },
-      });
-      if (refreshed && (await this.copy(refreshed, fresh.url, fresh)) === "retry") {
+    // No URL, or PixVerse's URL no longer serves the video (expired): copy from the URL PixVerse gives
+    // now, once, even when it reads the same as the stored one (an expired link may be re-issued as is).
+    const current = await this.currentResult(job);
+    if (current?.status === PIXVERSE_STATUS.succeeded && current.url) {
+      const refreshed =
+        current.url === job.resultUrl
+          ? job
+          : await this.deps.jobs.update(job.id, {
+              expectStatus: "archiving",
+              set: { resultUrl: current.url },
+            });
+      if (!refreshed) return; // no longer archiving (cancelled meanwhile)
+      const retried = await this.copy(refreshed, current.url, current);
+      if (retried === "retry") {
         throw new ArchiveRetryError(`archiving job ${jobId} failed; it will be retried`);
       }
-      return;
+      if (retried) return;
     }
     await this.deps.steps.fail(
       job,
@@ -63,6 +70,27 @@ export class Archiver {
       },
       ["archiving"],
     );
+  }
+
+  /**
+   * PixVerse's result for a job whose URL failed: undefined when PixVerse no longer knows the video.
+   * Any other failure to ask is retried (SQS redelivers) rather than failing a finished video for good.
+   */
+  private async currentResult(job: JobRecord) {
+    if (!job.videoId) return undefined;
+    try {
+      return job.type === "image_template"
+        ? await this.deps.pixverse.getImageResult(job.videoId)
+        : await this.deps.pixverse.getVideoResult(job.videoId);
+    } catch (error) {
+      if (error instanceof PixverseError && error.kind === "not_found") return undefined;
+      throw new ArchiveRetryError(
+        `PixVerse's result for job ${job.id} could not be read; it will be retried`,
+        {
+          cause: error,
+        },
+      );
+    }
   }
 
   /** true: done (succeeded or failed for good); "retry": try later; false: the source URL is gone. */
