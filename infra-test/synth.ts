@@ -10,7 +10,6 @@
  * CLI: tsx infra-test/synth.ts [--stage S] [--config F] [--artifacts DIR]  -> SynthResult JSON on
  * stdout; exit 1 with the error messages on stderr. SST_SECRET_<Name> variables supply secrets, as for
  * `sst deploy`. With --artifacts the handler bundles are kept there (DIR/<functionID>/index.mjs).
- * SYNTH_HANDLER_ROOT resolves handler files under another directory (stand-in handlers).
  */
 import { mkdtempSync, readFileSync, rmSync, writeSync } from "node:fs";
 import http from "node:http";
@@ -71,7 +70,7 @@ interface RpcServer {
 }
 
 /** Stands in for the Go CLI's RPC server; Runtime.Build really bundles the handler with esbuild. */
-function startRpcServer(artifactsDir: string, handlerRoot: string, builds: SynthBuild[]): Promise<RpcServer> {
+function startRpcServer(artifactsDir: string, builds: SynthBuild[]): Promise<RpcServer> {
   let pending = 0;
   const server = http.createServer(async (req, res) => {
     pending++;
@@ -87,7 +86,7 @@ function startRpcServer(artifactsDir: string, handlerRoot: string, builds: Synth
       const functionID = String(input.functionID);
       const out = path.join(artifactsDir, functionID);
       try {
-        const { outfile } = await bundleHandler(handler, out, handlerRoot);
+        const { outfile } = await bundleHandler(handler, out);
         builds.push({
           functionID,
           handler,
@@ -261,8 +260,6 @@ export interface SynthOptions {
   stage?: string;
   /** sst.config.ts to run (absolute path). */
   config?: string;
-  /** Where handler paths are resolved; the repo root unless stand-in handlers are used. */
-  handlerRoot?: string;
   /** Keep the handler bundles in this directory (removed with the synth's work directory otherwise). */
   artifactsDir?: string;
 }
@@ -270,7 +267,6 @@ export interface SynthOptions {
 export async function synth({
   stage = "test",
   config = path.join(repoRoot, "sst.config.ts"),
-  handlerRoot = repoRoot,
   artifactsDir,
 }: SynthOptions = {}): Promise<SynthResult> {
   const workDir = mkdtempSync(path.join(repoRoot, ".sst", "synth-"));
@@ -281,7 +277,7 @@ export async function synth({
   const options = new Map<string, ResourceOptionsSeen>();
   const errors: unknown[] = [];
   const onError = (e: unknown) => errors.push(e);
-  const rpc = await startRpcServer(artifactsDir ?? path.join(workDir, "artifacts"), handlerRoot, builds);
+  const rpc = await startRpcServer(artifactsDir ?? path.join(workDir, "artifacts"), builds);
   process.env.SST_SERVER = `http://127.0.0.1:${(rpc.server.address() as AddressInfo).port}`;
   process.env.SST_AWS_REGION = "eu-west-1";
   process.on("unhandledRejection", onError);
@@ -339,9 +335,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       ...(values.stage ? { stage: values.stage } : {}),
       ...(values.config ? { config: path.resolve(values.config) } : {}),
       ...(values.artifacts ? { artifactsDir: path.resolve(values.artifacts) } : {}),
-      ...(process.env.SYNTH_HANDLER_ROOT
-        ? { handlerRoot: path.resolve(process.env.SYNTH_HANDLER_ROOT) }
-        : {}),
     });
     writeSync(1, JSON.stringify(result));
     process.exit(0);

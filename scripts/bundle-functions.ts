@@ -38,14 +38,14 @@ export class HandlerNotFoundError extends Error {
 }
 
 /** "packages/functions/src/api.handler" -> the source file and the exported function name. */
-export function resolveHandler(handler: string, root = repoRoot): { entry: string; exportName: string } {
+export function resolveHandler(handler: string): { entry: string; exportName: string } {
   const dot = handler.lastIndexOf(".");
   const file = handler.slice(0, dot);
-  const candidates = ["ts", "mts", "js", "mjs"].map((ext) => path.join(root, `${file}.${ext}`));
+  const candidates = ["ts", "mts", "js", "mjs"].map((ext) => path.join(repoRoot, `${file}.${ext}`));
   const entry = candidates.find((candidate) => existsSync(candidate));
   if (!entry) {
     throw new HandlerNotFoundError(
-      `handler file not found for ${handler}: none of ${candidates.map((c) => path.relative(root, c)).join(", ")} exists`,
+      `handler file not found for ${handler}: none of ${candidates.map((c) => path.relative(repoRoot, c)).join(", ")} exists`,
     );
   }
   return { entry, exportName: handler.slice(dot + 1) };
@@ -59,8 +59,8 @@ export interface BundleResult {
   metafile: Metafile;
 }
 
-export async function bundleHandler(handler: string, outdir: string, root = repoRoot): Promise<BundleResult> {
-  const { entry } = resolveHandler(handler, root);
+export async function bundleHandler(handler: string, outdir: string): Promise<BundleResult> {
+  const { entry } = resolveHandler(handler);
   const outfile = path.join(outdir, "index.mjs");
   const result = await build({ ...lambdaBuildOptions, entryPoints: [entry], outfile });
   const code = readFileSync(outfile);
