@@ -1,3 +1,10 @@
+import {
+  IdempotencyConflictError,
+  InvalidCursorError,
+  JobHasNoOutputError,
+  JobNotCancellableError,
+  JobValidationError,
+} from "@pixpipe/core/pipeline";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -29,14 +36,8 @@ export function errorResponse(c: Context, error: ApiError): Response {
 
 export const notFound = (what = "resource") => new ApiError(404, "not_found", `No such ${what}.`);
 
-/** "input.images[0].upload" from a zod path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, segment) => {
-    if (typeof segment === "number") return `${text}[${segment}]`;
-    const name = String(segment);
-    return text === "" ? name : `${text}.${name}`;
-  }, "");
-}
+/** "input.images.0.upload": the dotted form core uses for its issue paths too. */
+const formatPath = (path: readonly PropertyKey[]): string => path.map(String).join(".");
 
 const LOCATIONS = { json: "body", query: "query", param: "path", header: "header" } as const;
 
@@ -48,50 +49,40 @@ export function validationError(target: string, error: ZodError): ApiError {
     message: issue.message,
     ...(location ? { location } : {}),
   }));
-  const count = details.length === 1 ? "1 problem" : `${details.length} problems`;
-  return new ApiError(400, "invalid_request", `The request is invalid (${count}, see details).`, details);
+  const message = `The request is invalid (${problemCount(details)}, see details).`;
+  return new ApiError(400, "invalid_request", message, details);
 }
 
-/**
- * The core's domain errors, matched by `name` so the API does not depend on core's classes.
- * Messages are fixed sentences: a core message may carry internals.
- */
-const CORE_ERRORS: Record<string, { status: ContentfulStatusCode; code: string; message: string }> = {
-  JobValidationError: { status: 400, code: "invalid_input", message: "The job input is invalid" },
-  IdempotencyConflictError: {
-    status: 409,
-    code: "idempotency_conflict",
-    message: "This Idempotency-Key was already used with a different request body.",
-  },
-  InvalidCursorError: { status: 400, code: "invalid_cursor", message: "The cursor is invalid or expired." },
-  JobNotCancellableError: {
-    status: 409,
-    code: "job_not_cancellable",
-    message: "The job has already finished and can no longer be cancelled.",
-  },
-  JobHasNoOutputError: { status: 409, code: "no_output", message: "The job has no archived video (yet)." },
-};
+const problemCount = (details: readonly unknown[]) =>
+  details.length === 1 ? "1 problem" : `${details.length} problems`;
 
-function issuesOf(error: Error): Problem[] {
-  const issues: unknown = (error as { issues?: unknown }).issues;
-  if (!Array.isArray(issues)) return [];
-  return issues.flatMap((issue: unknown) => {
-    if (typeof issue !== "object" || issue === null) return [];
-    const { path, message } = issue as { path?: unknown; message?: unknown };
-    if (typeof message !== "string") return [];
-    const text = Array.isArray(path) ? formatPath(path) : typeof path === "string" ? path : "";
-    return [{ path: text, message, location: "body" as const }];
-  });
-}
+/** The core's domain errors. Messages are fixed sentences: a core message may carry internals. */
+const CORE_ERRORS = [
+  [
+    IdempotencyConflictError,
+    409,
+    "idempotency_conflict",
+    "This Idempotency-Key was already used with a different request body.",
+  ],
+  [InvalidCursorError, 400, "invalid_cursor", "The cursor is invalid or expired."],
+  [
+    JobNotCancellableError,
+    409,
+    "job_not_cancellable",
+    "The job has already finished and can no longer be cancelled.",
+  ],
+  [JobHasNoOutputError, 409, "no_output", "The job has no archived video (yet)."],
+] as const;
 
 export function fromCoreError(error: unknown): ApiError | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const known = CORE_ERRORS[error.name];
-  if (!known) return undefined;
-  if (error.name !== "JobValidationError") return new ApiError(known.status, known.code, known.message);
-  const details = issuesOf(error);
-  const count = details.length === 1 ? "1 problem" : `${details.length} problems`;
-  return new ApiError(known.status, known.code, `${known.message} (${count}, see details).`, details);
+  if (error instanceof JobValidationError) {
+    // Core's issue paths start at the request body's root ("input.duration").
+    const details = error.issues.map(({ path, message }) => ({ path, message, location: "body" as const }));
+    const message = `The job input is invalid (${problemCount(details)}, see details).`;
+    return new ApiError(400, "invalid_input", message, details);
+  }
+  const known = CORE_ERRORS.find(([type]) => error instanceof type);
+  return known && new ApiError(known[1], known[2], known[3]);
 }
 
 // Hono raises these itself; the validator's only 400 is for a body that is not valid JSON.

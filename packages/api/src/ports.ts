@@ -36,8 +36,11 @@ export interface JobsPort {
 }
 
 export interface WebhooksPort {
-  /** Verifies and records a PixVerse callback from its raw body; 200 means answer `ok`. */
-  receive(rawBody: string, headers: Headers): Promise<{ status: 200 | 400 | 401; body: string }>;
+  /**
+   * Verifies and records a PixVerse callback from its raw body; 200 means answer `ok`. A failure to
+   * record it may be thrown or answered as 500: either way PixVerse retries.
+   */
+  receive(rawBody: string, headers: Headers): Promise<{ status: 200 | 400 | 401 | 500; body: string }>;
 }
 
 /** The slice of a structured logger (Powertools Logger, console) the API uses. */

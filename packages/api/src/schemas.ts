@@ -1,38 +1,22 @@
 import { z } from "@hono/zod-openapi";
 import { jobStatusSchema, publicJobSchema } from "@pixpipe/core/job";
 
-// Public schemas shared by several routes. The job's own schemas come from @pixpipe/core/job; here
-// they only gain their OpenAPI names and descriptions.
+// Public schemas shared by several routes. The job's own schemas come from @pixpipe/core; here they
+// only gain their OpenAPI names and descriptions, through zod's own `.meta()` (the document generator
+// reads it, `id` naming the component): core's schemas may be built before @hono/zod-openapi adds
+// `.openapi()` to zod, and zod only gives that method to schemas built afterwards.
 
-export const JobStatusSchema = jobStatusSchema.openapi("JobStatus", {
+export const JobStatusSchema = jobStatusSchema.meta({
+  id: "JobStatus",
   description: "Where the job is in its lifecycle; succeeded, failed and cancelled are terminal.",
   example: "generating",
 });
 
-export const JobTypeSchema = publicJobSchema.shape.type.openapi("JobType", {
+export const JobTypeSchema = publicJobSchema.shape.type.meta({
+  id: "JobType",
   description: "The PixVerse capability the job runs.",
   example: "text_to_video",
 });
-
-export const MediaRefSchema = z
-  .union([
-    z.strictObject({
-      upload: z.string().min(1).max(1024).openapi({ description: "A key returned by POST /v1/uploads." }),
-    }),
-    z.strictObject({
-      url: z
-        .url({ protocol: /^https?$/ })
-        .max(2048)
-        .openapi({ description: "A public http(s) URL pixpipe fetches; private addresses are refused." }),
-    }),
-    z.strictObject({
-      job: z.string().min(1).max(64).openapi({ description: "The id of an earlier succeeded job." }),
-    }),
-  ])
-  .openapi("MediaRef", {
-    description: "A piece of media: an upload, a public URL, or the video of an earlier job.",
-    example: { upload: "uploads/tenant_1/01J9Z3Q4N8X0C2M7V5B6K1D3EF/cat.png" },
-  });
 
 const METADATA_MAX_KEYS = 50;
 
@@ -46,13 +30,12 @@ export const MetadataSchema = z
     example: { orderId: "A-1042" },
   });
 
-export const JobSchema = publicJobSchema
-  .extend({ type: JobTypeSchema, status: JobStatusSchema })
-  .openapi("Job", {
-    description:
-      "A generation job. pixverse.videoId is a string (PixVerse ids exceed 2^53); output is present " +
-      "once archived, error once failed.",
-  });
+export const JobSchema = publicJobSchema.extend({ type: JobTypeSchema, status: JobStatusSchema }).meta({
+  id: "Job",
+  description:
+    "A generation job. pixverse.videoId is a string (PixVerse ids exceed 2^53); output is present " +
+    "once archived, error once failed.",
+});
 
 export const ProblemSchema = z
   .object({
@@ -96,6 +79,7 @@ const ERROR_DESCRIPTIONS = {
   409: "The request conflicts with the resource's state.",
   413: "The request body is too large.",
   415: "The request body is not JSON.",
+  500: "An unexpected error; the message carries a request id to quote.",
 } as const;
 
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
@@ -117,6 +101,5 @@ export function errorResponses<const S extends ErrorStatus>(...statuses: S[]): R
 export type Job = z.infer<typeof JobSchema>;
 export type JobStatus = z.infer<typeof JobStatusSchema>;
 export type JobType = z.infer<typeof JobTypeSchema>;
-export type MediaRef = z.infer<typeof MediaRefSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;
 export type ErrorBody = z.infer<typeof ErrorSchema>;

@@ -12,7 +12,7 @@ import {
 
 const body = {
   type: "text_to_video",
-  input: { prompt: "A cat surfing", duration: 5 },
+  input: { model: "v5", prompt: "A cat surfing", duration: 5, quality: "540p", aspect_ratio: "16:9" },
   metadata: { order: "42" },
 };
 
@@ -65,21 +65,31 @@ describe("POST /v1/jobs", () => {
     });
   });
 
-  it("lists every problem of an invalid request body and stores nothing", async () => {
+  it("lists every problem of the input and the metadata at once, and stores nothing", async () => {
     const { app, jobs } = setup();
+    const input = { model: "v5", duration: 7, quality: "540p", aspect_ratio: "16:9", fps: 30 };
     const res = await app.request(
       "/v1/jobs",
-      json({ type: "text_to_sound", input: "prompt", metadata: { order: 42 }, extra: 1 }, bearer("tenantA")),
+      json({ type: "text_to_video", input, metadata: { order: 42 } }, bearer("tenantA")),
     );
     expect(res.status).toBe(400);
     const error = await readError(res);
     expect(error.code).toBe("invalid_request");
-    expect(error.message).toBe("The request is invalid (3 problems, see details).");
+    expect(error.message).toBe("The request is invalid (4 problems, see details).");
     expect(error.details?.map((problem) => `${problem.location}:${problem.path}`).sort()).toEqual([
       "body:input",
+      "body:input.duration",
+      "body:input.prompt",
       "body:metadata.order",
-      "body:type",
     ]);
+    expect(jobs.calls).toHaveLength(0);
+  });
+
+  it("refuses an unknown job type", async () => {
+    const { app, jobs } = setup();
+    const res = await app.request("/v1/jobs", json({ ...body, type: "text_to_sound" }, bearer("tenantA")));
+    expect(res.status).toBe(400);
+    expect(await readProblems(res)).toEqual([expect.objectContaining({ path: "type", location: "body" })]);
     expect(jobs.calls).toHaveLength(0);
   });
 
@@ -100,23 +110,37 @@ describe("POST /v1/jobs", () => {
     ]);
   });
 
-  it("answers the service's input validation with 400 invalid_input listing every issue", async () => {
+  it("answers the service's own validation (media checks) with 400 invalid_input listing every issue", async () => {
     const { app, jobs } = setup();
+    const foreign = { upload: "uploads/tenant_b/01ABC/face.png" };
     const res = await app.request(
       "/v1/jobs",
-      json({ type: "text_to_video", input: { duration: 7 } }, bearer("tenantA")),
+      json(
+        {
+          type: "transition",
+          input: {
+            model: "v5",
+            prompt: "dusk",
+            duration: 5,
+            quality: "540p",
+            first_frame: foreign,
+            last_frame: foreign,
+          },
+        },
+        bearer("tenantA"),
+      ),
     );
-    expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({
+    expect(await readJson<unknown>(res)).toEqual({
       error: {
         code: "invalid_input",
         message: "The job input is invalid (2 problems, see details).",
         details: [
-          { path: "input.prompt", message: "Required", location: "body" },
-          { path: "input.duration", message: "must be 5 or 8", location: "body" },
+          { path: "input.first_frame", message: "no such upload", location: "body" },
+          { path: "input.last_frame", message: "no such upload", location: "body" },
         ],
       },
     });
+    expect(res.status).toBe(400);
     expect(jobs.jobs).toHaveLength(0);
   });
 
@@ -138,5 +162,17 @@ describe("POST /v1/jobs", () => {
     const b = await app.request("/v1/jobs", json(body, { ...bearer("tenantB"), "Idempotency-Key": "k1" }));
     expect([a.status, b.status]).toEqual([202, 202]);
     expect((await readJson<Job>(b)).tenantId).toBe("tenant_b");
+  });
+
+  it("creates a job from the request example in the OpenAPI document", async () => {
+    const { app } = setup();
+    const doc = await readJson<{ components: { schemas: { CreateJobRequest: { example: unknown } } } }>(
+      await app.request("/openapi.json"),
+    );
+    const res = await app.request(
+      "/v1/jobs",
+      json(doc.components.schemas.CreateJobRequest.example, bearer("tenantA")),
+    );
+    expect(res.status).toBe(202);
   });
 });

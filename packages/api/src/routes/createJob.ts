@@ -1,20 +1,43 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { JOB_TYPES, type JobType, jobInputSchemas } from "@pixpipe/core/job/input";
 import type { ApiApp } from "../api-app";
 import type { ApiDeps } from "../ports";
-import { errorResponses, JobSchema, JobTypeSchema, MetadataSchema } from "../schemas";
+import { errorResponses, JobSchema, MetadataSchema } from "../schemas";
+
+const pascalCase = (type: string) =>
+  type.replace(/(^|_)([a-z])/g, (_match, _separator: string, letter: string) => letter.toUpperCase());
+
+/** One request shape per job type, so the document shows each type's input; core's schemas validate. */
+function requestOfType<T extends JobType>(type: T) {
+  return z
+    .object({
+      type: z.literal(type),
+      input: jobInputSchemas[type].meta({
+        id: `${pascalCase(type)}Input`,
+        description: `PixVerse's ${type} parameters (PixVerse field names; media as MediaRef).`,
+      }),
+      metadata: MetadataSchema.optional(),
+    })
+    .openapi(`Create${pascalCase(type)}Job`);
+}
+
+const [firstType, ...otherTypes] = JOB_TYPES;
 
 export const CreateJobBodySchema = z
-  .object({
-    type: JobTypeSchema,
-    input: z.record(z.string(), z.unknown()).openapi({
-      description:
-        "The capability's parameters, with PixVerse's own field names; media fields take a MediaRef " +
-        "instead of a PixVerse id. Validated per type and model before anything is stored.",
-      example: { model: "v5", prompt: "A cat surfing at sunset", duration: 5, quality: "540p" },
-    }),
-    metadata: MetadataSchema.optional(),
-  })
-  .openapi("CreateJobRequest");
+  .discriminatedUnion("type", [requestOfType(firstType), ...otherTypes.map(requestOfType)])
+  .openapi("CreateJobRequest", {
+    example: {
+      type: "text_to_video",
+      input: {
+        model: "v5",
+        prompt: "A cat surfing at sunset",
+        duration: 5,
+        quality: "540p",
+        aspect_ratio: "16:9",
+      },
+      metadata: { orderId: "A-1042" },
+    },
+  });
 
 export type CreateJobBody = z.infer<typeof CreateJobBodySchema>;
 

@@ -1,3 +1,4 @@
+import { MEDIA_LIMIT_BYTES } from "@pixpipe/core/pipeline";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app";
 import {
@@ -63,19 +64,44 @@ describe("POST /v1/uploads", () => {
     expect(jobs.calls).toHaveLength(0);
   });
 
-  it("limits images to 20 MB and video and audio to 100 MB", async () => {
+  it("limits each kind of media to core's size limit", async () => {
     const { app } = setup();
     const upload = (contentType: string, size: number) =>
       app.request("/v1/uploads", json({ contentType, filename: "f", size }, bearer("tenantA")));
-    expect((await upload("image/png", 20_000_000)).status).toBe(201);
-    const bigImage = await upload("image/png", 20_000_001);
-    expect(bigImage.status).toBe(400);
-    expect((await readError(bigImage)).details).toEqual([
-      { path: "size", message: "image uploads may be at most 20000000 bytes", location: "body" },
-    ]);
-    expect((await upload("video/mp4", 100_000_000)).status).toBe(201);
-    expect((await upload("video/mp4", 100_000_001)).status).toBe(400);
-    expect((await upload("audio/mpeg", 100_000_001)).status).toBe(400);
+    for (const [contentType, kind] of [
+      ["image/png", "image"],
+      ["video/mp4", "video"],
+      ["audio/mpeg", "audio"],
+    ] as const) {
+      const limit = MEDIA_LIMIT_BYTES[kind];
+      expect((await upload(contentType, limit)).status, contentType).toBe(201);
+      const tooBig = await upload(contentType, limit + 1);
+      expect(tooBig.status, contentType).toBe(400);
+      expect(await readProblems(tooBig)).toEqual([
+        { path: "size", message: `${kind} uploads may be at most ${limit} bytes`, location: "body" },
+      ]);
+    }
+  });
+
+  it("reports the size limit together with other problems", async () => {
+    const { app } = setup();
+    const res = await app.request(
+      "/v1/uploads",
+      json(
+        { contentType: "image/png", filename: "a/b.png", size: MEDIA_LIMIT_BYTES.image + 1 },
+        bearer("tenantA"),
+      ),
+    );
+    expect(await problemsOf(res)).toEqual(["filename", "size"]);
+  });
+
+  it("refuses a body that is not an object with 400", async () => {
+    const { app } = setup();
+    for (const body of [null, [], "image/png", 42]) {
+      const res = await app.request("/v1/uploads", json(body, bearer("tenantA")));
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect((await readError(res)).code).toBe("invalid_request");
+    }
   });
 
   it("refuses a fractional size or a control character in the name", async () => {

@@ -1,32 +1,33 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { MediaKind } from "@pixpipe/core/job/input";
+import { MEDIA_LIMIT_BYTES } from "@pixpipe/core/pipeline";
 import type { ApiApp } from "../api-app";
 import type { ApiDeps } from "../ports";
 import { errorResponses } from "../schemas";
 
-const MB = 1_000_000;
+/** The file types PixVerse takes, by the kind of media each is; the size limits are core's. */
+const CONTENT_TYPE_KINDS = {
+  "image/jpeg": "image",
+  "image/png": "image",
+  "image/webp": "image",
+  "video/mp4": "video",
+  "video/quicktime": "video",
+  "video/webm": "video",
+  "audio/mpeg": "audio",
+  "audio/wav": "audio",
+  "audio/x-wav": "audio",
+  "audio/mp4": "audio",
+  "audio/x-m4a": "audio",
+  "audio/aac": "audio",
+} as const satisfies Record<string, MediaKind>;
 
-/** What PixVerse accepts, and how big it may be (decimal MB, to stay under PixVerse's own limits). */
-const MEDIA_KINDS = {
-  image: { maxBytes: 20 * MB, contentTypes: ["image/jpeg", "image/png", "image/webp"] },
-  video: { maxBytes: 100 * MB, contentTypes: ["video/mp4", "video/quicktime", "video/webm"] },
-  audio: {
-    maxBytes: 100 * MB,
-    contentTypes: ["audio/mpeg", "audio/wav", "audio/x-wav", "audio/mp4", "audio/x-m4a", "audio/aac"],
-  },
-} as const;
+type UploadContentType = keyof typeof CONTENT_TYPE_KINDS;
 
-type MediaKind = keyof typeof MEDIA_KINDS;
-type UploadContentType = (typeof MEDIA_KINDS)[MediaKind]["contentTypes"][number];
+const UPLOAD_CONTENT_TYPES = Object.keys(CONTENT_TYPE_KINDS) as [UploadContentType, ...UploadContentType[]];
 
-const UPLOAD_CONTENT_TYPES = Object.values(MEDIA_KINDS).flatMap((kind) => kind.contentTypes) as [
-  UploadContentType,
-  ...UploadContentType[],
-];
-
-function mediaKindOf(contentType: string): MediaKind | undefined {
-  const kinds = Object.keys(MEDIA_KINDS) as MediaKind[];
-  return kinds.find((kind) => (MEDIA_KINDS[kind].contentTypes as readonly string[]).includes(contentType));
-}
+const limits = Object.entries(MEDIA_LIMIT_BYTES)
+  .map(([kind, bytes]) => `${kind}s up to ${bytes} bytes`)
+  .join(", ");
 
 export const UploadRequestSchema = z
   .object({
@@ -37,16 +38,17 @@ export const UploadRequestSchema = z
       .max(255)
       .regex(/^[^/\\\p{Cc}]+$/u, "must be a plain file name (no path separators or control characters)")
       .openapi({ example: "cat.png" }),
-    size: z.number().int().positive().openapi({
-      description: "Exact size in bytes (images up to 20 MB, video and audio up to 100 MB).",
-      example: 482133,
-    }),
+    size: z
+      .number()
+      .int()
+      .positive()
+      .openapi({ description: `Exact size in bytes (${limits}).`, example: 482133 }),
   })
-  .superRefine((request, ctx) => {
-    const kind = mediaKindOf(request.contentType);
-    if (!kind) return;
-    const { maxBytes } = MEDIA_KINDS[kind];
-    if (request.size > maxBytes) {
+  .superRefine(
+    (request, ctx) => {
+      const kind = CONTENT_TYPE_KINDS[request.contentType];
+      const maxBytes = MEDIA_LIMIT_BYTES[kind];
+      if (request.size <= maxBytes) return;
       ctx.addIssue({
         code: "too_big",
         origin: "number",
@@ -56,8 +58,15 @@ export const UploadRequestSchema = z
         path: ["size"],
         message: `${kind} uploads may be at most ${maxBytes} bytes`,
       });
-    }
-  })
+    },
+    // Also when other fields are wrong (every problem is listed), but only on a valid type and size.
+    {
+      when: ({ value, issues }) =>
+        typeof value === "object" &&
+        value !== null &&
+        issues.every((issue) => issue.path?.[0] !== "contentType" && issue.path?.[0] !== "size"),
+    },
+  )
   .openapi("UploadRequest");
 
 export type UploadRequest = z.infer<typeof UploadRequestSchema>;

@@ -58,4 +58,28 @@ describe("POST /webhooks/pixverse", () => {
     expect((await readError(res)).code).toBe("invalid_webhook");
     expect(webhooks.deliveries[0]?.rawBody).toBe("id=1&status=1");
   });
+
+  it("answers 500 without the receiver's words when it could not record the delivery, so PixVerse retries", async () => {
+    const { deps } = inMemoryDeps();
+    deps.webhooks.receive = async () => ({ status: 500, body: "DynamoDB timeout on table pixpipe-prod" });
+    const res = await createApp(deps).request("/webhooks/pixverse", { method: "POST", body: rawBody });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({
+      error: {
+        code: "internal_error",
+        message: "The webhook could not be recorded; PixVerse will retry it.",
+      },
+    });
+  });
+
+  it("answers 500 internal_error and logs it when the receiver throws", async () => {
+    const { deps, logger } = inMemoryDeps();
+    deps.webhooks.receive = async () => {
+      throw new Error("nonce store unavailable");
+    };
+    const res = await createApp(deps).request("/webhooks/pixverse", { method: "POST", body: rawBody });
+    expect(res.status).toBe(500);
+    expect((await readError(res)).code).toBe("internal_error");
+    expect(logger.errors).toHaveLength(1);
+  });
 });

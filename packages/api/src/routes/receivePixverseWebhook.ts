@@ -9,6 +9,8 @@ const REJECTIONS = {
   401: "invalid_signature",
 } as const;
 
+const NOT_RECORDED = "The webhook could not be recorded; PixVerse will retry it.";
+
 export const route = createRoute({
   operationId: "receivePixverseWebhook",
   method: "post",
@@ -48,7 +50,7 @@ export const route = createRoute({
       description: "Accepted; the body is exactly `ok`.",
       content: { "text/plain": { schema: z.literal("ok") } },
     },
-    ...errorResponses(400, 401, 413),
+    ...errorResponses(400, 401, 413, 500),
   },
 });
 
@@ -57,6 +59,7 @@ export function register(app: ApiApp, deps: ApiDeps): void {
     const rawBody = await c.req.text();
     const { status, body } = await deps.webhooks.receive(rawBody, c.req.raw.headers);
     if (status === 200) return c.text("ok", 200);
+    if (status === 500) return c.json(errorBody("internal_error", NOT_RECORDED), 500);
     return c.json(errorBody(REJECTIONS[status], body || "The webhook was rejected."), status);
   });
 }

@@ -1,19 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { maskSelectionInputSchema } from "@pixpipe/core/job/input";
 import type { ApiApp } from "../api-app";
 import type { ApiDeps } from "../ports";
-import { errorResponses, MediaRefSchema } from "../schemas";
+import { errorResponses } from "../schemas";
 
-export const MaskSelectionRequestSchema = z
-  .object({
-    video: MediaRefSchema,
-    keyframe_id: z
-      .number()
-      .int()
-      .min(1)
-      .optional()
-      .openapi({ description: "Frame to pick masks at (1 = first frame, the default).", example: 1 }),
-  })
-  .openapi("MaskSelectionRequest");
+export const MaskSelectionRequestSchema = maskSelectionInputSchema.meta({
+  id: "MaskSelectionRequest",
+  description: "The video to pick masks from and the keyframe (1 = first frame, the default).",
+  example: { video: { job: "job_01J9Z3Q4N8X0C2M7V5B6K1D3EF" }, keyframe_id: 1 },
+});
 
 export type MaskSelectionRequest = z.infer<typeof MaskSelectionRequestSchema>;
 

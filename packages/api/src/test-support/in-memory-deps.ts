@@ -1,4 +1,11 @@
 import { isTerminal } from "@pixpipe/core/job";
+import {
+  IdempotencyConflictError,
+  InvalidCursorError,
+  JobHasNoOutputError,
+  JobNotCancellableError,
+  JobValidationError,
+} from "@pixpipe/core/pipeline";
 import type { ApiDeps, ApiLogger, Caller, JobsPort, WebhooksPort } from "../ports";
 import type { CreateJobBody } from "../routes/createJob";
 import type { UploadGrant, UploadRequest } from "../routes/createUpload";
@@ -9,25 +16,9 @@ import type { MaskSelection, MaskSelectionRequest } from "../routes/selectMasks"
 import type { ErrorBody, Job, Problem } from "../schemas";
 
 // Small in-memory stand-ins for @pixpipe/core/pipeline, for testing the HTTP layer only. They keep the
-// service's rules that the API relies on (tenant scoping, idempotency, cursor errors, terminal jobs)
-// and throw errors named like core's. End-to-end tests against the real pipeline live elsewhere.
-
-class NamedError extends Error {
-  constructor(name: string, message: string) {
-    super(message);
-    this.name = name;
-  }
-}
-
-export class JobValidationError extends NamedError {
-  constructor(readonly issues: { path: string; message: string }[]) {
-    super("JobValidationError", "input is invalid: internal detail that must not leak");
-  }
-}
-export const idempotencyConflict = () => new NamedError("IdempotencyConflictError", "key reused");
-export const invalidCursor = () => new NamedError("InvalidCursorError", "bad cursor");
-export const notCancellable = () => new NamedError("JobNotCancellableError", "terminal");
-export const noOutput = () => new NamedError("JobHasNoOutputError", "no output");
+// service's rules that the API relies on (tenant scoping, idempotency, cursor errors, terminal jobs,
+// tenant-owned uploads) and throw core's own error classes. End-to-end tests against the real pipeline
+// live elsewhere.
 
 export const CALLERS = {
   tenantA: { key: "key-tenant-a", caller: { tenantId: "tenant_a", admin: false } },
@@ -35,14 +26,15 @@ export const CALLERS = {
   admin: { key: "key-admin", caller: { tenantId: "tenant_ops", admin: true } },
 } satisfies Record<string, { key: string; caller: Caller }>;
 
-/** The rule the double validates: text_to_video needs a prompt and a 5 or 8 s duration. */
-function validateInput(body: CreateJobBody): { path: string; message: string }[] {
-  if (body.type !== "text_to_video") return [];
-  const issues: { path: string; message: string }[] = [];
-  const { prompt, duration } = body.input;
-  if (typeof prompt !== "string" || prompt === "") issues.push({ path: "input.prompt", message: "Required" });
-  if (duration !== 5 && duration !== 8) issues.push({ path: "input.duration", message: "must be 5 or 8" });
-  return issues;
+/** The service's media check, as the double does it: an upload must be one of the caller's own. */
+function foreignUploads(tenantId: string, value: unknown, path: string): { path: string; message: string }[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => foreignUploads(tenantId, item, `${path}.${i}`));
+  if (typeof value !== "object" || value === null) return [];
+  const { upload } = value as { upload?: unknown };
+  if (typeof upload === "string" && !upload.startsWith(`uploads/${tenantId}/`)) {
+    return [{ path, message: "no such upload" }];
+  }
+  return Object.entries(value).flatMap(([key, item]) => foreignUploads(tenantId, item, `${path}.${key}`));
 }
 
 export class InMemoryJobs implements JobsPort {
@@ -52,12 +44,12 @@ export class InMemoryJobs implements JobsPort {
 
   async createJob(caller: Caller, body: CreateJobBody, opts: { idempotencyKey?: string }) {
     this.calls.push({ method: "createJob", args: [caller, body, opts] });
-    const issues = validateInput(body);
+    const issues = foreignUploads(caller.tenantId, body.input, "input");
     if (issues.length > 0) throw new JobValidationError(issues);
     const scopedKey = opts.idempotencyKey && `${caller.tenantId}:${opts.idempotencyKey}`;
     const seen = scopedKey ? this.idempotency.get(scopedKey) : undefined;
     if (seen) {
-      if (seen.body !== JSON.stringify(body)) throw idempotencyConflict();
+      if (seen.body !== JSON.stringify(body)) throw new IdempotencyConflictError(seen.jobId);
       return { job: this.find(seen.jobId)!, created: false };
     }
     const job = this.add(caller.tenantId, body);
@@ -73,7 +65,7 @@ export class InMemoryJobs implements JobsPort {
     this.calls.push({ method: "listJobs", args: [caller, query] });
     const offset = query.cursor === undefined ? 0 : Number.parseInt(query.cursor.replace(/^after:/, ""), 10);
     if (query.cursor !== undefined && (!query.cursor.startsWith("after:") || Number.isNaN(offset))) {
-      throw invalidCursor();
+      throw new InvalidCursorError();
     }
     const matching = this.jobs
       .filter((job) => job.tenantId === caller.tenantId && (!query.status || job.status === query.status))
@@ -86,7 +78,7 @@ export class InMemoryJobs implements JobsPort {
   async cancelJob(caller: Caller, id: string) {
     const job = this.owned(caller, id);
     if (!job) return null;
-    if (isTerminal(job.status)) throw notCancellable();
+    if (isTerminal(job.status)) throw new JobNotCancellableError(job.id, job.status);
     job.status = "cancelled";
     return job;
   }
@@ -94,7 +86,7 @@ export class InMemoryJobs implements JobsPort {
   async videoDownloadUrl(caller: Caller, id: string) {
     const job = this.owned(caller, id);
     if (!job) return null;
-    if (!job.output) throw noOutput();
+    if (!job.output) throw new JobHasNoOutputError(job.id, job.status);
     return {
       url: `https://media.test/${job.output.key}?X-Amz-Signature=abc`,
       expiresAt: "2030-01-01T00:00:00.000Z",
@@ -133,7 +125,10 @@ export class InMemoryJobs implements JobsPort {
 
   /** Test setup: a job of `tenantId` in the given state. */
   seed(tenantId: string, patch: Partial<Job> = {}): Job {
-    const job = this.add(tenantId, { type: "text_to_video", input: { prompt: "seeded", duration: 5 } });
+    const job = this.add(tenantId, {
+      type: "text_to_video",
+      input: { model: "v5", prompt: "seeded", duration: 5, quality: "540p", aspect_ratio: "16:9" },
+    });
     Object.assign(job, patch);
     return job;
   }
