@@ -38,7 +38,7 @@ describe("a text_to_video job end to end", () => {
     const key = `videos/${world.tenant.tenantId}/${job.id}.mp4`;
     const stored = await world.getObject(key);
     expect(done.output).toMatchObject({
-      bucket: world.config.mediaBucket,
+      bucket: world.resources.mediaBucket,
       key,
       size: 300_000,
       contentType: "video/mp4",

@@ -69,6 +69,14 @@ export async function waitFor<T>(
 
 export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
+/** What one test world owns in the emulators. */
+export interface WorldResources {
+  tableName: string;
+  mediaBucket: string;
+  archiveQueueUrl: string;
+  eventsQueueUrl: string;
+}
+
 /** One test's isolated pipeline: its own table, bucket, queues and tenants, on the shared simulator. */
 export class TestWorld {
   readonly jobs: DynamoJobRepository;
@@ -82,10 +90,11 @@ export class TestWorld {
   constructor(
     readonly sim: RunningSimulator,
     readonly clients: AwsClients,
+    readonly resources: WorldResources,
     readonly config: Config,
     private readonly timings: Timings,
   ) {
-    this.jobs = new DynamoJobRepository(clients.dynamo, config.tableName);
+    this.jobs = new DynamoJobRepository(clients.dynamo, resources.tableName);
     this.pipeline = this.createPipeline();
   }
 
@@ -140,7 +149,7 @@ export class TestWorld {
 
   /** Takes every message off ArchiveQueue (as the archiver's event source would) and returns the job ids. */
   async takeArchiveRequests(): Promise<string[]> {
-    const bodies = await this.drain(this.config.archiveQueueUrl);
+    const bodies = await this.drain(this.resources.archiveQueueUrl);
     return bodies.map(({ body }) => archiveMessageSchema.parse(JSON.parse(body)).jobId);
   }
 
@@ -153,7 +162,7 @@ export class TestWorld {
 
   /** Takes every event off JobEvents. */
   async takeEvents(): Promise<ReceivedEvent[]> {
-    const messages = await this.drain(this.config.eventsQueueUrl);
+    const messages = await this.drain(this.resources.eventsQueueUrl);
     return messages.map(({ body, attributes }) => ({
       event: JSON.parse(body) as JobCloudEvent<PublicJob>,
       attributes,
@@ -163,7 +172,7 @@ export class TestWorld {
   async putObject(key: string, body: Uint8Array, contentType: string): Promise<void> {
     await this.clients.s3.send(
       new PutObjectCommand({
-        Bucket: this.config.mediaBucket,
+        Bucket: this.resources.mediaBucket,
         Key: key,
         Body: body,
         ContentType: contentType,
@@ -173,7 +182,7 @@ export class TestWorld {
 
   async getObject(key: string): Promise<Uint8Array> {
     const object = await this.clients.s3.send(
-      new GetObjectCommand({ Bucket: this.config.mediaBucket, Key: key }),
+      new GetObjectCommand({ Bucket: this.resources.mediaBucket, Key: key }),
     );
     if (!object.Body) throw new Error(`no body for ${key}`);
     return object.Body.transformToByteArray();
@@ -186,7 +195,7 @@ export class TestWorld {
 
   async close(): Promise<void> {
     await Promise.all(this.pipelines.map((pipeline) => pipeline.close()));
-    for (const queueUrl of [this.config.archiveQueueUrl, this.config.eventsQueueUrl]) {
+    for (const queueUrl of [this.resources.archiveQueueUrl, this.resources.eventsQueueUrl]) {
       await this.clients.sqs.send(new DeleteQueueCommand({ QueueUrl: queueUrl })).catch(() => {});
     }
   }
@@ -277,12 +286,15 @@ export class PipelineHarness {
       this.clients.s3.send(new CreateBucketCommand({ Bucket: mediaBucket })),
       ensureTable(this.clients.dynamo, tableName),
     ]);
+    const resources: WorldResources = {
+      tableName,
+      mediaBucket,
+      archiveQueueUrl: archiveQueue.QueueUrl!,
+      eventsQueueUrl: eventsQueue.QueueUrl!,
+    };
     const config = withOverrides(
       {
-        tableName,
-        mediaBucket,
-        archiveQueueUrl: archiveQueue.QueueUrl!,
-        eventsQueueUrl: eventsQueue.QueueUrl!,
+        ...resources,
         pixverse: {
           baseUrl: this.sim.url,
           apiKey: this.sim.apiKey,
@@ -299,7 +311,7 @@ export class PipelineHarness {
       },
       overrides,
     );
-    this.current = new TestWorld(this.sim, this.clients, config, { ...FAST_TIMINGS, ...timings });
+    this.current = new TestWorld(this.sim, this.clients, resources, config, { ...FAST_TIMINGS, ...timings });
     return this.current;
   }
 
