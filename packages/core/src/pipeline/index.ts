@@ -9,6 +9,7 @@ export {
   type GenerationOutcome,
   type GenerationSlots,
   JobSteps,
+  type PixverseStep,
   type StepResult,
 } from "./job-steps";
 export { MEDIA_LIMIT_BYTES, MediaResolver, tenantMediaPrefixes } from "./media-resolver";

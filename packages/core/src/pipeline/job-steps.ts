@@ -2,12 +2,13 @@ import type { JobEventPublisher } from "../events";
 import {
   isTerminal,
   type JobError,
+  type JobErrorCode,
   type JobRecord,
   type JobRepository,
   type MutableJobFields,
   toPublicJob,
 } from "../job";
-import { toPixverseRequest } from "../job/input";
+import { type ResolvedMedia, toPixverseRequest } from "../job/input";
 import { MediaFetchError } from "../media";
 import { type GenerationResult, PIXVERSE_STATUS, PixverseError } from "../pixverse";
 import { backoffDelayMs } from "./backoff";
@@ -99,8 +100,13 @@ export class JobSteps {
       });
       return "deferred";
     }
+    let resolved: ResolvedMedia;
     try {
-      const resolved = await this.deps.media.resolve(job);
+      resolved = await this.deps.media.resolve(job);
+    } catch (error) {
+      return this.handleFailure(job, error, "upload");
+    }
+    try {
       const request = toPixverseRequest(job.type, job.input, resolved);
       const submitted =
         request.capability === "image_template"
@@ -281,12 +287,12 @@ export class JobSteps {
     return "polled";
   }
 
-  private async handleFailure(job: JobRecord, error: unknown, step: "submit" | "poll"): Promise<StepResult> {
+  private async handleFailure(job: JobRecord, error: unknown, step: PixverseStep): Promise<StepResult> {
     const verdict = classifyFailure(error, step);
     if (verdict.fail) {
       return this.fail(job, verdict.fail, [job.status]);
     }
-    const policy = step === "submit" ? this.deps.timings.submitRetry : this.deps.timings.poll;
+    const policy = step === "poll" ? this.deps.timings.poll : this.deps.timings.submitRetry;
     const delay = backoffDelayMs(policy, job.attempts);
     this.deps.logger[verdict.alarming ? "error" : "warn"](`PixVerse ${step} failed; retrying`, {
       jobId: job.id,
@@ -315,12 +321,25 @@ interface FailureVerdict {
   alarming?: boolean;
 }
 
+/** Where a PixVerse call of a step failed: the media uploads before a submit, the submit, or a poll. */
+export type PixverseStep = "upload" | "submit" | "poll";
+
 /**
- * What a failed submit or poll means for the job. Retryable failures (concurrency 500044, load
+ * The job error for a call PixVerse refused for good. An unknown video on a poll is PixVerse losing
+ * track of it (nothing to wait for); a file its upload refuses is the job's media, not its parameters.
+ */
+const REFUSAL_CODES: Record<PixverseStep, Record<"request" | "not_found", JobErrorCode>> = {
+  upload: { request: "media_unavailable", not_found: "media_unavailable" },
+  submit: { request: "invalid_request", not_found: "invalid_request" },
+  poll: { request: "invalid_request", not_found: "generation_failed" },
+};
+
+/**
+ * What a failed upload, submit or poll means for the job. Retryable failures (concurrency 500044, load
  * 500069, 5xx, network, unreadable answers) and auth failures (fixable by the operator) are retried
  * until the job's deadline: a retried submit reuses the trace id, so it cannot bill twice.
  */
-export function classifyFailure(error: unknown, step: "submit" | "poll"): FailureVerdict {
+export function classifyFailure(error: unknown, step: PixverseStep): FailureVerdict {
   if (error instanceof MediaFetchError) {
     return error.retryable ? {} : { fail: { code: "media_unavailable", message: error.message } };
   }
@@ -337,16 +356,8 @@ export function classifyFailure(error: unknown, step: "submit" | "poll"): Failur
     case "credits":
       return { fail: { code: "insufficient_credits", message: error.message, ...providerCode } };
     case "not_found":
-      // An unknown video on a poll is PixVerse losing track of it: nothing to wait for.
-      return {
-        fail: {
-          code: step === "poll" ? "generation_failed" : "invalid_request",
-          message: error.message,
-          ...providerCode,
-        },
-      };
     case "request":
-      return { fail: { code: "invalid_request", message: error.message, ...providerCode } };
+      return { fail: { code: REFUSAL_CODES[step][error.kind], message: error.message, ...providerCode } };
   }
 }
 
