@@ -1,7 +1,7 @@
 import { handlers, pipelineFunction } from "./lambda";
 import { archiveQueue, jobEvents } from "./queues";
 import { pixverseApiKey } from "./secrets";
-import { table } from "./storage";
+import { media, table } from "./storage";
 
 export const poller = new sst.aws.CronV2("Poller", {
   schedule: "rate(1 minute)",
@@ -12,6 +12,7 @@ export const poller = new sst.aws.CronV2("Poller", {
     memory: "512 MB",
     // A failed tick is not retried: the next one comes within a minute and would overlap the retry.
     retries: 0,
-    link: [table, archiveQueue, jobEvents, pixverseApiKey],
+    // Media: a submit uploads the job's `{ upload }` media to PixVerse.
+    link: [table, media, archiveQueue, jobEvents, pixverseApiKey],
   }),
 });

@@ -1,4 +1,5 @@
 import { handlers, pipelineFunction } from "./lambda";
+import { pixverseApiKey } from "./secrets";
 import { media, table } from "./storage";
 
 const days = (n: number) => n * 24 * 60 * 60;
@@ -43,7 +44,8 @@ archiveQueue.subscribe(
     // Streams one video per message into S3 (multipart, up to PIXPIPE_ARCHIVE_MAX_BYTES).
     timeout: `${archiverTimeoutMinutes} minutes`,
     memory: "1024 MB",
-    link: [table, media, jobEvents],
+    // PixverseApiKey: an expired result URL is refreshed from PixVerse before the copy gives up.
+    link: [table, media, jobEvents, pixverseApiKey],
   }),
   // Partial responses: only the failed messages of a batch are retried.
   { batch: { size: 5, partialResponses: true } },

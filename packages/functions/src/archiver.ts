@@ -1,7 +1,9 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import { archiveMessageSchema } from "@pixpipe/core/pipeline";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
-import { pipeline } from "./pipeline";
+import { loadPipeline } from "./pipeline";
+
+const pipeline = loadPipeline(["tableName", "mediaBucket", "eventsQueueUrl", "pixverse.apiKey"]);
 
 const processor = new BatchProcessor(EventType.SQS);
 

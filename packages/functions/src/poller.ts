@@ -1,5 +1,13 @@
 import type { Context } from "aws-lambda";
-import { pipeline } from "./pipeline";
+import { loadPipeline } from "./pipeline";
+
+const pipeline = loadPipeline([
+  "tableName",
+  "mediaBucket",
+  "archiveQueueUrl",
+  "eventsQueueUrl",
+  "pixverse.apiKey",
+]);
 
 /** Leaves this much of the Lambda's time unused, so a tick ends cleanly before the timeout. */
 const SAFETY_MARGIN_MS = 5_000;

@@ -1,12 +1,23 @@
 import { createAwsClients } from "@pixpipe/core/aws";
 import { createS3Intake } from "@pixpipe/core/intake";
-import type { S3Event } from "aws-lambda";
-import { pipeline } from "./pipeline";
+import type { S3Handler } from "aws-lambda";
+import { loadPipeline } from "./pipeline";
 
+// Creating a job submits it inline (PixVerse, the archive queue's redrive) and a bad object's job
+// sends its event: the links of infra/uploads.ts.
+const pipeline = loadPipeline([
+  "tableName",
+  "mediaBucket",
+  "archiveQueueUrl",
+  "eventsQueueUrl",
+  "pixverse.apiKey",
+]);
 const intake = createS3Intake(pipeline, createAwsClients());
 
 /**
  * S3 ObjectCreated under incoming/{tenantId}/ (asynchronous invocation): each object starts a job or
  * becomes a failed one. An infrastructure error fails the invocation, so Lambda retries the event.
  */
-export const handler = (event: S3Event) => intake.handle(event);
+export const handler: S3Handler = async (event) => {
+  await intake.handle(event);
+};

@@ -1,15 +1,17 @@
 import { Resource } from "sst/resource";
 import { z } from "zod";
 
+// Values that come from SST links are optional here: each Lambda is linked only to what it uses, so
+// `loadConfig` is told which of them a process requires, and `requireSetting` guards each use.
 export const configSchema = z.object({
-  tableName: z.string().min(1),
-  mediaBucket: z.string().min(1),
-  archiveQueueUrl: z.url(),
-  eventsQueueUrl: z.url(),
+  tableName: z.string().min(1).optional(),
+  mediaBucket: z.string().min(1).optional(),
+  archiveQueueUrl: z.url().optional(),
+  eventsQueueUrl: z.url().optional(),
   pixverse: z.object({
     baseUrl: z.url(),
-    apiKey: z.string().min(1),
-    webhookSecret: z.string().min(1),
+    apiKey: z.string().min(1).optional(),
+    webhookSecret: z.string().min(1).optional(),
     maxConcurrency: z.coerce.number().int().positive(),
     requestsPerSecond: z.coerce.number().positive(),
   }),
@@ -75,6 +77,25 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
+/** The settings that come from SST links (and so may be absent in a Lambda that is not linked to them). */
+export const LINKED_SETTINGS = CONFIG_SETTINGS.filter((setting) => setting.link).map(
+  (setting) => setting.field,
+);
+export type LinkedSetting =
+  | "tableName"
+  | "mediaBucket"
+  | "archiveQueueUrl"
+  | "eventsQueueUrl"
+  | "pixverse.apiKey"
+  | "pixverse.webhookSecret";
+
+/** A linked value this code path needs; throws a ConfigError saying how to provide it when it is absent. */
+export function requireSetting<T>(value: T | undefined, field: LinkedSetting): T {
+  if (value !== undefined) return value;
+  const setting = CONFIG_SETTINGS.find((s) => s.field === field);
+  throw new ConfigError(`pixpipe configuration is incomplete: ${setting ? describe(setting) : field}`);
+}
+
 /** `Resource.<name>.<property>`, or undefined when SST links are inactive or the name is not linked. */
 function readLink(link: { resource: string; property: string }): string | undefined {
   try {
@@ -111,7 +132,11 @@ function assign(target: Record<string, unknown>, dottedPath: string, value: stri
  * deployed Lambdas receive it); a few have defaults. Throws one ConfigError naming every missing or
  * invalid value with the ways to set it.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { require?: readonly LinkedSetting[] } = {},
+): Config {
+  const required = new Set<string>(options.require ?? LINKED_SETTINGS);
   const raw: Record<string, unknown> = {};
   const missing: Setting[] = [];
   for (const setting of CONFIG_SETTINGS) {
@@ -120,8 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       (fromEnv !== undefined && fromEnv !== "" ? fromEnv : undefined) ??
       (setting.link ? readLink(setting.link) : undefined) ??
       setting.default;
-    if (value === undefined) missing.push(setting);
-    else assign(raw, setting.field, value);
+    if (value !== undefined) assign(raw, setting.field, value);
+    else if (!setting.link || required.has(setting.field)) missing.push(setting);
   }
   if (missing.length > 0) {
     throw new ConfigError(

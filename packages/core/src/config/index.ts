@@ -1,1 +1,10 @@
-export { CONFIG_SETTINGS, type Config, ConfigError, configSchema, loadConfig } from "./config";
+export {
+  CONFIG_SETTINGS,
+  type Config,
+  ConfigError,
+  configSchema,
+  LINKED_SETTINGS,
+  type LinkedSetting,
+  loadConfig,
+  requireSetting,
+} from "./config";
