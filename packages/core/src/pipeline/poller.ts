@@ -33,7 +33,9 @@ export class Poller {
     let nextRequestAt = 0;
 
     while (Date.now() - started < budgetMs) {
-      const due = (await this.deps.jobs.listDue(now(), this.deps.pageSize ?? 50)).filter(
+      // A job handled this tick may still be due (a step that threw leaves it as it was): read past
+      // those, or a page full of them would hide every job behind it.
+      const due = (await this.deps.jobs.listDue(now(), (this.deps.pageSize ?? 50) + seen.size)).filter(
         (job) => !seen.has(job.id),
       );
       if (due.length === 0) break;
