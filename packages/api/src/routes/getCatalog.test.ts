@@ -20,6 +20,19 @@ describe("GET /v1/catalog/{kind}", () => {
     expect(jobs.calls[0]?.args).toEqual(["templates", { page: 3, pageSize: 100 }]);
   });
 
+  it("asks for PixVerse's template type 1 (video) or 2 (image), for templates only", async () => {
+    const { deps, jobs } = inMemoryDeps();
+    const app = createApp(deps);
+    await app.request("/v1/catalog/templates?type=image", { headers: bearer("tenantA") });
+    await app.request("/v1/catalog/templates?type=video", { headers: bearer("tenantA") });
+    await app.request("/v1/catalog/voices?type=image", { headers: bearer("tenantA") });
+    expect(jobs.calls.map((call) => call.args)).toEqual([
+      ["templates", { page: 1, pageSize: 50, type: 2 }],
+      ["templates", { page: 1, pageSize: 50, type: 1 }],
+      ["voices", { page: 1, pageSize: 50 }],
+    ]);
+  });
+
   it("refuses an unknown kind and a page size PixVerse does not offer", async () => {
     const { deps, jobs } = inMemoryDeps();
     const app = createApp(deps);

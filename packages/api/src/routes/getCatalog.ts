@@ -15,17 +15,29 @@ const ParamsSchema = z.object({
   }),
 });
 
+const PAGE_SIZES = [10, 20, 50, 100] as const;
+
 // PixVerse pages its lists with a fixed set of page sizes.
-export const CatalogQuerySchema = z.object({
+const QuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1).openapi({ example: 1 }),
   pageSize: z.coerce
     .number()
-    .pipe(z.union([z.literal(10), z.literal(20), z.literal(50), z.literal(100)]))
+    .pipe(z.literal(PAGE_SIZES))
     .default(50)
-    .openapi({ description: "One of 10, 20, 50, 100.", example: 50 }),
+    .openapi({ type: "integer", enum: [...PAGE_SIZES], example: 50 }),
+  type: z.enum(["video", "image"]).optional().openapi({
+    description: "templates only: video templates (effect jobs) or image templates (image_template jobs).",
+  }),
 });
 
-export type CatalogQuery = z.infer<typeof CatalogQuerySchema>;
+/** What the service is asked for; `type` is PixVerse's template type (1 video, 2 image). */
+export interface CatalogQuery {
+  page: number;
+  pageSize: number;
+  type?: 1 | 2;
+}
+
+const TEMPLATE_TYPES = { video: 1, image: 2 } as const;
 
 export const route = createRoute({
   operationId: "getCatalog",
@@ -33,7 +45,7 @@ export const route = createRoute({
   path: "/v1/catalog/{kind}",
   tags: ["catalog"],
   summary: "PixVerse's effect templates, restyle presets or lip-sync voices",
-  request: { params: ParamsSchema, query: CatalogQuerySchema },
+  request: { params: ParamsSchema, query: QuerySchema },
   responses: {
     200: {
       description: "The list as PixVerse returns it (cached briefly).",
@@ -46,7 +58,11 @@ export const route = createRoute({
 
 export function register(app: ApiApp, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
-    const list = await deps.jobs.catalog(c.req.valid("param").kind, c.req.valid("query"));
+    const { kind } = c.req.valid("param");
+    const { page, pageSize, type } = c.req.valid("query");
+    const query: CatalogQuery = { page, pageSize };
+    if (kind === "templates" && type) query.type = TEMPLATE_TYPES[type];
+    const list = await deps.jobs.catalog(kind, query);
     c.header("Cache-Control", "private, max-age=300");
     return c.json(list, 200);
   });
