@@ -122,6 +122,18 @@ describe("the archiver", () => {
     expect(await world.tick(pastLease * 10)).toMatchObject({ examined: 0 });
   });
 
+  it("fails the job archive_failed when the video is larger than archiveMaxBytes", async () => {
+    const world = await harness.world({ archiveMaxBytes: 100_000 });
+    const { job } = await archivingJob(world);
+
+    await world.pipeline.archiver.archive(job.id);
+
+    const failed = await world.record(job.id);
+    expect(failed.error?.code).toBe("archive_failed");
+    expect(failed.resultUrl).toBe(job.resultUrl);
+    await expect(world.getObject(outputKey(world, job.id))).rejects.toMatchObject({ name: "NoSuchKey" });
+  });
+
   it("copies once when the same archive request is delivered twice", async () => {
     const world = await harness.world();
     const { job } = await archivingJob(world);

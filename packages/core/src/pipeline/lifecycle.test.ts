@@ -1,3 +1,4 @@
+import { solidPng } from "@pixpipe/simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PipelineHarness, sha256Hex, TEXT_TO_VIDEO, type TestWorld } from "./test-harness";
 
@@ -106,6 +107,35 @@ describe("the poller alone", () => {
     const submitted = await world.record(job.id);
     expect(submitted.status).toBe("generating");
     expect(world.generationsOf(submitted).map((g) => g.id)).toEqual([submitted.videoId]);
+  });
+});
+
+describe("an image_template job", () => {
+  it("is followed by polling (PixVerse sends no image webhooks) and archived as a PNG", async () => {
+    const world = await harness.world();
+    world.sim.control.setGenerationMs(60_000);
+    const key = `uploads/${world.tenant.tenantId}/01TEST/me.png`;
+    await world.putObject(key, solidPng(64, 64), "image/png");
+    const { job } = await world.pipeline.jobService.createJob(world.tenant, {
+      type: "image_template",
+      input: { template_id: "340914720654592", images: [{ upload: key }] },
+    });
+    expect(job.status).toBe("generating");
+    const imageId = job.pixverse.videoId!;
+    expect(world.sim.control.ledger().generations).toMatchObject([{ id: imageId, kind: "image" }]);
+
+    expect(await world.tick(1_000)).toMatchObject({ polled: 1 });
+    world.sim.control.finish(imageId, 1);
+    await world.waitForGeneration(imageId);
+    expect(await world.tick(1_000)).toMatchObject({ archive_requested: 1 });
+    expect(await world.archiveQueued()).toEqual([job.id]);
+
+    const done = await world.record(job.id);
+    expect(done.status).toBe("succeeded");
+    const pngKey = `videos/${world.tenant.tenantId}/${job.id}.png`;
+    expect(done.output).toMatchObject({ key: pngKey, contentType: "image/png" });
+    expect(done.output?.sha256).toBe(sha256Hex(await world.getObject(pngKey)));
+    expect(done.output?.sha256).toBe(await world.sim.control.contentSha256(imageId));
   });
 });
 

@@ -63,6 +63,37 @@ describe("one job, one PixVerse generation (invariant 1)", () => {
     expect(world.sim.control.ledger().generations).toHaveLength(1);
   });
 
+  it("a job whose webhook came while its submit was unrecorded is completed by the poller", async () => {
+    const world = await harness.world({ inlineSubmitMs: 0 });
+    const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
+    const record = await world.record(job.id);
+    const client = new PixverseClient({ baseUrl: world.sim.url, apiKey: world.sim.apiKey });
+    const request = toPixverseRequest(record.type, record.input, {});
+    if (request.capability === "image_template") throw new Error("expected a video request");
+    const lost = await client
+      .generate(request.capability, request.body, { traceId: record.traceId })
+      .finally(() => client.close());
+    // The dying process had linked the videoId to the job but not recorded it on the job.
+    expect(
+      await world.jobs.transition(job.id, {
+        from: ["generating"],
+        to: "archiving",
+        set: { videoId: lost.videoId },
+      }),
+    ).toBeNull();
+
+    world.sim.control.finish(lost.videoId, 1);
+    await world.waitForWebhookAnswers(1);
+    expect(world.webhookAnswers).toEqual([{ status: 200, body: "ok" }]);
+    expect((await world.record(job.id)).status).toBe("queued");
+
+    expect(await world.tick()).toMatchObject({ submitted: 1 });
+    expect(await world.tick(1_000)).toMatchObject({ archive_requested: 1 });
+    expect(await world.archiveQueued()).toEqual([job.id]);
+    expect(await world.record(job.id)).toMatchObject({ status: "succeeded", videoId: lost.videoId });
+    expect(world.sim.control.ledger().generations).toHaveLength(1);
+  });
+
   it("running the submit step twice for the same job keeps one generation and one videoId", async () => {
     const world = await harness.world({ inlineSubmitMs: 0 });
     const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
