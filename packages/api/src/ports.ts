@@ -1,3 +1,4 @@
+import type { Caller } from "@pixpipe/core/pipeline";
 import type { CreateJobBody } from "./routes/createJob";
 import type { UploadGrant, UploadRequest } from "./routes/createUpload";
 import type { Balance } from "./routes/getBalance";
@@ -7,12 +8,9 @@ import type { MaskSelection, MaskSelectionRequest } from "./routes/selectMasks";
 import type { Job } from "./schemas";
 
 // The narrow ports the HTTP layer needs. @pixpipe/core/pipeline's JobService, WebhookReceiver and the
-// tenant key lookup satisfy them structurally; the API never reaches past them.
+// tenant key lookup satisfy them structurally (checked in ports.test.ts); the API never reaches past them.
 
-export interface Caller {
-  tenantId: string;
-  admin: boolean;
-}
+export type { Caller };
 
 /** Job operations, always scoped to the caller's tenant: another tenant's job reads as null. */
 export interface JobsPort {
