@@ -1,0 +1,57 @@
+// Runs every test suite (vitest for the packages, node:test for the offline infra checks) and ends
+// with one plain summary line, so CI reads a single total whatever runner produced the tests.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+interface Outcome {
+  passed: number;
+  failed: number;
+  exitCode: number;
+}
+
+function run(command: string, args: string[], onOutput?: (text: string) => void): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ["ignore", onOutput ? "pipe" : "inherit", "inherit"] });
+    child.stdout?.on("data", (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      onOutput?.(chunk.toString());
+    });
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+async function vitest(): Promise<Outcome> {
+  const report = path.join(mkdtempSync(path.join(tmpdir(), "pixpipe-tests-")), "vitest.json");
+  const exitCode = await run("node_modules/.bin/vitest", [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${report}`,
+  ]);
+  try {
+    const results = JSON.parse(readFileSync(report, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+    };
+    return { passed: results.numPassedTests, failed: results.numFailedTests, exitCode };
+  } catch {
+    return { passed: 0, failed: 1, exitCode: exitCode || 1 };
+  }
+}
+
+async function infra(): Promise<Outcome> {
+  let output = "";
+  const exitCode = await run("bash", ["infra-test/check.sh"], (text) => {
+    output += text;
+  });
+  const count = (label: string) => Number(output.match(new RegExp(`^# ${label} (\\d+)$`, "m"))?.[1] ?? 0);
+  return { passed: count("pass"), failed: count("fail") || (exitCode === 0 ? 0 : 1), exitCode };
+}
+
+const outcomes = [await vitest(), await infra()];
+const passed = outcomes.reduce((sum, o) => sum + o.passed, 0);
+const failed = outcomes.reduce((sum, o) => sum + o.failed, 0);
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(outcomes.some((o) => o.exitCode !== 0) || failed > 0 ? 1 : 0);
