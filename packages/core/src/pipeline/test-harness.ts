@@ -138,11 +138,14 @@ export class TestWorld {
     );
   }
 
-  /** Waits until the webhook endpoint has answered `count` callbacks. */
+  /** Waits until the webhook endpoint has answered `count` callbacks and the simulator has logged the answers. */
   waitForWebhookAnswers(count: number): Promise<unknown> {
     return waitFor(
-      async () => this.webhookAnswers.length,
-      (answered) => answered >= count,
+      async () => ({
+        answered: this.webhookAnswers.length,
+        logged: this.sim.control.webhookDeliveries().filter((d) => d.responseStatus !== undefined).length,
+      }),
+      ({ answered, logged }) => answered >= count && logged >= count,
       { what: `${count} webhook answers` },
     );
   }

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { signedWebhookHeaders, signWebhook } from "@pixpipe/simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { JobRecord } from "../job";
-import { PipelineHarness, TEXT_TO_VIDEO, type TestWorld } from "./test-harness";
+import { itemKeys } from "../table";
+import { PipelineHarness, TEXT_TO_VIDEO, type TestWorld, waitFor } from "./test-harness";
 
 let harness: PipelineHarness;
 
@@ -136,11 +138,12 @@ describe("duplicate, late and reordered webhooks", () => {
     const second = (await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
     world.sim.control.finish(first.pixverse.videoId!, 1);
     world.sim.control.finish(second.pixverse.videoId!, 8);
-    await world.waitForWebhookAnswers(2);
-    expect(world.sim.control.webhookDeliveries().map((d) => d.videoId)).toEqual([
-      second.pixverse.videoId,
-      first.pixverse.videoId,
-    ]);
+    const deliveries = await waitFor(
+      async () => world.sim.control.webhookDeliveries(),
+      (logged) => logged.length === 2,
+      { what: "two logged deliveries" },
+    );
+    expect(deliveries.map((d) => d.videoId)).toEqual([second.pixverse.videoId, first.pixverse.videoId]);
     expect((await world.record(first.id)).status).toBe("archiving");
     expect((await world.record(second.id)).error?.code).toBe("generation_failed");
   });
@@ -150,6 +153,29 @@ describe("duplicate, late and reordered webhooks", () => {
     const body = `{"id":627410861853514999,"status":1,"url":"https://example.com/x.mp4"}`;
     expect(await receive(world, body, signed(world, body))).toEqual({ status: 200, body: "ok" });
     expect(await world.takeArchiveRequests()).toEqual([]);
+  });
+});
+
+describe("a webhook whose processing fails", () => {
+  it("throws (HTTP 500) and lets PixVerse's retry of the very same delivery through", async () => {
+    const world = await harness.world();
+    const { job, body } = await finishedWithoutWebhook(world);
+    const headers = signed(world, body);
+    // The job item cannot be read for now (a stand-in for DynamoDB failing mid-request).
+    const { Item } = await world.clients.dynamo.send(
+      new GetCommand({ TableName: world.resources.tableName, Key: itemKeys.job(job.id) }),
+    );
+    await world.clients.dynamo.send(
+      new PutCommand({ TableName: world.resources.tableName, Item: { ...Item, status: "unreadable" } }),
+    );
+
+    await expect(receive(world, body, headers)).rejects.toThrow();
+
+    await world.clients.dynamo.send(new PutCommand({ TableName: world.resources.tableName, Item }));
+    expect(await receive(world, body, headers)).toEqual({ status: 200, body: "ok" });
+    expect((await world.record(job.id)).status).toBe("archiving");
+    // Processed once: now it is a replay.
+    expect((await receive(world, body, headers)).status).toBe(401);
   });
 });
 
