@@ -55,6 +55,8 @@ beforeAll(async () => {
     PIXVERSE_WEBHOOK_SECRET: sim.webhookSecret,
     PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS: "true",
     POWERTOOLS_LOG_LEVEL: "ERROR",
+    // PixVerse's cadence (first poll after 20 s) in milliseconds.
+    PIXPIPE_TIME_SCALE: "0.001",
   });
   const { handler } = await import("@pixpipe/functions/uploads");
   pipeline = (await import("@pixpipe/functions/pipeline")).loadPipeline([]);
@@ -132,8 +134,10 @@ describe("dropping a file into incoming/{tenantId}/", () => {
 
     const job = await jobFrom(key);
     expect(job).toMatchObject({ type: "image_to_video", input: { image: { upload: key } } });
-    await vi.waitFor(async () =>
-      expect((await pipeline.jobService.getJob(caller, job.id))?.status).toBe("generating"),
+    // The job is stored before the handler's inline submit finishes.
+    await vi.waitFor(
+      async () => expect((await pipeline.jobService.getJob(caller, job.id))?.status).toBe("generating"),
+      { timeout: 15_000, interval: 100 },
     );
     const generating = await pipeline.jobService.getJob(caller, job.id);
     sim.control.finish(generating!.pixverse.videoId!, 1);

@@ -30,6 +30,8 @@ let sim: RunningSimulator;
 let pipeline: Pipeline;
 let intake: S3Intake;
 let config: Config;
+let tableName: string;
+let eventsQueueUrl: string;
 /** Every S3 command the pipeline and the intake sent, in order. */
 const s3Calls: { command: string; key: string | undefined }[] = [];
 const logs: { level: string; message: unknown; extra: unknown[] }[] = [];
@@ -46,6 +48,7 @@ function recordingLogger(): Logger {
 beforeAll(async () => {
   const table = await createTestTable("intake");
   clients = table.clients;
+  tableName = table.tableName;
   clients.s3.middlewareStack.add(
     (next, context) => (args) => {
       s3Calls.push({ command: String(context.commandName), key: (args.input as { Key?: string }).Key });
@@ -57,11 +60,12 @@ beforeAll(async () => {
   const queue = async (name: string) =>
     (await clients.sqs.send(new CreateQueueCommand({ QueueName: `${name}-${randomUUID()}` }))).QueueUrl!;
   sim = await startSimulator({ generationMs: 600_000 });
+  eventsQueueUrl = await queue("intake-events");
   config = {
     tableName: table.tableName,
     mediaBucket: bucket,
     archiveQueueUrl: await queue("intake-archive"),
-    eventsQueueUrl: await queue("intake-events"),
+    eventsQueueUrl,
     pixverse: {
       baseUrl: sim.url,
       apiKey: sim.apiKey,
@@ -126,7 +130,7 @@ async function eventsOf(jobId: string, count = 1): Promise<JobCloudEvent[]> {
   for (let polls = 0; mine().length < count && polls < 5; polls++) {
     const { Messages = [] } = await clients.sqs.send(
       new ReceiveMessageCommand({
-        QueueUrl: config.eventsQueueUrl,
+        QueueUrl: eventsQueueUrl,
         MaxNumberOfMessages: 10,
         WaitTimeSeconds: 1,
       }),
@@ -134,7 +138,7 @@ async function eventsOf(jobId: string, count = 1): Promise<JobCloudEvent[]> {
     for (const message of Messages) {
       receivedEvents.push(JSON.parse(message.Body!) as JobCloudEvent);
       await clients.sqs.send(
-        new DeleteMessageCommand({ QueueUrl: config.eventsQueueUrl, ReceiptHandle: message.ReceiptHandle! }),
+        new DeleteMessageCommand({ QueueUrl: eventsQueueUrl, ReceiptHandle: message.ReceiptHandle! }),
       );
     }
   }
@@ -521,7 +525,7 @@ describe("infrastructure failures", () => {
     let tenantStoreDown = true;
     const flaky = new S3Intake({
       jobService: pipeline.jobService,
-      jobs: new DynamoJobRepository(clients.dynamo, config.tableName),
+      jobs: new DynamoJobRepository(clients.dynamo, tableName),
       steps: pipeline.steps,
       // DynamoDB failing for one record's read only: the other record must not suffer.
       tenants: {
@@ -557,9 +561,9 @@ describe("infrastructure failures", () => {
     try {
       const down = new S3Intake({
         jobService: pipeline.jobService,
-        jobs: new DynamoJobRepository(unreachable.dynamo, config.tableName),
+        jobs: new DynamoJobRepository(unreachable.dynamo, tableName),
         steps: pipeline.steps,
-        tenants: new DynamoTenantRepository(unreachable.dynamo, config.tableName),
+        tenants: new DynamoTenantRepository(unreachable.dynamo, tableName),
         s3: clients.s3,
         bucket,
         logger: recordingLogger(),

@@ -6,8 +6,8 @@ import {
   type S3Client,
 } from "@aws-sdk/client-s3";
 import type { AwsClients } from "../aws";
+import { requireSetting } from "../config";
 import {
-  DynamoJobRepository,
   IdempotencyConflictError,
   type JobError,
   type JobRepository,
@@ -390,18 +390,15 @@ function summarize(outcomes: IntakeOutcome[]): IntakeReport {
   };
 }
 
-/**
- * The intake over a pipeline's services. The pipeline does not expose its job repository or S3
- * client, so they are built here on the given clients (the Lambda's, shared with nothing else).
- */
-export function createS3Intake(pipeline: Pipeline, clients: Pick<AwsClients, "dynamo" | "s3">): S3Intake {
+/** The intake over a pipeline's services; the pipeline does not expose its S3 client, so it is passed in. */
+export function createS3Intake(pipeline: Pipeline, clients: Pick<AwsClients, "s3">): S3Intake {
   return new S3Intake({
     jobService: pipeline.jobService,
-    jobs: new DynamoJobRepository(clients.dynamo, pipeline.config.tableName),
+    jobs: pipeline.jobs,
     steps: pipeline.steps,
     tenants: pipeline.tenants,
     s3: clients.s3,
-    bucket: pipeline.config.mediaBucket,
+    bucket: requireSetting(pipeline.config.mediaBucket, "mediaBucket"),
     logger: pipeline.logger,
   });
 }
