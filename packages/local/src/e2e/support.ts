@@ -354,7 +354,8 @@ export async function startE2eRuntime(
       expect(job).toMatchObject({ status: "succeeded" });
       const videoId = job.pixverse.videoId ?? "";
       expect(generationsOf(job)).toMatchObject([{ id: videoId, status: 1 }]);
-      const key = `videos/${job.tenantId}/${job.id}.mp4`;
+      const key = job.output?.key ?? "";
+      expect(key).toMatch(new RegExp(`^videos/${job.tenantId}/${job.id}\\.(mp4|png)$`));
       expect(await listKeys(s3, bucket, `videos/${job.tenantId}/${job.id}`)).toEqual([key]);
       const expected = await sim.control.contentSha256(videoId);
       expect(job.output?.sha256).toBe(expected);
