@@ -1,3 +1,4 @@
+import { MediaFetchError } from "@pixpipe/core/media";
 import {
   IdempotencyConflictError,
   InvalidCursorError,
@@ -5,6 +6,7 @@ import {
   JobNotCancellableError,
   JobValidationError,
 } from "@pixpipe/core/pipeline";
+import { PixverseError } from "@pixpipe/core/pixverse";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -81,8 +83,47 @@ export function fromCoreError(error: unknown): ApiError | undefined {
     const message = `The job input is invalid (${problemCount(details)}, see details).`;
     return new ApiError(400, "invalid_input", message, details);
   }
+  if (error instanceof PixverseError) return fromPixverseError(error);
+  if (error instanceof MediaFetchError) return new ApiError(422, "media_unavailable", error.message);
   const known = CORE_ERRORS.find(([type]) => error instanceof type);
   return known && new ApiError(known[1], known[2], known[3]);
+}
+
+/** A synchronous PixVerse call (masks, catalogue, balance) that PixVerse refused or could not answer. */
+function fromPixverseError(error: PixverseError): ApiError {
+  const details =
+    error.code === undefined ? undefined : [{ path: "pixverse", message: `ErrCode ${error.code}` }];
+  switch (error.kind) {
+    case "content":
+      return new ApiError(
+        422,
+        "content_rejected",
+        `PixVerse moderation refused the content: ${error.providerMessage}`,
+        details,
+      );
+    case "credits":
+      return new ApiError(
+        402,
+        "insufficient_credits",
+        "The PixVerse account has no credits left for this call.",
+        details,
+      );
+    case "request":
+    case "not_found":
+      return new ApiError(
+        422,
+        "pixverse_rejected",
+        `PixVerse refused the request: ${error.providerMessage}`,
+        details,
+      );
+    default:
+      return new ApiError(
+        502,
+        "pixverse_unavailable",
+        "PixVerse could not answer; try again shortly.",
+        details,
+      );
+  }
 }
 
 // Hono raises these itself; the validator's only 400 is for a body that is not valid JSON.
