@@ -1,4 +1,3 @@
-import { createAwsClients } from "@pixpipe/core/aws";
 import { createS3Intake } from "@pixpipe/core/intake";
 import type { S3Handler } from "aws-lambda";
 import { loadPipeline } from "./pipeline";
@@ -12,7 +11,7 @@ const pipeline = loadPipeline([
   "eventsQueueUrl",
   "pixverse.apiKey",
 ]);
-const intake = createS3Intake(pipeline, createAwsClients());
+const intake = createS3Intake(pipeline);
 
 /**
  * S3 ObjectCreated under incoming/{tenantId}/ (asynchronous invocation): each object starts a job or

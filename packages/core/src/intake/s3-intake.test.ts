@@ -82,7 +82,7 @@ beforeAll(async () => {
   };
   pipeline = createPipeline(config, { clients, logger: recordingLogger() });
   await pipeline.tenants.ensureTenant({ id: tenant, name: "Tenant One" });
-  intake = createS3Intake(pipeline, clients);
+  intake = createS3Intake(pipeline);
 });
 
 afterAll(async () => {

@@ -5,7 +5,6 @@ import {
   type HeadObjectCommandOutput,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import type { AwsClients } from "../aws";
 import { requireSetting } from "../config";
 import {
   IdempotencyConflictError,
@@ -390,14 +389,14 @@ function summarize(outcomes: IntakeOutcome[]): IntakeReport {
   };
 }
 
-/** The intake over a pipeline's services; the pipeline does not expose its S3 client, so it is passed in. */
-export function createS3Intake(pipeline: Pipeline, clients: Pick<AwsClients, "s3">): S3Intake {
+/** The intake over a pipeline's services and its S3 client. */
+export function createS3Intake(pipeline: Pipeline): S3Intake {
   return new S3Intake({
     jobService: pipeline.jobService,
     jobs: pipeline.jobs,
     steps: pipeline.steps,
     tenants: pipeline.tenants,
-    s3: clients.s3,
+    s3: pipeline.clients.s3,
     bucket: requireSetting(pipeline.config.mediaBucket, "mediaBucket"),
     logger: pipeline.logger,
   });

@@ -27,6 +27,8 @@ export interface Pipeline {
   readonly steps: JobSteps;
   readonly tenants: TenantRepository;
   readonly jobs: JobRepository;
+  /** The AWS clients the services share (one set per process). */
+  readonly clients: AwsClients;
   readonly logger: Logger;
   close(): Promise<void>;
 }
@@ -168,6 +170,9 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
     },
     get jobs() {
       return jobs();
+    },
+    get clients() {
+      return clients();
     },
     close: async () => {
       await pixverseClient?.close();
