@@ -102,6 +102,20 @@ describe("authentication and documents", () => {
 });
 
 describe("tenants", () => {
+  it("shows the PixVerse balance to admin keys only (403 for others)", async () => {
+    const admin = await e2e.api.request("GET", "/v1/account/balance");
+    expect(admin.status).toBe(200);
+    const { balance } = e2e.sim.control.ledger();
+    expect(admin.body).toEqual({
+      accountId: balance.accountId,
+      creditMonthly: balance.creditMonthly,
+      creditPackage: balance.creditPackage,
+    });
+    const refused = await other.request<ErrorBody>("GET", "/v1/account/balance");
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toMatch(/forbidden/);
+  });
+
   it("never shows a tenant another tenant's job: 404 on read, cancel and video, absent from lists", async () => {
     const mine = await e2e.api.accepted(TEXT_TO_VIDEO);
     const theirs = await other.accepted(TEXT_TO_VIDEO);

@@ -1,7 +1,10 @@
-import { signedWebhookHeaders } from "@pixpipe/simulator";
+import { PutObjectCommand, type PutObjectCommandInput } from "@aws-sdk/client-s3";
+import type { PublicJob } from "@pixpipe/core/job";
+import { signedWebhookHeaders, solidPng } from "@pixpipe/simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   type E2eRuntime,
+  type ErrorBody,
   listKeys,
   objectSha256,
   type ReceivedEvent,
@@ -93,19 +96,43 @@ describe("a text_to_video job through the local runtime", { timeout: 60_000 }, (
     expect(sha256Hex(new Uint8Array(await download.arrayBuffer()))).toBe(expected);
   });
 
-  it("answers 409 for the video of a job that has not been archived", async () => {
-    e2e.sim.control.setFaults([{ type: "webhook-drop" }]);
-    e2e.sim.control.setGenerationMs(60_000);
-    try {
-      const job = await e2e.api.accepted(TEXT_TO_VIDEO);
-      const video = await e2e.api.request<{ error: { code: string } }>("GET", `/v1/jobs/${job.id}/video`);
-      expect(video.status).toBe(409);
-      expect(video.body.error.code).toBe("no_output");
-      const cancelled = await e2e.api.request("POST", `/v1/jobs/${job.id}/cancel`);
-      expect(cancelled.status).toBe(200);
-    } finally {
-      e2e.sim.control.setGenerationMs(300);
-    }
+  it("cancels a generating job: no video (409), a cancelled event, and its later result is neither applied nor archived", async () => {
+    const { api, sim } = e2e;
+    sim.control.setGenerationMs(60_000);
+    const job = await api.waitForStatus((await api.accepted(TEXT_TO_VIDEO)).id, "generating");
+    const video = await api.request<ErrorBody>("GET", `/v1/jobs/${job.id}/video`);
+    expect(video.status).toBe(409);
+    expect(video.body.error.code).toBe("no_output");
+
+    const cancelled = await api.request<PublicJob>("POST", `/v1/jobs/${job.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe("cancelled");
+    const received = await e2e.events.settled(job.id);
+    expect
+      .soft(
+        received.map((r) => r.event.id),
+        "one cancelled event",
+      )
+      .toEqual([`${job.id}:cancelled`]);
+    expect(received[0]?.event).toMatchObject({
+      type: "pixpipe.job.cancelled",
+      data: { status: "cancelled" },
+    });
+
+    // PixVerse finishes anyway; its webhook and the poller change nothing.
+    sim.control.finish(job.pixverse.videoId ?? "", 1);
+    await expect
+      .poll(() =>
+        sim.control.webhookDeliveries().filter((d) => d.traceId === job.pixverse.traceId && d.accepted),
+      )
+      .toHaveLength(1);
+    await sleep(600);
+    expect((await api.getJob(job.id)).body.status).toBe("cancelled");
+    expect(await listKeys(e2e.s3, e2e.bucket, `videos/${job.tenantId}/${job.id}`)).toEqual([]);
+    expect(e2e.events.of(job.id)).toHaveLength(received.length);
+    const again = await api.request<ErrorBody>("POST", `/v1/jobs/${job.id}/cancel`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("job_not_cancellable");
   });
 });
 
@@ -254,5 +281,66 @@ describe("webhooks and the poller", { timeout: 60_000 }, () => {
     // The forged failure did nothing: the real outcome still completes the job.
     sim.control.finish(videoId, 1);
     await e2e.expectSucceededOnce(target.id);
+  });
+});
+
+describe("jobs started by objects dropped under incoming/{tenantId}/", { timeout: 60_000 }, () => {
+  /** Waits for the job the object started (named by its s3Object metadata). */
+  async function jobFrom(key: string): Promise<PublicJob> {
+    const source = `s3://${e2e.bucket}/${key}`;
+    let found: PublicJob | undefined;
+    await expect
+      .poll(
+        async () => {
+          found = (await e2e.api.allJobs()).find((job) => job.metadata.s3Object === source);
+          return found;
+        },
+        { timeout: 20_000, interval: 100 },
+      )
+      .toBeDefined();
+    return found as PublicJob;
+  }
+
+  const put = (key: string, body: Buffer | string, extra: Partial<PutObjectCommandInput> = {}) =>
+    e2e.s3.send(new PutObjectCommand({ Bucket: e2e.bucket, Key: key, Body: body, ...extra }));
+
+  it("a job manifest becomes a job that succeeds once", async () => {
+    const key = `incoming/${e2e.runtime.info.tenantId}/render-${Date.now()}.job.json`;
+    await put(key, JSON.stringify({ ...TEXT_TO_VIDEO, metadata: { order: "S3-1" } }), {
+      ContentType: "application/json",
+    });
+    const job = await jobFrom(key);
+    expect(job).toMatchObject({
+      type: "text_to_video",
+      input: TEXT_TO_VIDEO.input,
+      metadata: { order: "S3-1" },
+    });
+    await e2e.expectSucceededOnce(job.id);
+    expect(
+      (await e2e.api.allJobs()).filter((j) => j.metadata.s3Object === job.metadata.s3Object),
+    ).toHaveLength(1);
+  });
+
+  it("an image with a prompt in its metadata becomes an image_to_video job that succeeds once", async () => {
+    const key = `incoming/${e2e.runtime.info.tenantId}/photo-${Date.now()}.png`;
+    await put(key, solidPng(320, 240), {
+      ContentType: "image/png",
+      Metadata: { prompt: "the photo comes alive" },
+    });
+    const job = await jobFrom(key);
+    expect(job).toMatchObject({
+      type: "image_to_video",
+      input: { prompt: "the photo comes alive", image: { upload: key } },
+    });
+    await e2e.expectSucceededOnce(job.id);
+  });
+
+  it("a bad manifest becomes a failed job with its event, never a silent drop", async () => {
+    const key = `incoming/${e2e.runtime.info.tenantId}/broken-${Date.now()}.job.json`;
+    await put(key, JSON.stringify({ type: "text_to_video", input: { prompt: "x", duration: 99 } }), {
+      ContentType: "application/json",
+    });
+    const job = await jobFrom(key);
+    await e2e.expectFailedOnce(job.id, "invalid_request");
   });
 });
