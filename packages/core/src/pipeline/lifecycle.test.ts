@@ -5,7 +5,8 @@ import { PipelineHarness, sha256Hex, TEXT_TO_VIDEO, type TestWorld } from "./tes
 let harness: PipelineHarness;
 
 beforeAll(async () => {
-  harness = await PipelineHarness.start();
+  // Generations end when a test finishes them (control.finish), never behind its back.
+  harness = await PipelineHarness.start({ generationMs: 60_000 });
 });
 afterEach(() => harness.endWorld());
 afterAll(() => harness.stop());
@@ -24,7 +25,8 @@ describe("a text_to_video job end to end", () => {
     expect(BigInt(videoId)).toBeGreaterThan(BigInt(Number.MAX_SAFE_INTEGER));
     expect(world.generationsOf(job.pixverse)).toHaveLength(1);
 
-    // The simulator finishes on its own and calls the webhook, which only records and enqueues.
+    // The simulator finishes and calls the webhook, which only records and enqueues.
+    world.sim.control.finish(videoId, 1);
     await world.waitForWebhookAnswers(1);
     const archiving = await world.record(job.id);
     expect(archiving.status).toBe("archiving");
@@ -73,7 +75,7 @@ describe("the poller alone", () => {
     world.sim.control.setFaults([{ type: "webhook-drop" }]);
     const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
     const videoId = job.pixverse.videoId!;
-    await world.waitForGeneration(videoId);
+    world.sim.control.finish(videoId, 1);
 
     const report = await world.tick(1_000);
     expect(report).toMatchObject({ examined: 1, archive_requested: 1, errors: 0 });
@@ -113,7 +115,6 @@ describe("the poller alone", () => {
 describe("an image_template job", () => {
   it("is followed by polling (PixVerse sends no image webhooks) and archived as a PNG", async () => {
     const world = await harness.world();
-    world.sim.control.setGenerationMs(60_000);
     const key = `uploads/${world.tenant.tenantId}/01TEST/me.png`;
     await world.putObject(key, solidPng(64, 64), "image/png");
     const { job } = await world.pipeline.jobService.createJob(world.tenant, {
@@ -126,7 +127,6 @@ describe("an image_template job", () => {
 
     expect(await world.tick(1_000)).toMatchObject({ polled: 1 });
     world.sim.control.finish(imageId, 1);
-    await world.waitForGeneration(imageId);
     expect(await world.tick(1_000)).toMatchObject({ archive_requested: 1 });
     expect(await world.archiveQueued()).toEqual([job.id]);
 
@@ -140,7 +140,6 @@ describe("an image_template job", () => {
 });
 
 async function finishWithOutcome(world: TestWorld, status: 7 | 8) {
-  world.sim.control.setGenerationMs(60_000);
   const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
   world.sim.control.finish(job.pixverse.videoId!, status);
   await world.waitForWebhookAnswers(1);
@@ -223,7 +222,6 @@ describe("invalid input", () => {
 describe("the concurrency limit", () => {
   it("defers a second job while PIXVERSE_MAX_CONCURRENCY generations run; both succeed once capacity frees", async () => {
     const world = await harness.world({ pixverse: { maxConcurrency: 1 } });
-    world.sim.control.setGenerationMs(60_000);
     const first = (await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
     const second = (await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
 
@@ -251,7 +249,6 @@ describe("the concurrency limit", () => {
 
   it("keeps a job PixVerse refuses for concurrency (500044) queued with attempts+1, then submits it", async () => {
     const world = await harness.world();
-    world.sim.control.setGenerationMs(60_000);
     world.sim.control.setConcurrencyLimit(1);
     const first = (await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
     const second = (await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
@@ -280,7 +277,6 @@ describe("the concurrency limit", () => {
 describe("the job deadline", () => {
   it("fails a job that is still generating after jobDeadlineSeconds with timeout and its event", async () => {
     const world = await harness.world({ jobDeadlineSeconds: 1 });
-    world.sim.control.setGenerationMs(60_000);
     const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
     expect(job.status).toBe("generating");
 
@@ -297,7 +293,6 @@ describe("the job deadline", () => {
 describe("cancel", () => {
   it("cancels a generating job with an event; its later result is neither applied nor archived", async () => {
     const world = await harness.world();
-    world.sim.control.setGenerationMs(60_000);
     const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
 
     const cancelled = await world.pipeline.jobService.cancelJob(world.tenant, job.id);
@@ -326,7 +321,8 @@ describe("cancel", () => {
   it("refuses to cancel a succeeded job", async () => {
     const world = await harness.world();
     const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
-    await world.waitForStatus(job.id, "archiving");
+    world.sim.control.finish(job.pixverse.videoId!, 1);
+    await world.waitForWebhookAnswers(1);
     await world.archiveQueued();
     await expect(world.pipeline.jobService.cancelJob(world.tenant, job.id)).rejects.toMatchObject({
       name: "JobNotCancellableError",

@@ -129,15 +129,6 @@ export class TestWorld {
     return pipeline.poller.tick({ now: () => new Date(Date.now() + aheadMs) });
   }
 
-  /** Waits until the simulator has finished the generation (status 1, 7 or 8). */
-  waitForGeneration(videoId: string): Promise<unknown> {
-    return waitFor(
-      async () => this.sim.control.ledger().generations.find((g) => g.id === videoId)?.status,
-      (status) => status !== undefined && status !== 5,
-      { what: `generation ${videoId} to finish` },
-    );
-  }
-
   /** Waits until the webhook endpoint has answered `count` callbacks and the simulator has logged the answers. */
   waitForWebhookAnswers(count: number): Promise<unknown> {
     return waitFor(
