@@ -75,16 +75,13 @@ export class JobSteps {
   /** Runs whatever the job needs next. */
   async advance(job: JobRecord, slots?: GenerationSlots): Promise<StepResult> {
     if (isTerminal(job.status)) return job.eventPending ? this.publishEvent(job) : "nothing";
-    if (job.status !== "archiving" && this.pastDeadline(job)) {
-      return this.fail(job, {
-        code: "timeout",
-        message: `the job did not finish within ${this.deps.jobDeadlineSeconds} s`,
-      });
-    }
     switch (job.status) {
       case "queued":
+        if (this.pastDeadline(job)) return this.timeOut(job, "queued");
         return this.submit(job, slots ?? (await this.countSlots()));
       case "generating":
+        // Past the deadline too: one last look, so that a video that finished unnoticed (its webhook
+        // lost) is archived rather than failed; a job PixVerse is still working on then times out.
         return this.poll(job);
       case "archiving":
         return this.redriveArchive(job);
@@ -156,7 +153,7 @@ export class JobSteps {
     const credits = outcome.credits !== undefined ? { credits: outcome.credits } : {};
     switch (outcome.status) {
       case PIXVERSE_STATUS.succeeded: {
-        if (!outcome.url) return this.scheduleNextPoll(job);
+        if (!outcome.url) return this.stillGenerating(job);
         const moved = await this.deps.jobs.transition(job.id, {
           from: ["generating"],
           to: "archiving",
@@ -190,8 +187,8 @@ export class JobSteps {
           ["generating"],
         );
       default:
-        // 5 (generating) and any status PixVerse has not documented: not terminal, look again later.
-        return this.scheduleNextPoll(job);
+        // 5 (generating) and any status PixVerse has not documented: not terminal.
+        return this.stillGenerating(job);
     }
   }
 
@@ -276,6 +273,19 @@ export class JobSteps {
     }
   }
 
+  /** PixVerse is not done: look again later, unless the job is out of time. */
+  private stillGenerating(job: JobRecord): Promise<StepResult> {
+    return this.pastDeadline(job) ? this.timeOut(job, "generating") : this.scheduleNextPoll(job);
+  }
+
+  private timeOut(job: JobRecord, from: "queued" | "generating"): Promise<StepResult> {
+    return this.fail(
+      job,
+      { code: "timeout", message: `the job did not finish within ${this.deps.jobDeadlineSeconds} s` },
+      [from],
+    );
+  }
+
   private async scheduleNextPoll(job: JobRecord): Promise<StepResult> {
     await this.deps.jobs.update(job.id, {
       expectStatus: "generating",
@@ -292,6 +302,7 @@ export class JobSteps {
     if (verdict.fail) {
       return this.fail(job, verdict.fail, [job.status]);
     }
+    if (step === "poll" && this.pastDeadline(job)) return this.timeOut(job, "generating");
     const policy = step === "poll" ? this.deps.timings.poll : this.deps.timings.submitRetry;
     const delay = backoffDelayMs(policy, job.attempts);
     this.deps.logger[verdict.alarming ? "error" : "warn"](`PixVerse ${step} failed; retrying`, {

@@ -276,17 +276,44 @@ describe("the concurrency limit", () => {
 
 describe("the job deadline", () => {
   it("fails a job that is still generating after jobDeadlineSeconds with timeout and its event", async () => {
-    const world = await harness.world({ jobDeadlineSeconds: 1 });
+    const world = await harness.world({ jobDeadlineSeconds: 2 });
     const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
     expect(job.status).toBe("generating");
 
     // Polls before the deadline keep it generating.
     expect(await world.tick(1_000)).toMatchObject({ polled: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 1_100 - (Date.now() - Date.parse(job.createdAt))));
+    await new Promise((resolve) => setTimeout(resolve, 2_100 - (Date.now() - Date.parse(job.createdAt))));
     expect(await world.tick(1_000)).toMatchObject({ failed: 1 });
     const failed = await world.record(job.id);
     expect(failed.error).toMatchObject({ code: "timeout" });
     expect((await world.takeEvents()).map((e) => e.event.id)).toEqual([`${job.id}:failed`]);
+  });
+  it("times out a job never submitted, and a job whose last poll fails, once past the deadline", async () => {
+    const world = await harness.world({ jobDeadlineSeconds: 1, pixverse: { maxConcurrency: 1 } });
+    world.sim.control.setFaults([{ type: "error", target: "video_result", errCode: 500069 }]);
+    const generating = (await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
+    const queued = (await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
+    expect([generating.status, queued.status]).toEqual(["generating", "queued"]);
+
+    await new Promise((resolve) =>
+      setTimeout(resolve, 1_100 - (Date.now() - Date.parse(generating.createdAt))),
+    );
+    expect(await world.tick(1_000)).toMatchObject({ failed: 2 });
+    expect((await world.record(generating.id)).error?.code).toBe("timeout");
+    expect((await world.record(queued.id)).error?.code).toBe("timeout");
+    expect(world.sim.control.ledger().generations).toHaveLength(1);
+  });
+
+  it("archives rather than times out a job whose video finished unnoticed before the deadline passed", async () => {
+    const world = await harness.world({ jobDeadlineSeconds: 1 });
+    world.sim.control.setFaults([{ type: "webhook-drop" }]);
+    const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
+    world.sim.control.finish(job.pixverse.videoId!, 1);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_100 - (Date.now() - Date.parse(job.createdAt))));
+    expect(await world.tick(1_000)).toMatchObject({ archive_requested: 1 });
+    expect(await world.archiveQueued()).toEqual([job.id]);
+    expect((await world.record(job.id)).status).toBe("succeeded");
   });
 });
 
