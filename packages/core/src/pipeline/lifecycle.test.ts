@@ -189,6 +189,22 @@ describe("PixVerse outcomes", () => {
     expect(events.map((e) => e.event.id)).toEqual([`${job.id}:failed`]);
     expect(events[0]!.event.data.error?.code).toBe("insufficient_credits");
   });
+  it("keeps polling through PixVerse errors, and fails a job PixVerse no longer knows as generation_failed", async () => {
+    const world = await harness.world();
+    world.sim.control.setFaults([{ type: "error", target: "video_result", errCode: 500069, times: 1 }]);
+    const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
+
+    expect(await world.tick(1_000)).toMatchObject({ retry_scheduled: 1 });
+    expect(await world.record(job.id)).toMatchObject({ status: "generating", attempts: 1 });
+    expect(await world.tick(1_000)).toMatchObject({ polled: 1 });
+
+    world.sim.control.setFaults([{ type: "error", target: "video_result", errCode: 500008 }]);
+    expect(await world.tick(1_000)).toMatchObject({ failed: 1 });
+    expect((await world.record(job.id)).error).toMatchObject({
+      code: "generation_failed",
+      providerCode: 500008,
+    });
+  });
 });
 
 describe("invalid input", () => {
