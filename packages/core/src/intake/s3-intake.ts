@@ -97,7 +97,7 @@ export interface S3IntakeDeps {
   jobService: Pick<JobService, "createJob">;
   /** For jobs born failed (a bad object), which the job service never stores. */
   jobs: Pick<JobRepository, "create">;
-  steps: Pick<JobSteps, "publishEvent">;
+  steps: Pick<JobSteps, "publishEvent" | "pendingEvent">;
   tenants: Pick<TenantRepository, "getTenant">;
   s3: S3Client;
   /** The media bucket. */
@@ -269,7 +269,7 @@ export class S3Intake {
           traceId: randomUUID(),
           status: "failed",
           error,
-          eventPending: true,
+          ...this.deps.steps.pendingEvent(),
         },
         {
           idempotencyKey: s3IdempotencyKey(object),

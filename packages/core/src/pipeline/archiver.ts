@@ -123,7 +123,7 @@ export class Archiver {
             ...(size?.outputWidth ? { width: size.outputWidth } : {}),
             ...(size?.outputHeight ? { height: size.outputHeight } : {}),
           },
-          eventPending: true,
+          ...this.deps.steps.pendingEvent(),
         },
       });
       if (succeeded) {

@@ -74,6 +74,8 @@ export class JobService {
         input: input.input,
         metadata: body.metadata ?? {},
         traceId: randomUUID(),
+        // The poller leaves the job to the inline head start until that has had its chance.
+        nextCheckAt: new Date(Date.now() + this.inlineBudgetMs()).toISOString(),
       },
       {
         requestHash: requestHash({ type: body.type, input: body.input, metadata: body.metadata ?? {} }),
@@ -195,8 +197,12 @@ export class JobService {
     if (job) await this.deps.steps.advance(job, slots);
   }
 
+  private inlineBudgetMs(): number {
+    return this.deps.inlineBudgetMs ?? DEFAULT_INLINE_BUDGET_MS;
+  }
+
   private async headStart(job: JobRecord): Promise<JobRecord> {
-    const budget = this.deps.inlineBudgetMs ?? DEFAULT_INLINE_BUDGET_MS;
+    const budget = this.inlineBudgetMs();
     if (budget <= 0) return job;
     let timer: NodeJS.Timeout | undefined;
     try {

@@ -233,6 +233,14 @@ export class JobSteps {
     return "event_sent";
   }
 
+  /**
+   * Fields that mark a job's event as owed. The poller looks only after a grace period, so the send
+   * that follows the commit right away is not doubled by a poller tick in between.
+   */
+  pendingEvent(): Pick<MutableJobFields, "eventPending" | "nextCheckAt"> {
+    return { eventPending: true, nextCheckAt: this.later(this.deps.timings.eventRetry.initialMs) };
+  }
+
   /** Ends the job as failed (if it is still in one of `from`) and sends its event. */
   async fail(
     job: JobRecord,
@@ -242,7 +250,7 @@ export class JobSteps {
     const failed = await this.deps.jobs.transition(job.id, {
       from,
       to: "failed",
-      set: { error, eventPending: true },
+      set: { error, ...this.pendingEvent() },
     });
     if (!failed) return "nothing";
     this.deps.logger.info("job failed", { jobId: job.id, error });
@@ -255,7 +263,7 @@ export class JobSteps {
     const cancelled = await this.deps.jobs.transition(job.id, {
       from: ["queued", "generating", "archiving"],
       to: "cancelled",
-      set: { eventPending: true },
+      set: this.pendingEvent(),
     });
     if (cancelled) await this.publishEvent(cancelled);
     return cancelled;
