@@ -2,6 +2,7 @@ import type { S3Client } from "@aws-sdk/client-s3";
 import { ArchiveError, copyUrlToS3, outputKey } from "../archive";
 import type { JobRecord, JobRepository } from "../job";
 import { PIXVERSE_STATUS, PixverseError } from "../pixverse";
+import { fetchGenerationResult } from "./generation-result";
 import type { JobSteps } from "./job-steps";
 import type { Logger, PixverseApi } from "./ports";
 
@@ -79,9 +80,7 @@ export class Archiver {
   private async currentResult(job: JobRecord) {
     if (!job.videoId) return undefined;
     try {
-      return job.type === "image_template"
-        ? await this.deps.pixverse.getImageResult(job.videoId)
-        : await this.deps.pixverse.getVideoResult(job.videoId);
+      return await fetchGenerationResult(this.deps.pixverse, { type: job.type, videoId: job.videoId });
     } catch (error) {
       if (error instanceof PixverseError && error.kind === "not_found") return undefined;
       throw new ArchiveRetryError(
@@ -149,9 +148,7 @@ export class Archiver {
   private async freshResult(job: JobRecord) {
     if (!job.videoId) return undefined;
     try {
-      return job.type === "image_template"
-        ? await this.deps.pixverse.getImageResult(job.videoId)
-        : await this.deps.pixverse.getVideoResult(job.videoId);
+      return await fetchGenerationResult(this.deps.pixverse, { type: job.type, videoId: job.videoId });
     } catch (error) {
       this.deps.logger.warn("could not read the PixVerse result", { jobId: job.id, error: String(error) });
       return undefined;

@@ -12,6 +12,7 @@ import { type ResolvedMedia, toPixverseRequest } from "../job/input";
 import { MediaFetchError } from "../media";
 import { type GenerationResult, PIXVERSE_STATUS, PixverseError } from "../pixverse";
 import { backoffDelayMs } from "./backoff";
+import { fetchGenerationResult } from "./generation-result";
 import type { MediaResolver } from "./media-resolver";
 import type { ArchiveQueue, Logger, PixverseApi } from "./ports";
 import type { Timings } from "./timings";
@@ -50,8 +51,6 @@ export type StepResult =
   | "event_sent"
   | "failed"
   | "nothing";
-
-const IMAGE_JOB_TYPES = new Set(["image_template"]);
 
 /**
  * The steps that move one job along the lifecycle of ARCHITECTURE §3. Every step starts from the job
@@ -136,9 +135,10 @@ export class JobSteps {
   async poll(job: JobRecord): Promise<StepResult> {
     if (!job.videoId) throw new Error(`generating job ${job.id} has no videoId`);
     try {
-      const result = IMAGE_JOB_TYPES.has(job.type)
-        ? await this.deps.pixverse.getImageResult(job.videoId)
-        : await this.deps.pixverse.getVideoResult(job.videoId);
+      const result = await fetchGenerationResult(this.deps.pixverse, {
+        type: job.type,
+        videoId: job.videoId,
+      });
       return await this.applyOutcome(job, result);
     } catch (error) {
       return this.handleFailure(job, error, "poll");
