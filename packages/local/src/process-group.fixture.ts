@@ -13,8 +13,14 @@ stopChildrenOnExit({
     mode === "hang"
       ? new Promise<void>(() => {})
       : new Promise<void>((resolve) => {
-          process.stdout.write("stopped\n");
-          resolve();
+          // "slow" takes a moment, as stopping the emulators does.
+          setTimeout(
+            () => {
+              process.stdout.write("stopped\n");
+              resolve();
+            },
+            mode === "slow" ? 100 : 0,
+          );
         }),
 });
 process.stdout.write(`child ${child.pid}\n`);

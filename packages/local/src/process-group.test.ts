@@ -16,7 +16,7 @@ function isRunning(pid: number): boolean {
   }
 }
 
-async function runFixture(mode: "graceful" | "hang" | "crash", signal?: NodeJS.Signals) {
+async function runFixture(mode: "graceful" | "slow" | "hang" | "crash", signal?: NodeJS.Signals, times = 1) {
   const runtime = spawn(process.execPath, ["--import", "tsx", fixture, mode], {
     cwd: fileURLToPath(new URL("..", import.meta.url)),
     stdio: ["ignore", "pipe", "ignore"],
@@ -29,7 +29,7 @@ async function runFixture(mode: "graceful" | "hang" | "crash", signal?: NodeJS.S
   await expect.poll(() => stdout, { timeout: 20_000 }).toMatch(/child \d+/);
   const childPid = Number(/child (\d+)/.exec(stdout)?.[1]);
   expect(isRunning(childPid)).toBe(true);
-  if (signal) runtime.kill(signal);
+  for (let i = 0; signal && i < times; i++) runtime.kill(signal);
   const [code] = await exited;
   return { code, childPid, stdout };
 }
@@ -44,6 +44,13 @@ describe("stopChildrenOnExit", () => {
 
   it("kills the children when stop() hangs past the grace period after SIGINT", async () => {
     const { code, childPid } = await runFixture("hang", "SIGINT");
+    expect(code).toBe(130);
+    expect(isRunning(childPid)).toBe(false);
+  });
+
+  it("takes a Ctrl-C delivered twice at once (terminal + relaying parent) as one graceful stop", async () => {
+    const { code, childPid, stdout } = await runFixture("slow", "SIGINT", 2);
+    expect(stdout).toContain("stopped");
     expect(code).toBe(130);
     expect(isRunning(childPid)).toBe(false);
   });

@@ -31,22 +31,27 @@ function killAll(pids: number[]): void {
  * a second signal kills the children at once. On any exit (including a crash) the children are
  * killed synchronously, so no java process keeps a port. Returns a function that removes the handlers.
  */
+/** Signals this close together are one Ctrl-C delivered twice, not a second request to hurry. */
+const SAME_KEYPRESS_MS = 1000;
+
 export function stopChildrenOnExit(options: ShutdownOptions): () => void {
   const host = options.host ?? process;
   const log = options.log ?? console;
   const graceMs = options.graceMs ?? 10_000;
-  let stopping = false;
+  let stoppingSince: number | undefined;
 
   const onExit = () => killAll(options.childPids());
 
   const onSignal = (signal: Signal) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // Ctrl-C reaches this process twice: from the terminal, and relayed by the tsx/pnpm parents.
+      if (Date.now() - stoppingSince < SAME_KEYPRESS_MS) return;
       log.warn(`${signal} again: killing child processes now`);
       killAll(options.childPids());
       host.exit(EXIT_CODES[signal]);
       return;
     }
-    stopping = true;
+    stoppingSince = Date.now();
     log.info(`${signal}: stopping the local runtime`);
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => {
