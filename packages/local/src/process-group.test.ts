@@ -29,7 +29,11 @@ async function runFixture(mode: "graceful" | "slow" | "hang" | "crash", signal?:
   await expect.poll(() => stdout, { timeout: 20_000 }).toMatch(/child \d+/);
   const childPid = Number(/child (\d+)/.exec(stdout)?.[1]);
   expect(isRunning(childPid)).toBe(true);
-  for (let i = 0; signal && i < times; i++) runtime.kill(signal);
+  for (let i = 0; signal && i < times; i++) {
+    // Apart enough to be two deliveries (identical pending signals would merge into one).
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 40));
+    runtime.kill(signal);
+  }
   const [code] = await exited;
   return { code, childPid, stdout };
 }
