@@ -41,18 +41,18 @@ function sourceHandler(path: string, res: import("node:http").ServerResponse): v
     case "/chunked.mp4":
       // No Content-Length: only counting can catch the size.
       res.writeHead(200, { "content-type": "video/mp4" });
-      res.write(video.subarray(0, 9 * MiB));
-      res.end(video.subarray(9 * MiB));
+      res.write(video.subarray(0, ARCHIVE_PART_SIZE + MiB));
+      res.end(video.subarray(ARCHIVE_PART_SIZE + MiB));
       return;
     case "/truncated.mp4":
-      // Declares the whole video, sends 12 MiB (past the first part), then drops the connection.
+      // Declares the whole video, sends a part and a bit (past the first part), then drops the connection.
       res.writeHead(200, { "content-type": "video/mp4", "content-length": video.length });
-      res.write(video.subarray(0, 12 * MiB), () => res.socket?.destroy());
+      res.write(video.subarray(0, ARCHIVE_PART_SIZE + MiB), () => res.socket?.destroy());
       return;
     case "/stalled.mp4":
       // Sends more than one part, then goes silent without closing.
       res.writeHead(200, { "content-type": "video/mp4", "content-length": video.length });
-      res.write(video.subarray(0, 9 * MiB));
+      res.write(video.subarray(0, ARCHIVE_PART_SIZE + MiB));
       return;
     case "/reset":
       res.socket?.destroy();

@@ -7,8 +7,11 @@ import { ArchiveError, sourceStatusError, storageError } from "./errors";
 
 const MiB = 1024 * 1024;
 
-/** Fixed part size: memory stays near (ARCHIVE_QUEUE_SIZE + 2) parts whatever the object's size. */
-export const ARCHIVE_PART_SIZE = 8 * MiB;
+/**
+ * Fixed part size, S3's minimum: memory stays near (ARCHIVE_QUEUE_SIZE + 2) parts whatever the object's size,
+ * and 10,000 parts of 5 MiB still cover the 5 GiB archive limit.
+ */
+export const ARCHIVE_PART_SIZE = 5 * MiB;
 /** Parts uploaded concurrently. */
 export const ARCHIVE_QUEUE_SIZE = 2;
 /**
