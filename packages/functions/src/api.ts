@@ -1,15 +1,8 @@
 import { createApp } from "@pixpipe/api";
 import { handle } from "hono/aws-lambda";
-import { loadPipeline } from "./pipeline";
+import { loadPipeline, RUNS_JOBS } from "./pipeline";
 
-const pipeline = loadPipeline([
-  "tableName",
-  "mediaBucket",
-  "archiveQueueUrl",
-  "eventsQueueUrl",
-  "pixverse.apiKey",
-  "pixverse.webhookSecret",
-]);
+const pipeline = loadPipeline([...RUNS_JOBS, "pixverse.webhookSecret"]);
 
 /** API Gateway v2 -> the Hono app, whose ports are the pipeline's services. */
 export const handler = handle(

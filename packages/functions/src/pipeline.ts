@@ -1,6 +1,15 @@
 import { type LinkedSetting, loadConfig } from "@pixpipe/core/config";
 import { createPipeline, type Pipeline } from "@pixpipe/core/pipeline";
 
+/** What creating, submitting and re-driving jobs uses: the table, media, both queues and PixVerse. */
+export const RUNS_JOBS: readonly LinkedSetting[] = [
+  "tableName",
+  "mediaBucket",
+  "archiveQueueUrl",
+  "eventsQueueUrl",
+  "pixverse.apiKey",
+];
+
 /**
  * The pipeline of one Lambda, built at module scope by its entry point. `linked` names the SST-linked
  * values the function uses (its infra links say the same), so a missing link fails at cold start.

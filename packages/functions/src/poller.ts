@@ -1,13 +1,7 @@
 import type { Context } from "aws-lambda";
-import { loadPipeline } from "./pipeline";
+import { loadPipeline, RUNS_JOBS } from "./pipeline";
 
-const pipeline = loadPipeline([
-  "tableName",
-  "mediaBucket",
-  "archiveQueueUrl",
-  "eventsQueueUrl",
-  "pixverse.apiKey",
-]);
+const pipeline = loadPipeline(RUNS_JOBS);
 
 /** Leaves this much of the Lambda's time unused, so a tick ends cleanly before the timeout. */
 const SAFETY_MARGIN_MS = 5_000;

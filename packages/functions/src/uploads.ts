@@ -1,16 +1,10 @@
 import { createS3Intake } from "@pixpipe/core/intake";
 import type { S3Handler } from "aws-lambda";
-import { loadPipeline } from "./pipeline";
+import { loadPipeline, RUNS_JOBS } from "./pipeline";
 
 // Creating a job submits it inline (PixVerse, the archive queue's redrive) and a bad object's job
 // sends its event: the links of infra/uploads.ts.
-const pipeline = loadPipeline([
-  "tableName",
-  "mediaBucket",
-  "archiveQueueUrl",
-  "eventsQueueUrl",
-  "pixverse.apiKey",
-]);
+const pipeline = loadPipeline(RUNS_JOBS);
 const intake = createS3Intake(pipeline);
 
 /**
