@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { solidPng, tinyMp4 } from "./media";
+import { solidPng, tinyMp4, wav } from "./media";
 import { type RunningSimulator, startSimulator } from "./simulator";
 import {
   type Answer,
@@ -10,7 +10,6 @@ import {
   type PixverseTestClient,
   pixverse,
   t2vBody,
-  wav,
 } from "./test-support";
 
 let sim: RunningSimulator;

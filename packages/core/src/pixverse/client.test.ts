@@ -2,32 +2,13 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { type RunningSimulator, solidPng, startSimulator, tinyMp4 } from "@pixpipe/simulator";
+import { type RunningSimulator, solidPng, startSimulator, tinyMp4, wav } from "@pixpipe/simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PixverseClient } from "./client";
 import { PixverseError } from "./errors";
 import { InMemoryNonceStore, verifyPixverseWebhook } from "./webhook";
 
 /** A short PCM WAV the simulator recognises as audio. */
-function wav(seconds = 1): Buffer {
-  const rate = 8000;
-  const data = Buffer.alloc(rate * seconds, 128);
-  const header = Buffer.alloc(44);
-  header.write("RIFF", 0, "latin1");
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write("WAVEfmt ", 8, "latin1");
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate, 28); // byte rate (8-bit mono)
-  header.writeUInt16LE(1, 32);
-  header.writeUInt16LE(8, 34);
-  header.write("data", 36, "latin1");
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
-
 const pngFile = () => ({ data: solidPng(64, 36), filename: "still.png", contentType: "image/png" });
 const mp4File = () => ({ data: tinyMp4("source"), filename: "clip.mp4", contentType: "video/mp4" });
 const t2v = {
@@ -93,7 +74,7 @@ describe("uploads", () => {
       mediaId: expect.stringMatching(/^\d+$/),
     });
     const audio = await client.uploadMedia({
-      file: { data: wav(), filename: "voice.wav", contentType: "audio/wav" },
+      file: { data: wav(1), filename: "voice.wav", contentType: "audio/wav" },
     });
     expect(audio.mediaType).toBe("audio");
     expect(await client.uploadMedia({ url: "https://example.com/song.mp3" })).toMatchObject({
@@ -223,7 +204,7 @@ describe("generations", () => {
     const source = await finishedVideo();
     const { mediaId: uploadedVideo } = await client.uploadMedia({ file: mp4File() });
     const { mediaId: audio } = await client.uploadMedia({
-      file: { data: wav(), filename: "v.wav", contentType: "audio/wav" },
+      file: { data: wav(1), filename: "v.wav", contentType: "audio/wav" },
     });
     const { imgId } = await client.uploadImage({ file: pngFile() });
     const { speakers } = await client.listTtsSpeakers();
