@@ -1,19 +1,14 @@
+import { IdempotencyConflictError, InvalidCursorError } from "@pixpipe/core/job";
 import { MediaFetchError } from "@pixpipe/core/media";
-import {
-  IdempotencyConflictError,
-  InvalidCursorError,
-  JobHasNoOutputError,
-  JobNotCancellableError,
-  JobValidationError,
-} from "@pixpipe/core/pipeline";
 import { PixverseError } from "@pixpipe/core/pixverse";
+import { JobHasNoOutputError, JobNotCancellableError, JobValidationError } from "@pixpipe/core/services";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import type { AppEnv } from "./api-app";
+import type { ErrorBody, Problem } from "./contract";
 import type { ApiLogger } from "./ports";
-import type { ErrorBody, Problem } from "./schemas";
 
 /** An error the API answers with the one error shape; thrown by routes and middleware. */
 export class ApiError extends Error {

@@ -1,3 +1,14 @@
 export type { ApiApp } from "./api-app";
 export { createApp, MAX_BODY_BYTES } from "./app";
-export type { ApiDeps, ApiLogger, Caller, JobsPort, WebhooksPort } from "./ports";
+export { apiDepsFromPipeline } from "./pipeline-deps";
+export type {
+  AccountPort,
+  ApiDeps,
+  ApiLogger,
+  Caller,
+  CatalogPort,
+  JobsPort,
+  MasksPort,
+  UploadsPort,
+  WebhooksPort,
+} from "./ports";

@@ -1,14 +1,21 @@
-import type { Caller } from "@pixpipe/core/pipeline";
-import type { CreateJobBody } from "./routes/createJob";
-import type { UploadGrant, UploadRequest } from "./routes/createUpload";
-import type { Balance } from "./routes/getBalance";
-import type { CatalogKind, CatalogQuery } from "./routes/getCatalog";
-import type { ListJobsQuery } from "./routes/listJobs";
-import type { MaskSelection, MaskSelectionRequest } from "./routes/selectMasks";
-import type { Job } from "./schemas";
+import type { WebhookOutcome } from "@pixpipe/core/pipeline";
+import type { Caller } from "@pixpipe/core/services";
+import type {
+  Balance,
+  CatalogKind,
+  CatalogQuery,
+  CreateJobBody,
+  Job,
+  JobList,
+  ListJobsQuery,
+  MaskSelection,
+  MaskSelectionRequest,
+  UploadGrant,
+  UploadRequest,
+} from "./contract";
 
-// The narrow ports the HTTP layer needs. @pixpipe/core/pipeline's JobService, WebhookReceiver and the
-// tenant key lookup satisfy them structurally (checked in ports.test.ts); the API never reaches past them.
+// The narrow ports the HTTP layer needs, one per service. @pixpipe/core's services satisfy them
+// structurally (checked in ports.test.ts); the API never reaches past them.
 
 export type { Caller };
 
@@ -22,23 +29,32 @@ export interface JobsPort {
   ): Promise<{ job: Job; created: boolean }>;
   getJob(caller: Caller, id: string): Promise<Job | null>;
   /** Throws InvalidCursorError. */
-  listJobs(caller: Caller, query: ListJobsQuery): Promise<{ jobs: Job[]; nextCursor: string | null }>;
+  listJobs(caller: Caller, query: ListJobsQuery): Promise<JobList>;
   /** Throws JobNotCancellableError when the job is already terminal. */
   cancelJob(caller: Caller, id: string): Promise<Job | null>;
   /** Throws JobHasNoOutputError when the job has no archived video. */
   videoDownloadUrl(caller: Caller, id: string): Promise<{ url: string; expiresAt: string } | null>;
+}
+
+export interface UploadsPort {
   createUpload(caller: Caller, request: UploadRequest): Promise<UploadGrant>;
+}
+
+export interface MasksPort {
   selectMasks(caller: Caller, request: MaskSelectionRequest): Promise<MaskSelection>;
+}
+
+export interface CatalogPort {
   catalog(kind: CatalogKind, query: CatalogQuery): Promise<unknown>;
+}
+
+export interface AccountPort {
   balance(): Promise<Balance>;
 }
 
 export interface WebhooksPort {
-  /**
-   * Verifies and records a PixVerse callback from its raw body; 200 means answer `ok`. A failure to
-   * record it may be thrown or answered as 500: either way PixVerse retries.
-   */
-  receive(rawBody: string, headers: Headers): Promise<{ status: 200 | 400 | 401 | 500; body: string }>;
+  /** Verifies and records a PixVerse callback from its raw body. A failure to record it throws (500). */
+  receive(rawBody: string, headers: Headers): Promise<WebhookOutcome>;
 }
 
 /** The slice of a structured logger (Powertools Logger, console) the API uses. */
@@ -50,6 +66,10 @@ export interface ApiDeps {
   /** Resolves a bearer API key to its caller; null for an unknown or revoked key. */
   authenticate(apiKey: string): Promise<Caller | null>;
   jobs: JobsPort;
+  uploads: UploadsPort;
+  masks: MasksPort;
+  catalog: CatalogPort;
+  account: AccountPort;
   webhooks: WebhooksPort;
   /** Where unexpected errors are logged; console when absent. */
   logger?: ApiLogger;

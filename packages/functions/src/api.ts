@@ -1,15 +1,8 @@
-import { createApp } from "@pixpipe/api";
+import { apiDepsFromPipeline, createApp } from "@pixpipe/api";
 import { handle } from "hono/aws-lambda";
 import { loadPipeline, RUNS_JOBS } from "./pipeline";
 
 const pipeline = loadPipeline([...RUNS_JOBS, "pixverse.webhookSecret"]);
 
 /** API Gateway v2 -> the Hono app, whose ports are the pipeline's services. */
-export const handler = handle(
-  createApp({
-    authenticate: (apiKey) => pipeline.tenants.authenticate(apiKey),
-    jobs: pipeline.jobService,
-    webhooks: pipeline.webhooks,
-    logger: pipeline.logger,
-  }),
-);
+export const handler = handle(createApp(apiDepsFromPipeline(pipeline)));

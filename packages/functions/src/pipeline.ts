@@ -1,5 +1,5 @@
 import { type LinkedSetting, loadConfig } from "@pixpipe/core/config";
-import { createPipeline, type Pipeline } from "@pixpipe/core/pipeline";
+import { createPipeline, type Pipeline } from "@pixpipe/core/wiring";
 
 /** What creating, submitting and re-driving jobs uses: the table, media, both queues and PixVerse. */
 export const RUNS_JOBS: readonly LinkedSetting[] = [

@@ -26,7 +26,7 @@ const runtime = await startLocalRuntime({
     api: async () => (await import("@pixpipe/functions/api")).handler,
     poller: async () => (await import("@pixpipe/functions/poller")).handler,
     archiver: async () => (await import("@pixpipe/functions/archiver")).handler,
-    uploads: async () => (await import("@pixpipe/functions/uploads")).handler,
+    uploads: async () => (await import("@pixpipe/functions/intake")).handler,
   },
 });
 stopChildrenOnExit({ stop: runtime.stop, childPids: runtime.childPids });

@@ -4,7 +4,7 @@ import { DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs
 import { type AwsClients, createAwsClients } from "@pixpipe/core/aws";
 import type { JobCloudEvent } from "@pixpipe/core/events";
 import type { PublicJob } from "@pixpipe/core/job";
-import type { Pipeline } from "@pixpipe/core/pipeline";
+import type { Pipeline } from "@pixpipe/core/wiring";
 import { type RunningSimulator, solidPng, startSimulator } from "@pixpipe/simulator";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type S3SqsEmulator, startS3SqsEmulator } from "./emulators";
@@ -58,7 +58,7 @@ beforeAll(async () => {
     // PixVerse's cadence (first poll after 20 s) in milliseconds.
     PIXPIPE_TIME_SCALE: "0.001",
   });
-  const { handler } = await import("@pixpipe/functions/uploads");
+  const { handler } = await import("@pixpipe/functions/intake");
   pipeline = (await import("@pixpipe/functions/pipeline")).loadPipeline([]);
   await pipeline.tenants.ensureTenant({ id: tenantId, name: "S3 trigger" });
   notifications = startS3Notifications({

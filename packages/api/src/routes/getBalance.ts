@@ -1,22 +1,8 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
 import { requireAdmin } from "../auth";
+import { BalanceSchema, errorResponses } from "../contract";
 import type { ApiDeps } from "../ports";
-import { errorResponses } from "../schemas";
-
-export const BalanceSchema = z
-  .object({
-    accountId: z
-      .string()
-      .openapi({ description: "PixVerse account id (a string: ids exceed 2^53).", example: "123452341" }),
-    creditMonthly: z
-      .number()
-      .openapi({ description: "Monthly subscription credits left.", example: 1069020 }),
-    creditPackage: z.number().openapi({ description: "Purchased credits left.", example: 3630 }),
-  })
-  .openapi("Balance");
-
-export type Balance = z.infer<typeof BalanceSchema>;
 
 export const route = createRoute({
   operationId: "getBalance",
@@ -33,6 +19,6 @@ export const route = createRoute({
 export function register(app: ApiApp, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
     requireAdmin(c.var.caller);
-    return c.json(await deps.jobs.balance(), 200);
+    return c.json(await deps.account.balance(), 200);
   });
 }

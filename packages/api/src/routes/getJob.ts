@@ -1,8 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
+import { errorResponses, JobIdParamsSchema, JobSchema } from "../contract";
 import { notFound } from "../errors";
 import type { ApiDeps } from "../ports";
-import { errorResponses, JobIdParamsSchema, JobSchema } from "../schemas";
 
 export const route = createRoute({
   operationId: "getJob",

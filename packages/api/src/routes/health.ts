@@ -1,5 +1,6 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
+import { HealthSchema } from "../contract";
 
 export const route = createRoute({
   operationId: "health",
@@ -11,7 +12,7 @@ export const route = createRoute({
   responses: {
     200: {
       description: "The API is up.",
-      content: { "application/json": { schema: z.object({ ok: z.literal(true) }) } },
+      content: { "application/json": { schema: HealthSchema } },
     },
   },
 });

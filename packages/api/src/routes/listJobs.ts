@@ -1,33 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
+import { errorResponses, JobListSchema, ListJobsQuerySchema } from "../contract";
 import type { ApiDeps } from "../ports";
-import { errorResponses, JobSchema, JobStatusSchema } from "../schemas";
-
-export const ListJobsQuerySchema = z.object({
-  status: JobStatusSchema.optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .openapi({ description: "Page size.", example: 20 }),
-  cursor: z
-    .string()
-    .min(1)
-    .max(2048)
-    .optional()
-    .openapi({ description: "The nextCursor of the previous page." }),
-});
-
-export type ListJobsQuery = z.infer<typeof ListJobsQuerySchema>;
-
-const JobListSchema = z
-  .object({
-    jobs: z.array(JobSchema),
-    nextCursor: z.string().nullable().openapi({ description: "null on the last page." }),
-  })
-  .openapi("JobList");
 
 export const route = createRoute({
   operationId: "listJobs",

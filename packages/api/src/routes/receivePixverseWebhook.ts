@@ -1,15 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { WebhookOutcome } from "@pixpipe/core/pipeline";
 import type { ApiApp } from "../api-app";
+import { errorResponses, PIXVERSE_WEBHOOK_BODY } from "../contract";
 import { errorBody } from "../errors";
 import type { ApiDeps } from "../ports";
-import { errorResponses } from "../schemas";
-
-const REJECTIONS = {
-  400: "invalid_webhook",
-  401: "invalid_signature",
-} as const;
-
-const NOT_RECORDED = "The webhook could not be recorded; PixVerse will retry it.";
 
 export const route = createRoute({
   operationId: "receivePixverseWebhook",
@@ -23,27 +17,7 @@ export const route = createRoute({
   security: [],
   request: {
     // Documented but deliberately not a zod schema: the body must reach the verifier unparsed.
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: {
-            type: "object",
-            properties: {
-              id: { type: "string", description: "PixVerse video id" },
-              status: {
-                type: "integer",
-                description: "1 success, 5 generating, 7 moderation failed, 8 failed",
-              },
-              url: { type: "string" },
-              size: { type: "number" },
-              has_audio: { type: "boolean" },
-              credits: { type: "integer" },
-            },
-          },
-        },
-      },
-    },
+    body: { required: true, content: { "application/json": { schema: PIXVERSE_WEBHOOK_BODY } } },
   },
   responses: {
     200: {
@@ -54,12 +28,18 @@ export const route = createRoute({
   },
 });
 
+/** A refused callback: 400 when it is not a PixVerse event at all, 401 when it is not PixVerse's. */
+function refusal(outcome: Extract<WebhookOutcome, { outcome: "refused" }>) {
+  return outcome.reason === "malformed"
+    ? { status: 400 as const, code: "invalid_webhook" }
+    : { status: 401 as const, code: "invalid_signature" };
+}
+
 export function register(app: ApiApp, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
-    const rawBody = await c.req.text();
-    const { status, body } = await deps.webhooks.receive(rawBody, c.req.raw.headers);
-    if (status === 200) return c.text("ok", 200);
-    if (status === 500) return c.json(errorBody("internal_error", NOT_RECORDED), 500);
-    return c.json(errorBody(REJECTIONS[status], body || "The webhook was rejected."), status);
+    const outcome = await deps.webhooks.receive(await c.req.text(), c.req.raw.headers);
+    if (outcome.outcome !== "refused") return c.text("ok", 200);
+    const { status, code } = refusal(outcome);
+    return c.json(errorBody(code, outcome.message || "The webhook was rejected."), status);
   });
 }

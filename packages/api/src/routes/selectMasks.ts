@@ -1,37 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { maskSelectionInputSchema } from "@pixpipe/core/job/input";
+import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
+import { errorResponses, MaskSelectionRequestSchema, MaskSelectionSchema } from "../contract";
 import type { ApiDeps } from "../ports";
-import { errorResponses } from "../schemas";
-
-export const MaskSelectionRequestSchema = maskSelectionInputSchema.meta({
-  id: "MaskSelectionRequest",
-  description: "The video to pick masks from and the keyframe (1 = first frame, the default).",
-  example: { video: { job: "job_01J9Z3Q4N8X0C2M7V5B6K1D3EF" }, keyframe_id: 1 },
-});
-
-export type MaskSelectionRequest = z.infer<typeof MaskSelectionRequestSchema>;
-
-// Use keyframeId and a maskId as keyframe_id and mask_id in a `swap` (or `modify`) job input.
-export const MaskSelectionSchema = z
-  .object({
-    keyframeId: z.number().int().openapi({ example: 1 }),
-    keyframeUrl: z.string().openapi({ example: "https://media.pixverse.ai/keyframes/1.png" }),
-    credits: z
-      .number()
-      .optional()
-      .openapi({ description: "Credits PixVerse charged for this call.", example: 2 }),
-    masks: z.array(
-      z.object({
-        maskId: z.string().openapi({ example: "m_1" }),
-        maskName: z.string().openapi({ example: "person" }),
-        maskUrl: z.string(),
-      }),
-    ),
-  })
-  .openapi("MaskSelection");
-
-export type MaskSelection = z.infer<typeof MaskSelectionSchema>;
 
 export const route = createRoute({
   operationId: "selectMasks",
@@ -53,7 +23,7 @@ export const route = createRoute({
 
 export function register(app: ApiApp, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
-    const selection = await deps.jobs.selectMasks(c.var.caller, c.req.valid("json"));
+    const selection = await deps.masks.selectMasks(c.var.caller, c.req.valid("json"));
     return c.json(selection, 200);
   });
 }

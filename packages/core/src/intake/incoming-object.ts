@@ -1,4 +1,4 @@
-import { MEDIA_LIMIT_BYTES } from "../pipeline";
+import { MANIFEST_MAX_BYTES, MEDIA_LIMIT_BYTES } from "../limits";
 
 /** The folder of the media bucket whose new objects start jobs: `incoming/{tenantId}/...`. */
 export const INCOMING_PREFIX = "incoming/";
@@ -6,13 +6,9 @@ export const INCOMING_PREFIX = "incoming/";
 export const MANIFEST_SUFFIX = ".job.json";
 export const IMAGE_EXTENSIONS = [".jpg", ".jpeg", ".png", ".webp"] as const;
 
-/**
- * Size limits checked (by HeadObject) before anything is read. A manifest is a small JSON request
- * (the largest valid input is a few KiB of prompts); 64 KiB also keeps a failed job, which echoes the
- * manifest's input, well inside DynamoDB's item and SQS's message size. Images: PixVerse's limit.
- */
+/** Size limits checked (by HeadObject) before anything is read (see limits/). */
 export const INTAKE_LIMITS = {
-  manifestBytes: 64 * 1024,
+  manifestBytes: MANIFEST_MAX_BYTES,
   imageBytes: MEDIA_LIMIT_BYTES.image,
 } as const;
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { jobMetadataSchema } from "../job";
 import { type InputIssue, type JobType, jobTypeSchema, parseJobRequest } from "../job/input";
 
 /** A job manifest (`*.job.json`): the body of POST /v1/jobs. Unknown fields are refused so typos surface. */
 const manifestSchema = z.strictObject({
   type: z.unknown(),
   input: z.unknown(),
-  metadata: z.record(z.string(), z.string()).optional(),
+  metadata: jobMetadataSchema.optional(),
 });
 
 /** A job an object asks for, with the types the job service validates them into. */

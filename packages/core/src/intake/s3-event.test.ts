@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { objectCreatedRecord } from "../test-support/s3-event-fixture";
 import { decodeS3EventKey, parseS3EventRecord, s3IdempotencyKey } from "./s3-event";
-import { objectCreatedRecord } from "./s3-event.fixture";
 
 const base = { bucket: "media", size: 12, eTag: "0123abcd" };
 

@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AwsClients, createAwsClients } from "../aws";
 import type { Config } from "../config";
 import type { JobCloudEvent } from "../events";
-import { DynamoJobRepository, type PublicJob } from "../job";
-import { type Caller, createPipeline, type Logger, type Pipeline } from "../pipeline";
-import { createTestTable } from "../table/test-table";
+import type { PublicJob } from "../job";
+import type { Logger } from "../pipeline";
+import type { Caller } from "../services";
 import { DynamoTenantRepository } from "../tenant";
+import { encodeKeyForEvent, objectCreatedRecord, s3Event } from "../test-support/s3-event-fixture";
+import { createTestTable } from "../test-support/test-table";
+import { createPipeline, type Pipeline } from "../wiring";
 import { INTAKE_LIMITS } from "./incoming-object";
-import { encodeKeyForEvent, objectCreatedRecord, s3Event } from "./s3-event.fixture";
 import {
   createS3Intake,
   type IntakeOutcome,
@@ -250,7 +252,7 @@ describe("a job manifest", () => {
   it("referencing two presigned uploads starts a transition job that PixVerse receives", async () => {
     const upload = async (name: string) => {
       const image = png();
-      const { key, uploadUrl } = await pipeline.jobService.createUpload(caller, {
+      const { key, uploadUrl } = await pipeline.uploadService.createUpload(caller, {
         contentType: "image/png",
         filename: name,
         size: image.length,
@@ -525,8 +527,6 @@ describe("infrastructure failures", () => {
     let tenantStoreDown = true;
     const flaky = new S3Intake({
       jobService: pipeline.jobService,
-      jobs: new DynamoJobRepository(clients.dynamo, tableName),
-      steps: pipeline.steps,
       // DynamoDB failing for one record's read only: the other record must not suffer.
       tenants: {
         getTenant: (id) =>
@@ -561,8 +561,6 @@ describe("infrastructure failures", () => {
     try {
       const down = new S3Intake({
         jobService: pipeline.jobService,
-        jobs: new DynamoJobRepository(unreachable.dynamo, tableName),
-        steps: pipeline.steps,
         tenants: new DynamoTenantRepository(unreachable.dynamo, tableName),
         s3: clients.s3,
         bucket,

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import {
   GetObjectCommand,
   HeadObjectCommand,
@@ -6,25 +5,12 @@ import {
   type S3Client,
 } from "@aws-sdk/client-s3";
 import { requireSetting } from "../config";
-import {
-  IdempotencyConflictError,
-  type JobError,
-  type JobRepository,
-  type JobStatus,
-  type JobType,
-  newJobId,
-  requestHash,
-} from "../job";
+import { IdempotencyConflictError, type JobError, type JobStatus, type JobType } from "../job";
 import type { InputIssue } from "../job/input";
-import {
-  type Caller,
-  type JobService,
-  type JobSteps,
-  JobValidationError,
-  type Logger,
-  type Pipeline,
-} from "../pipeline";
+import type { Logger } from "../pipeline";
+import { type Caller, type JobService, JobValidationError } from "../services";
 import type { TenantRepository } from "../tenant";
+import type { Pipeline } from "../wiring";
 import { describeImageIssue, imageJobRequest } from "./image-request";
 import { IMAGE_EXTENSIONS, INTAKE_LIMITS, MANIFEST_SUFFIX, readIncomingKey } from "./incoming-object";
 import { type FailedRequest, type IntakeRequest, parseManifest } from "./manifest";
@@ -94,10 +80,8 @@ export class IntakeRetryError extends Error {
 }
 
 export interface S3IntakeDeps {
-  jobService: Pick<JobService, "createJob">;
-  /** For jobs born failed (a bad object), which the job service never stores. */
-  jobs: Pick<JobRepository, "create">;
-  steps: Pick<JobSteps, "publishEvent" | "pendingEvent">;
+  /** The service POST /v1/jobs uses: valid objects become jobs, bad ones failed jobs with their event. */
+  jobService: Pick<JobService, "createJob" | "recordRejected">;
   tenants: Pick<TenantRepository, "getTenant">;
   s3: S3Client;
   /** The media bucket. */
@@ -251,30 +235,22 @@ export class S3Intake {
   }
 
   /**
-   * Records the object as a job born failed, and sends its `pixpipe.job.failed` event. Should the
-   * send fail, the job keeps `eventPending` and the poller sends it (invariant 4).
+   * Records the object as a job born failed, with its `pixpipe.job.failed` event. Should the send
+   * fail, the job keeps its event owed and the poller sends it (invariant 4).
    */
   private async fail(incoming: Incoming, request: FailedRequest, error: JobError): Promise<IntakeOutcome> {
     const { object, tenantId } = incoming;
-    const type = request.type ?? FALLBACK_JOB_TYPE;
-    const metadata = withSource(request.metadata, object);
+    const caller: Caller = { tenantId, admin: false };
     try {
-      const { job, created } = await this.deps.jobs.create(
+      const { job, created } = await this.deps.jobService.recordRejected(
+        caller,
         {
-          id: newJobId(),
-          tenantId,
-          type,
+          type: request.type ?? FALLBACK_JOB_TYPE,
           input: request.input,
-          metadata,
-          traceId: randomUUID(),
-          status: "failed",
-          error,
-          ...this.deps.steps.pendingEvent(),
+          metadata: withSource(request.metadata, object),
         },
-        {
-          idempotencyKey: s3IdempotencyKey(object),
-          requestHash: requestHash({ type, input: request.input, metadata, error }),
-        },
+        error,
+        { idempotencyKey: s3IdempotencyKey(object) },
       );
       if (!created) return this.duplicate(object, job.id);
       this.deps.logger.info("S3 object became a failed job", {
@@ -283,7 +259,6 @@ export class S3Intake {
         jobId: job.id,
         error,
       });
-      await this.deps.steps.publishEvent(job);
       return { outcome: "job_failed", key: object.key, jobId: job.id, error };
     } catch (caught) {
       // An earlier delivery judged the object differently (e.g. its media were missing then): its job stands.
@@ -393,8 +368,6 @@ function summarize(outcomes: IntakeOutcome[]): IntakeReport {
 export function createS3Intake(pipeline: Pipeline): S3Intake {
   return new S3Intake({
     jobService: pipeline.jobService,
-    jobs: pipeline.jobs,
-    steps: pipeline.steps,
     tenants: pipeline.tenants,
     s3: pipeline.clients.s3,
     bucket: requireSetting(pipeline.config.mediaBucket, "mediaBucket"),

@@ -32,13 +32,13 @@ export class JobWriteRejectedError extends Error {
   override readonly name = "JobWriteRejectedError";
 }
 
-/** A PixVerse videoId that is already linked to another job. */
-export class VideoIdConflictError extends Error {
-  override readonly name = "VideoIdConflictError";
+/** A PixVerse generation id that is already linked to another job. */
+export class PixverseIdConflictError extends Error {
+  override readonly name = "PixverseIdConflictError";
   constructor(
-    readonly videoId: string,
+    readonly pixverseId: string,
     readonly linkedJobId: string,
   ) {
-    super(`PixVerse video ${videoId} already belongs to job ${linkedJobId}`);
+    super(`PixVerse generation ${pixverseId} already belongs to job ${linkedJobId}`);
   }
 }

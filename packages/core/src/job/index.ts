@@ -1,10 +1,20 @@
+export { DynamoJobRepository } from "./dynamo-repository";
 export {
   IdempotencyConflictError,
   InvalidCursorError,
   InvalidTransitionError,
   JobWriteRejectedError,
-  VideoIdConflictError,
+  PixverseIdConflictError,
 } from "./errors";
+export {
+  epochSeconds,
+  IDEMPOTENCY_TTL_SECONDS,
+  type IdempotencyRecord,
+  isIdempotencyRecordLive,
+  jobForIdempotencyKey,
+  newIdempotencyRecord,
+  requestHash,
+} from "./idempotency";
 // The job-type input schemas (job/input) are part of the job vocabulary.
 export * from "./input";
 export {
@@ -14,27 +24,32 @@ export {
   type JobRecord,
   jobErrorSchema,
   jobIdSchema,
+  jobMetadataSchema,
   jobOutputSchema,
   jobRecordSchema,
   type NewJob,
   newJobId,
   type PublicJob,
   publicJobSchema,
-  requestHash,
   toPublicJob,
 } from "./job";
+export { MAX_LIST_LIMIT } from "./list-cursor";
+export { InMemoryJobRepository } from "./memory-repository";
+export type { CreateJobOptions, JobRepository, ListJobsOptions } from "./repository";
 export {
-  type CreateJobOptions,
-  DynamoJobRepository,
-  IDEMPOTENCY_TTL_SECONDS,
-  type JobRepository,
-  type ListJobsOptions,
-  MAX_LIST_LIMIT,
+  applyPlan,
+  byNextCheck,
+  isDue,
+  type JobWritePlan,
   type MutableJobFields,
+  newJobRecord,
+  planApplies,
+  planTransition,
+  planUpdate,
   type RemovableJobField,
   type TransitionInput,
   type UpdateInput,
-} from "./repository";
+} from "./rules";
 export {
   allowedTransitions,
   canTransition,

@@ -1,6 +1,7 @@
 import { decodeTime } from "ulid";
 import { describe, expect, it } from "vitest";
-import { type JobRecord, jobIdSchema, newJobId, publicJobSchema, requestHash, toPublicJob } from "./job";
+import { requestHash } from "./idempotency";
+import { type JobRecord, jobIdSchema, newJobId, publicJobSchema, toPublicJob } from "./job";
 import { allowedTransitions, canTransition, isTerminal, JOB_STATUSES, TERMINAL_STATUSES } from "./status";
 
 const record: JobRecord = {
@@ -14,7 +15,7 @@ const record: JobRecord = {
   updatedAt: "2026-11-25T10:02:00.000Z",
   version: 4,
   traceId: "6f1c0d1e-3c1b-4a53-9a55-1c7b8f2e4a10",
-  videoId: "398765432109876543210",
+  pixverseId: "398765432109876543210",
   credits: 45,
   resultUrl: "https://media.pixverse.ai/x.mp4",
   output: {
@@ -76,7 +77,7 @@ describe("toPublicJob", () => {
   });
 
   it("omits PixVerse fields before submission and shows the error once failed", () => {
-    const { videoId, credits, output, resultUrl, ...queued } = record;
+    const { pixverseId, credits, output, resultUrl, ...queued } = record;
     const failed = toPublicJob({
       ...queued,
       status: "failed",

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
+import { METADATA_LIMITS } from "../limits";
 import { type JobType, jobTypeSchema } from "./input";
 import { jobErrorCodeSchema, jobStatusSchema } from "./status";
 
@@ -17,6 +17,13 @@ export function newJobId(now: Date = new Date()): string {
 }
 
 const isoDateTime = z.iso.datetime();
+
+/** A job request's own labels, stored with the job and echoed back; the same rules for every way in. */
+export const jobMetadataSchema = z
+  .record(z.string().min(1).max(METADATA_LIMITS.maxKeyLength), z.string().max(METADATA_LIMITS.maxValueLength))
+  .refine((metadata) => Object.keys(metadata).length <= METADATA_LIMITS.maxKeys, {
+    message: `metadata may hold at most ${METADATA_LIMITS.maxKeys} keys`,
+  });
 const digits = z.string().regex(/^\d+$/, "must be a PixVerse id (digits only)");
 
 export const jobOutputSchema = z.object({
@@ -54,7 +61,11 @@ export const jobRecordSchema = z.object({
   version: z.number().int().positive(),
   /** PixVerse Ai-trace-id of the submit, fixed at creation and reused on every retry (invariant 1). */
   traceId: z.string().min(1),
-  videoId: digits.optional(),
+  /**
+   * PixVerse's id of the generation (a video id, or an image id for image jobs); the public job shows
+   * it as `pixverse.videoId`.
+   */
+  pixverseId: digits.optional(),
   credits: z.number().nonnegative().optional(),
   /** PixVerse's result URL; kept when archiving fails so the video is not lost. */
   resultUrl: z.string().optional(),
@@ -107,7 +118,7 @@ export function toPublicJob(record: JobRecord): PublicJob {
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     pixverse: {
-      ...(record.videoId !== undefined ? { videoId: record.videoId } : {}),
+      ...(record.pixverseId !== undefined ? { videoId: record.pixverseId } : {}),
       traceId: record.traceId,
       ...(record.credits !== undefined ? { credits: record.credits } : {}),
     },
@@ -130,23 +141,4 @@ export interface NewJob {
   nextCheckAt?: string;
   /** For a job created failed: its event still has to go out. */
   eventPending?: boolean;
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/**
- * Fingerprint of a create request for idempotency: SHA-256 of its JSON with object keys sorted, so
- * the same body sent with keys in another order is still "the same body".
- */
-export function requestHash(body: unknown): string {
-  return createHash("sha256").update(canonicalJson(body)).digest("base64url");
 }

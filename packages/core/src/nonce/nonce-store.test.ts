@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AwsClients } from "../aws";
-import { createTestTable } from "../table/test-table";
+import { createTestTable } from "../test-support/test-table";
 import { DynamoNonceStore, NONCE_RESERVATION_LEASE_SECONDS } from "./nonce-store";
 
 let clients: AwsClients;

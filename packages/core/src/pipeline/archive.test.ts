@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { CreateQueueCommand, DeleteQueueCommand } from "@aws-sdk/client-sqs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FAST_TIMINGS, PipelineHarness, sha256Hex, TEXT_TO_VIDEO, type TestWorld } from "../test-support";
 import { ArchiveRetryError } from "./archiver";
-import { FAST_TIMINGS, PipelineHarness, sha256Hex, TEXT_TO_VIDEO, type TestWorld } from "./test-harness";
 
 let harness: PipelineHarness;
 

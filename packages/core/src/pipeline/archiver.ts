@@ -1,17 +1,18 @@
-import type { S3Client } from "@aws-sdk/client-s3";
-import { ArchiveError, copyUrlToS3, outputKey } from "../archive";
+import { ArchiveError, outputKey } from "../archive";
 import type { JobRecord, JobRepository } from "../job";
-import { PIXVERSE_STATUS, PixverseError } from "../pixverse";
-import { fetchGenerationResult } from "./generation-result";
-import type { JobSteps } from "./job-steps";
+import { JOB_TYPE_SPECS } from "../job/input";
+import { type GenerationResult, PIXVERSE_STATUS, PixverseError } from "../pixverse";
+import type { MediaStore } from "../storage";
+import { readGenerationResult } from "./generation";
+import type { JobLifecycle } from "./job-lifecycle";
 import type { Logger, PixverseApi } from "./ports";
 
 export interface ArchiverDeps {
-  jobs: JobRepository;
-  steps: JobSteps;
+  /** Read only: the job an archive request names. */
+  jobs: Pick<JobRepository, "getById">;
+  lifecycle: JobLifecycle;
   pixverse: PixverseApi;
-  s3: S3Client;
-  bucket: string;
+  store: MediaStore;
   maxBytes: number;
   logger: Logger;
 }
@@ -21,12 +22,15 @@ export class ArchiveRetryError extends Error {
   override readonly name = "ArchiveRetryError";
 }
 
-const CONTENT_TYPES: Record<string, string> = { image_template: "image/png" };
+type Dimensions = Pick<GenerationResult, "outputWidth" | "outputHeight">;
+
+/** What one copy attempt came to. */
+type CopyResult = "done" | "retry" | "source_gone";
 
 /**
- * Copies a finished job's video from PixVerse into the media bucket and marks the job succeeded.
- * Safe to run twice for one job: only an `archiving` job is copied, the object key is fixed per
- * job, and the final transition is conditional.
+ * Copies a finished job's result from PixVerse into the media bucket, then asks the lifecycle to mark
+ * it succeeded (or failed). Safe to run twice for one job: only an `archiving` job is copied, the
+ * object key is fixed per job, and the lifecycle's write is conditional.
  */
 export class Archiver {
   constructor(private readonly deps: ArchiverDeps) {}
@@ -40,30 +44,22 @@ export class Archiver {
       });
       return;
     }
-    const result = job.resultUrl ? await this.copy(job, job.resultUrl) : undefined;
-    if (result === "retry") {
-      throw new ArchiveRetryError(`archiving job ${jobId} failed; it will be retried`);
-    }
-    if (result) return;
-    // No URL, or PixVerse's URL no longer serves the video (expired): copy from the URL PixVerse gives
+    const first = job.resultUrl ? await this.copy(job, job.resultUrl) : "source_gone";
+    if (first === "retry") throw new ArchiveRetryError(`archiving job ${jobId} failed; it will be retried`);
+    if (first === "done") return;
+    // No URL, or PixVerse's URL no longer serves the result (expired): copy from the URL PixVerse gives
     // now, once, even when it reads the same as the stored one (an expired link may be re-issued as is).
     const current = await this.currentResult(job);
     if (current?.status === PIXVERSE_STATUS.succeeded && current.url) {
       const refreshed =
-        current.url === job.resultUrl
-          ? job
-          : await this.deps.jobs.update(job.id, {
-              expectStatus: "archiving",
-              set: { resultUrl: current.url },
-            });
+        current.url === job.resultUrl ? job : await this.deps.lifecycle.refreshResultUrl(job, current.url);
       if (!refreshed) return; // no longer archiving (cancelled meanwhile)
-      const retried = await this.copy(refreshed, current.url, current);
-      if (retried === "retry") {
+      const second = await this.copy(refreshed, current.url, current);
+      if (second === "retry")
         throw new ArchiveRetryError(`archiving job ${jobId} failed; it will be retried`);
-      }
-      if (retried) return;
+      if (second === "done") return;
     }
-    await this.deps.steps.fail(
+    await this.deps.lifecycle.fail(
       job,
       {
         code: "archive_failed",
@@ -74,13 +70,13 @@ export class Archiver {
   }
 
   /**
-   * PixVerse's result for a job whose URL failed: undefined when PixVerse no longer knows the video.
-   * Any other failure to ask is retried (SQS redelivers) rather than failing a finished video for good.
+   * PixVerse's result for a job whose URL failed: undefined when PixVerse no longer knows it. Any other
+   * failure to ask is retried (SQS redelivers) rather than failing a finished video for good.
    */
-  private async currentResult(job: JobRecord) {
-    if (!job.videoId) return undefined;
+  private async currentResult(job: JobRecord): Promise<GenerationResult | undefined> {
+    if (!job.pixverseId) return undefined;
     try {
-      return await fetchGenerationResult(this.deps.pixverse, { type: job.type, videoId: job.videoId });
+      return await readGenerationResult(this.deps.pixverse, { type: job.type, pixverseId: job.pixverseId });
     } catch (error) {
       if (error instanceof PixverseError && error.kind === "not_found") return undefined;
       throw new ArchiveRetryError(
@@ -92,44 +88,26 @@ export class Archiver {
     }
   }
 
-  /** true: done (succeeded or failed for good); "retry": try later; false: the source URL is gone. */
-  private async copy(
-    job: JobRecord,
-    url: string,
-    dimensions?: { outputWidth?: number; outputHeight?: number },
-  ): Promise<boolean | "retry"> {
-    const contentType = CONTENT_TYPES[job.type] ?? "video/mp4";
+  private async copy(job: JobRecord, url: string, dimensions?: Dimensions): Promise<CopyResult> {
+    const { contentType } = JOB_TYPE_SPECS[job.type].result;
     try {
-      const stored = await copyUrlToS3({
-        s3: this.deps.s3,
+      const stored = await this.deps.store.archiveFromUrl({
         url,
-        bucket: this.deps.bucket,
         key: outputKey(job.tenantId, job.id, contentType),
         contentType,
         maxBytes: this.deps.maxBytes,
       });
       const size = dimensions ?? (await this.freshResult(job));
-      const succeeded = await this.deps.jobs.transition(job.id, {
-        from: ["archiving"],
-        to: "succeeded",
-        set: {
-          output: {
-            bucket: stored.bucket,
-            key: stored.key,
-            size: stored.size,
-            contentType: stored.contentType,
-            sha256: stored.sha256,
-            ...(size?.outputWidth ? { width: size.outputWidth } : {}),
-            ...(size?.outputHeight ? { height: size.outputHeight } : {}),
-          },
-          ...this.deps.steps.pendingEvent(),
-        },
+      await this.deps.lifecycle.archived(job, {
+        bucket: stored.bucket,
+        key: stored.key,
+        size: stored.size,
+        contentType: stored.contentType,
+        sha256: stored.sha256,
+        ...(size?.outputWidth ? { width: size.outputWidth } : {}),
+        ...(size?.outputHeight ? { height: size.outputHeight } : {}),
       });
-      if (succeeded) {
-        this.deps.logger.info("job archived", { jobId: job.id, key: stored.key, size: stored.size });
-        await this.deps.steps.publishEvent(succeeded);
-      }
-      return true;
+      return "done";
     } catch (error) {
       if (!(error instanceof ArchiveError)) throw error;
       this.deps.logger.warn("archive copy failed", {
@@ -138,17 +116,17 @@ export class Archiver {
         retryable: error.retryable,
       });
       if (error.retryable) return "retry";
-      if (error.code === "source_status") return false;
-      await this.deps.steps.fail(job, { code: "archive_failed", message: error.message }, ["archiving"]);
-      return true;
+      if (error.code === "source_status") return "source_gone";
+      await this.deps.lifecycle.fail(job, { code: "archive_failed", message: error.message }, ["archiving"]);
+      return "done";
     }
   }
 
-  /** PixVerse's current view of the result (dimensions, a fresh URL); undefined when it cannot say. */
-  private async freshResult(job: JobRecord) {
-    if (!job.videoId) return undefined;
+  /** PixVerse's current view of the result (its dimensions); undefined when it cannot say. */
+  private async freshResult(job: JobRecord): Promise<Dimensions | undefined> {
+    if (!job.pixverseId) return undefined;
     try {
-      return await fetchGenerationResult(this.deps.pixverse, { type: job.type, videoId: job.videoId });
+      return await readGenerationResult(this.deps.pixverse, { type: job.type, pixverseId: job.pixverseId });
     } catch (error) {
       this.deps.logger.warn("could not read the PixVerse result", { jobId: job.id, error: String(error) });
       return undefined;

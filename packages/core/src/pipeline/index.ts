@@ -1,19 +1,19 @@
-export { IdempotencyConflictError, InvalidCursorError } from "../job";
 export { type ArchiveMessage, archiveMessageSchema, SqsArchiveQueue } from "./archive-queue";
 export { ArchiveRetryError, Archiver } from "./archiver";
-export { createPipeline, type Pipeline, type PipelineOptions } from "./create-pipeline";
-export { type InputIssue, JobHasNoOutputError, JobNotCancellableError, JobValidationError } from "./errors";
-export { type Caller, type CatalogKind, type JobRequestBody, JobService } from "./job-service";
+export { type BackoffPolicy, backoffDelayMs } from "./backoff";
 export {
-  classifyFailure,
-  type GenerationOutcome,
-  type GenerationSlots,
-  JobSteps,
+  decideFailure,
+  type FailureContext,
+  type FailureDecision,
   type PixverseStep,
-  type StepResult,
-} from "./job-steps";
-export { MEDIA_LIMIT_BYTES, MediaResolver, tenantMediaPrefixes } from "./media-resolver";
+  pastDeadline,
+  timeoutError,
+} from "./failure-policy";
+export { readGenerationResult, type SubmittedGeneration, submitGeneration } from "./generation";
+export { type FinishedGeneration, JobLifecycle, type JobRequest } from "./job-lifecycle";
+export { type GenerationOutcome, type GenerationSlots, JobSteps, type StepResult } from "./job-steps";
+export { MediaResolver, tenantMediaPrefixes } from "./media-resolver";
 export { Poller, type PollerReport } from "./poller";
-export type { ArchiveQueue, Logger, PixverseApi } from "./ports";
+export { type ArchiveQueue, type Clock, type Logger, type PixverseApi, systemClock } from "./ports";
 export { DEFAULT_TIMINGS, scaleTimings, type Timings } from "./timings";
-export { type WebhookAnswer, WebhookReceiver } from "./webhook-receiver";
+export { type WebhookOutcome, WebhookReceiver } from "./webhook-receiver";

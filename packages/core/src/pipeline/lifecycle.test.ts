@@ -1,7 +1,7 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { solidPng } from "@pixpipe/simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PipelineHarness, sha256Hex, TEXT_TO_VIDEO, type TestWorld } from "./test-harness";
+import { PipelineHarness, sha256Hex, TEXT_TO_VIDEO, type TestWorld } from "../test-support";
 
 let harness: PipelineHarness;
 
@@ -109,7 +109,7 @@ describe("the poller alone", () => {
     expect(await world.tick()).toMatchObject({ examined: 1, submitted: 1 });
     const submitted = await world.record(job.id);
     expect(submitted.status).toBe("generating");
-    expect(world.generationsOf(submitted).map((g) => g.id)).toEqual([submitted.videoId]);
+    expect(world.generationsOf(submitted).map((g) => g.id)).toEqual([submitted.pixverseId]);
   });
 });
 
@@ -260,7 +260,7 @@ describe("the concurrency limit", () => {
     await world.tick(1_000);
     const submitted = await world.record(second.id);
     expect(submitted.status).toBe("generating");
-    world.sim.control.finish(submitted.videoId!, 1);
+    world.sim.control.finish(submitted.pixverseId!, 1);
     await world.waitForStatus(second.id, "archiving");
     expect((await world.archiveQueued()).sort()).toEqual([first.id, second.id].sort());
     expect((await world.record(first.id)).status).toBe("succeeded");
@@ -286,7 +286,7 @@ describe("the concurrency limit", () => {
     expect(submitted).toMatchObject({ status: "generating", attempts: 0 });
     // The refused submit did not consume the trace id: the retry generated.
     expect(world.generationsOf(submitted)).toHaveLength(1);
-    world.sim.control.finish(submitted.videoId!, 1);
+    world.sim.control.finish(submitted.pixverseId!, 1);
     await world.waitForStatus(second.id, "archiving");
     await world.archiveQueued();
     expect((await world.record(first.id)).status).toBe("succeeded");

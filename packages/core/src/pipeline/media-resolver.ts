@@ -1,23 +1,17 @@
-import type { Readable } from "node:stream";
-import {
-  GetObjectCommand,
-  type GetObjectCommandOutput,
-  HeadObjectCommand,
-  NotFound,
-  type S3Client,
-} from "@aws-sdk/client-s3";
 import type { JobRecord, JobRepository } from "../job";
-import { type MediaKind, type MediaRef, type MediaSlot, mediaSlots, type ResolvedMedia } from "../job/input";
+import type { InputIssue } from "../job/input";
+import {
+  JOB_TYPE_SPECS,
+  type MediaKind,
+  type MediaRef,
+  type MediaSlot,
+  mediaSlots,
+  type ResolvedMedia,
+} from "../job/input";
+import { MEDIA_LIMIT_BYTES } from "../limits";
 import { assertPublicHostResolves, MediaFetchError, type PublicUrlFetcher, readLimited } from "../media";
-import type { InputIssue } from "./errors";
+import type { MediaStore } from "../storage";
 import type { PixverseApi } from "./ports";
-
-/** PixVerse's upload limits (pixverse-api.md §6); mimic accepts larger source videos. */
-export const MEDIA_LIMIT_BYTES: Record<MediaKind, number> = {
-  image: 20 * 1024 * 1024,
-  video: 100 * 1024 * 1024,
-  audio: 50 * 1024 * 1024,
-};
 
 /** Where a tenant's uploaded media may live: its presigned uploads and its S3-trigger drop folder. */
 export function tenantMediaPrefixes(tenantId: string): string[] {
@@ -25,9 +19,9 @@ export function tenantMediaPrefixes(tenantId: string): string[] {
 }
 
 export interface MediaResolverDeps {
-  s3: S3Client;
-  bucket: string;
-  jobs: JobRepository;
+  store: MediaStore;
+  /** Read only: the earlier jobs that `{ "job": id }` references name. */
+  jobs: Pick<JobRepository, "get">;
   pixverse: PixverseApi;
   fetcher: PublicUrlFetcher;
   /** Whether `url` references may resolve to private addresses (local development only). */
@@ -42,12 +36,12 @@ export interface MediaResolverDeps {
 export class MediaResolver {
   constructor(private readonly deps: MediaResolverDeps) {}
 
-  /** Problems that make a job's media unusable, found before the job is accepted. */
+  /** Problems that make media unusable, found before a job is accepted; paths are the slots'. */
   async check(tenantId: string, slots: readonly MediaSlot[]): Promise<InputIssue[]> {
     const issues = await Promise.all(
       slots.map(async (slot): Promise<InputIssue | undefined> => {
         const problem = await this.problemWith(tenantId, slot);
-        return problem ? { path: `input.${slot.path}`, message: problem } : undefined;
+        return problem ? { path: slot.path, message: problem } : undefined;
       }),
     );
     return issues.filter((issue): issue is InputIssue => issue !== undefined);
@@ -92,26 +86,25 @@ export class MediaResolver {
   private async sourceVideo(tenantId: string, jobId: string): Promise<{ sourceVideoId: string }> {
     const source = await this.deps.jobs.get(tenantId, jobId);
     if (!source) throw new MediaFetchError(`job ${jobId} does not exist`, false);
-    if (source.status !== "succeeded" || !source.videoId || source.type === "image_template") {
+    if (
+      source.status !== "succeeded" ||
+      !source.pixverseId ||
+      !JOB_TYPE_SPECS[source.type].result.reusableAsSource
+    ) {
       throw new MediaFetchError(
         `job ${jobId} has no finished video to reuse (it is ${source.status})`,
         false,
       );
     }
-    return { sourceVideoId: source.videoId };
+    return { sourceVideoId: source.pixverseId };
   }
 
   private async uploadedSize(tenantId: string, key: string): Promise<number> {
     this.assertTenantKey(tenantId, key);
-    try {
-      const head = await this.deps.s3.send(new HeadObjectCommand({ Bucket: this.deps.bucket, Key: key }));
-      return head.ContentLength ?? 0;
-    } catch (error) {
-      if (error instanceof NotFound || (error as { name?: string }).name === "NotFound") {
-        throw new MediaFetchError(`no uploaded object ${key}; upload it first (POST /v1/uploads)`, false);
-      }
-      throw new MediaFetchError(`cannot read upload ${key}: ${(error as Error).message}`, true);
-    }
+    const object = await this.deps.store.stat(key);
+    if (!object)
+      throw new MediaFetchError(`no uploaded object ${key}; upload it first (POST /v1/uploads)`, false);
+    return object.size;
   }
 
   private assertTenantKey(tenantId: string, key: string): void {
@@ -146,22 +139,8 @@ export class MediaResolver {
 
   private async readUpload(tenantId: string, key: string, limit: number) {
     this.assertTenantKey(tenantId, key);
-    let object: GetObjectCommandOutput;
-    try {
-      object = await this.deps.s3.send(new GetObjectCommand({ Bucket: this.deps.bucket, Key: key }));
-    } catch (error) {
-      const missing = (error as { name?: string }).name === "NoSuchKey";
-      throw new MediaFetchError(`cannot read upload ${key}: ${(error as Error).message}`, !missing);
-    }
-    if ((object.ContentLength ?? 0) > limit) {
-      throw new MediaFetchError(`upload ${key} is larger than the ${limit} bytes PixVerse accepts`, false);
-    }
-    const data = await readLimited(object.Body as Readable, limit);
-    return {
-      data,
-      filename: key.split("/").pop() ?? "upload",
-      contentType: object.ContentType ?? "application/octet-stream",
-    };
+    const { data, contentType } = await this.deps.store.read(key, limit);
+    return { data, filename: key.split("/").pop() ?? "upload", contentType };
   }
 
   private async readUrl(url: string, limit: number) {

@@ -2,8 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { solidPng } from "@pixpipe/simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { JobValidationError } from "./errors";
-import { PipelineHarness, TEXT_TO_VIDEO, type TestWorld } from "./test-harness";
+import type { JobValidationError } from "../services";
+import { PipelineHarness, TEXT_TO_VIDEO, type TestWorld } from "../test-support";
 
 let harness: PipelineHarness;
 /** Serves a PNG at /still.png and counts the requests it gets. */

@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { newJobId, requestHash } from "../job";
+import { PipelineHarness, TEXT_TO_VIDEO, type TestWorld } from "../test-support";
 import { Poller } from "./poller";
-import { PipelineHarness, TEXT_TO_VIDEO, type TestWorld } from "./test-harness";
+import { systemClock } from "./ports";
 
 let harness: PipelineHarness;
 
@@ -35,6 +36,7 @@ function pollerOf(world: TestWorld, pageSize: number): Poller {
   return new Poller({
     jobs: world.jobs,
     steps: world.pipeline.steps,
+    clock: systemClock,
     logger: new Logger({ logLevel: "SILENT" }),
     pageSize,
     requestsPerSecond: 10_000,
@@ -70,7 +72,7 @@ describe("the poller", () => {
     for (let i = 0; i < 3; i++) await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
 
     // Everything it schedules (first polls 20 ms later) is due within this tick's horizon.
-    const report = await pollerOf(world, 2).tick({ now: () => new Date(Date.now() + 60_000) });
+    const report = await pollerOf(world, 2).tick({ horizon: () => new Date(Date.now() + 60_000) });
 
     expect(report).toMatchObject({ examined: 3, submitted: 3 });
   });

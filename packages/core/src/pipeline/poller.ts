@@ -1,10 +1,12 @@
 import type { JobRepository } from "../job";
 import type { JobSteps, StepResult } from "./job-steps";
-import type { Logger } from "./ports";
+import type { Clock, Logger } from "./ports";
 
 export interface PollerDeps {
-  jobs: JobRepository;
-  steps: JobSteps;
+  /** Read only: the due index. */
+  jobs: Pick<JobRepository, "listDue">;
+  steps: Pick<JobSteps, "advance" | "countSlots">;
+  clock: Clock;
   logger: Logger;
   /** Jobs read from the due index per page. */
   pageSize?: number;
@@ -22,9 +24,12 @@ export type PollerReport = { examined: number; errors: number } & Partial<Record
 export class Poller {
   constructor(private readonly deps: PollerDeps) {}
 
-  async tick(options: { now?: () => Date; budgetMs?: number } = {}): Promise<PollerReport> {
-    const now = options.now ?? (() => new Date());
-    const started = Date.now();
+  /** `horizon` is the time up to which work counts as due (now, unless a test looks ahead). */
+  async tick(options: { horizon?: () => Date; budgetMs?: number } = {}): Promise<PollerReport> {
+    const { clock } = this.deps;
+    const horizon = options.horizon ?? (() => clock.now());
+    const started = clock.now().getTime();
+    const elapsed = () => clock.now().getTime() - started;
     const budgetMs = options.budgetMs ?? 50_000;
     const spacingMs = 1000 / (this.deps.requestsPerSecond ?? 5);
     const report: PollerReport = { examined: 0, errors: 0 };
@@ -32,19 +37,19 @@ export class Poller {
     const slots = await this.deps.steps.countSlots();
     let nextRequestAt = 0;
 
-    while (Date.now() - started < budgetMs) {
+    while (elapsed() < budgetMs) {
       // A job handled this tick may still be due (a step that threw leaves it as it was): read past
       // those, or a page full of them would hide every job behind it.
-      const due = (await this.deps.jobs.listDue(now(), (this.deps.pageSize ?? 50) + seen.size)).filter(
+      const due = (await this.deps.jobs.listDue(horizon(), (this.deps.pageSize ?? 50) + seen.size)).filter(
         (job) => !seen.has(job.id),
       );
       if (due.length === 0) break;
       for (const job of due) {
-        if (Date.now() - started >= budgetMs) break;
+        if (elapsed() >= budgetMs) break;
         seen.add(job.id);
-        const wait = nextRequestAt - Date.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        nextRequestAt = Date.now() + spacingMs;
+        const wait = nextRequestAt - clock.now().getTime();
+        if (wait > 0) await clock.sleep(wait);
+        nextRequestAt = clock.now().getTime() + spacingMs;
         report.examined++;
         try {
           const result = await this.deps.steps.advance(job, slots);
@@ -56,7 +61,7 @@ export class Poller {
         }
       }
     }
-    this.deps.logger.info("poller tick", { ...report, ms: Date.now() - started });
+    this.deps.logger.info("poller tick", { ...report, ms: elapsed() });
     return report;
   }
 }

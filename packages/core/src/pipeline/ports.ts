@@ -24,3 +24,26 @@ export interface ArchiveQueue {
 
 /** Structured logging (Powertools for AWS Lambda in every process; silenced in tests). */
 export type Logger = Pick<PowertoolsLogger, "debug" | "info" | "warn" | "error">;
+
+/** Time as the pipeline sees it, so that tests can move it by hand instead of waiting. */
+export interface Clock {
+  now(): Date;
+  /** Resolves after `ms`, or as soon as `signal` aborts (never rejects). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener(
+        "abort",
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
+    }),
+};

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { toPixverseRequest } from "../job/input";
 import { PixverseClient } from "../pixverse";
-import { PipelineHarness, TEXT_TO_VIDEO, waitFor } from "./test-harness";
+import { PipelineHarness, TEXT_TO_VIDEO, waitFor } from "../test-support";
 
 let harness: PipelineHarness;
 
@@ -33,9 +33,9 @@ describe("one job, one PixVerse generation (invariant 1)", () => {
     expect(world.generationsOf(job.pixverse)).toHaveLength(1);
     expect(world.sim.control.ledger().generations).toHaveLength(1);
     expect(world.sim.control.ledger().requests.text_to_video).toBe(2);
-    expect(generation!.id).toBe(generating.videoId);
+    expect(generation!.id).toBe(generating.pixverseId);
     const after = await world.record(job.id);
-    expect(after.videoId).toBe(generating.videoId);
+    expect(after.pixverseId).toBe(generating.pixverseId);
     expect(after.version).toBe(generating.version);
   });
 
@@ -53,7 +53,7 @@ describe("one job, one PixVerse generation (invariant 1)", () => {
 
     expect(await world.tick()).toMatchObject({ submitted: 1 });
     const generating = await world.record(job.id);
-    expect(generating).toMatchObject({ status: "generating", videoId: lost.videoId });
+    expect(generating).toMatchObject({ status: "generating", pixverseId: lost.videoId });
     expect(world.generationsOf(record)).toMatchObject([{ id: lost.videoId, replays: 1 }]);
 
     world.sim.control.finish(lost.videoId, 1);
@@ -78,7 +78,7 @@ describe("one job, one PixVerse generation (invariant 1)", () => {
       await world.jobs.transition(job.id, {
         from: ["generating"],
         to: "archiving",
-        set: { videoId: lost.videoId },
+        set: { pixverseId: lost.videoId },
       }),
     ).toBeNull();
 
@@ -90,7 +90,7 @@ describe("one job, one PixVerse generation (invariant 1)", () => {
     expect(await world.tick()).toMatchObject({ submitted: 1 });
     expect(await world.tick(1_000)).toMatchObject({ archive_requested: 1 });
     expect(await world.archiveQueued()).toEqual([job.id]);
-    expect(await world.record(job.id)).toMatchObject({ status: "succeeded", videoId: lost.videoId });
+    expect(await world.record(job.id)).toMatchObject({ status: "succeeded", pixverseId: lost.videoId });
     expect(world.sim.control.ledger().generations).toHaveLength(1);
   });
 
@@ -110,7 +110,7 @@ describe("one job, one PixVerse generation (invariant 1)", () => {
     // A third, late run from the stale record changes nothing either.
     await world.pipeline.steps.submit(queued, slots);
     expect(await world.record(job.id)).toEqual(generating);
-    expect(world.generationsOf(queued)).toMatchObject([{ id: generating.videoId, replays: 2 }]);
+    expect(world.generationsOf(queued)).toMatchObject([{ id: generating.pixverseId, replays: 2 }]);
     expect(world.sim.control.ledger().generations).toHaveLength(1);
   });
 
@@ -123,6 +123,6 @@ describe("one job, one PixVerse generation (invariant 1)", () => {
 
     expect(await world.tick(1_000)).toMatchObject({ submitted: 1 });
     const generating = await world.record(job.id);
-    expect(world.generationsOf(job.pixverse)).toMatchObject([{ id: generating.videoId, replays: 0 }]);
+    expect(world.generationsOf(job.pixverse)).toMatchObject([{ id: generating.pixverseId, replays: 0 }]);
   });
 });

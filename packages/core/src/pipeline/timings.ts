@@ -16,6 +16,11 @@ export interface Timings {
   archiveMaxAttempts: number;
   /** Retries of an unsent event. */
   eventRetry: BackoffPolicy;
+  /**
+   * How long an owed event is left to the process that committed the job's terminal state before the
+   * poller sends it: longer than a send takes under load, so the common case sends once.
+   */
+  eventGraceMs: number;
 }
 
 export const DEFAULT_TIMINGS: Timings = {
@@ -26,9 +31,13 @@ export const DEFAULT_TIMINGS: Timings = {
   archiveLeaseMs: 15 * 60_000,
   archiveMaxAttempts: 5,
   eventRetry: { initialMs: 10_000, factor: 2, maxMs: 300_000 },
+  eventGraceMs: 10_000,
 };
 
-/** Every delay multiplied by `factor` (the local runtime runs the same pipeline faster). */
+/**
+ * Every cadence multiplied by `factor` (the local runtime runs the same pipeline faster). The event
+ * grace is a bound on how long a send may take, not a cadence, so it is kept as it is.
+ */
 export function scaleTimings(timings: Timings, factor: number): Timings {
   const scale = (ms: number) => Math.max(1, Math.round(ms * factor));
   const policy = (p: BackoffPolicy): BackoffPolicy => ({
@@ -44,5 +53,6 @@ export function scaleTimings(timings: Timings, factor: number): Timings {
     archiveLeaseMs: scale(timings.archiveLeaseMs),
     archiveMaxAttempts: timings.archiveMaxAttempts,
     eventRetry: policy(timings.eventRetry),
+    eventGraceMs: timings.eventGraceMs,
   };
 }

@@ -1,61 +1,66 @@
 import type { JobRepository } from "../job";
-import { type NonceStore, verifyPixverseWebhook } from "../pixverse";
-import type { JobSteps } from "./job-steps";
-import type { Logger } from "./ports";
+import { type NonceStore, verifyPixverseWebhook, type WebhookRejection } from "../pixverse";
+import type { JobSteps, StepResult } from "./job-steps";
+import type { Clock, Logger } from "./ports";
 
 export interface WebhookReceiverDeps {
-  jobs: JobRepository;
+  /** Read only: the job a generation belongs to. */
+  jobs: Pick<JobRepository, "findByPixverseId">;
   steps: JobSteps;
   secret: string;
   nonces: NonceStore;
+  clock: Clock;
   logger: Logger;
-  clock?: () => Date;
 }
 
-export interface WebhookAnswer {
-  status: 200 | 400 | 401;
-  body: string;
-}
+/** What became of one PixVerse callback; the HTTP layer picks the status code. */
+export type WebhookOutcome =
+  /** Verified and applied to its job (which may have changed nothing: a duplicate or a late status). */
+  | { outcome: "applied"; jobId: string; step: StepResult }
+  /** Verified, for a generation pixpipe has not linked (yet): the poller follows it through its job. */
+  | { outcome: "unknown_generation" }
+  /** Not verified; nothing changed. */
+  | { outcome: "refused"; reason: WebhookRejection; message: string };
 
 type HeaderSource = Parameters<typeof verifyPixverseWebhook>[0]["headers"];
 
 /**
  * PixVerse's callbacks: verify the signature on the raw body, record the new state, and queue any
- * copy for the archiver; the answer (`ok`) comes back within milliseconds. A bad signature, a stale
- * timestamp or a replayed nonce changes nothing (401).
+ * copy for the archiver; the answer comes back within milliseconds. A bad signature, a stale
+ * timestamp or a replayed nonce changes nothing.
  */
 export class WebhookReceiver {
   constructor(private readonly deps: WebhookReceiverDeps) {}
 
-  async receive(rawBody: string, headers: HeaderSource): Promise<WebhookAnswer> {
+  async receive(rawBody: string, headers: HeaderSource): Promise<WebhookOutcome> {
     const verified = await verifyPixverseWebhook({
       rawBody,
       headers,
       secret: this.deps.secret,
       nonceStore: this.deps.nonces,
-      ...(this.deps.clock ? { now: this.deps.clock() } : {}),
+      now: this.deps.clock.now(),
     });
     if (!verified.ok) {
       this.deps.logger.warn("PixVerse webhook refused", { code: verified.code, reason: verified.reason });
-      return verified.code === "malformed"
-        ? { status: 400, body: verified.reason }
-        : { status: 401, body: verified.reason };
+      return { outcome: "refused", reason: verified.code, message: verified.reason };
     }
     const { event, nonce } = verified;
     try {
-      const job = await this.deps.jobs.findByVideoId(event.videoId);
+      const job = await this.deps.jobs.findByPixverseId(event.videoId);
+      let outcome: WebhookOutcome;
       if (!job) {
-        // A video pixpipe has not linked (yet): the poller finds its result through the job's submit.
-        this.deps.logger.warn("PixVerse webhook for an unknown video", {
-          videoId: event.videoId,
+        this.deps.logger.warn("PixVerse webhook for an unknown generation", {
+          pixverseId: event.videoId,
           status: event.status,
         });
+        outcome = { outcome: "unknown_generation" };
       } else {
         const step = await this.deps.steps.applyOutcome(job, event);
         this.deps.logger.info("PixVerse webhook applied", { jobId: job.id, status: event.status, step });
+        outcome = { outcome: "applied", jobId: job.id, step };
       }
       await this.deps.nonces.commit(nonce);
-      return { status: 200, body: "ok" };
+      return outcome;
     } catch (error) {
       // Let PixVerse's retry of this very delivery through; the HTTP layer answers 500.
       await this.deps.nonces.release(nonce).catch(() => {});

@@ -4,7 +4,7 @@ import { signedWebhookHeaders, signWebhook } from "@pixpipe/simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { JobRecord } from "../job";
 import { itemKeys } from "../table";
-import { PipelineHarness, TEXT_TO_VIDEO, type TestWorld, waitFor } from "./test-harness";
+import { PipelineHarness, TEXT_TO_VIDEO, type TestWorld, waitFor } from "../test-support";
 
 let harness: PipelineHarness;
 
@@ -58,7 +58,7 @@ describe("duplicate, late and reordered webhooks", () => {
 
     const [delivery] = world.sim.control.webhookDeliveries();
     const replay = await receive(world, delivery!.body, delivery!.headers);
-    expect(replay).toEqual({ status: 401, body: "nonce already used" });
+    expect(replay).toEqual({ outcome: "refused", reason: "replayed", message: "nonce already used" });
     expect(await world.record(job.id)).toEqual(applied);
     expect(await world.takeArchiveRequests()).toEqual([job.id]);
   });
@@ -113,7 +113,7 @@ describe("duplicate, late and reordered webhooks", () => {
       `{"id":${videoId},"status":7}`,
       delivery!.body,
     ]) {
-      expect(await receive(world, body, signed(world, body))).toEqual({ status: 200, body: "ok" });
+      expect(await receive(world, body, signed(world, body))).toMatchObject({ outcome: "applied" });
     }
     expect(await world.record(job.id)).toEqual(succeeded);
     expect(await world.takeArchiveRequests()).toEqual([]);
@@ -126,7 +126,7 @@ describe("duplicate, late and reordered webhooks", () => {
     await world.waitForWebhookAnswers(1);
     const archiving = await world.record(job.id);
     const late = `{"id":${job.pixverse.videoId},"status":5}`;
-    expect(await receive(world, late, signed(world, late))).toEqual({ status: 200, body: "ok" });
+    expect(await receive(world, late, signed(world, late))).toMatchObject({ outcome: "applied" });
     expect(await world.record(job.id)).toEqual(archiving);
   });
 
@@ -151,7 +151,7 @@ describe("duplicate, late and reordered webhooks", () => {
   it("answers ok for a video pixpipe does not know, changing nothing", async () => {
     const world = await harness.world();
     const body = `{"id":627410861853514999,"status":1,"url":"https://example.com/x.mp4"}`;
-    expect(await receive(world, body, signed(world, body))).toEqual({ status: 200, body: "ok" });
+    expect(await receive(world, body, signed(world, body))).toEqual({ outcome: "unknown_generation" });
     expect(await world.takeArchiveRequests()).toEqual([]);
   });
 });
@@ -172,10 +172,10 @@ describe("a webhook whose processing fails", () => {
     await expect(receive(world, body, headers)).rejects.toThrow();
 
     await world.clients.dynamo.send(new PutCommand({ TableName: world.resources.tableName, Item }));
-    expect(await receive(world, body, headers)).toEqual({ status: 200, body: "ok" });
+    expect(await receive(world, body, headers)).toMatchObject({ outcome: "applied" });
     expect((await world.record(job.id)).status).toBe("archiving");
     // Processed once: now it is a replay.
-    expect((await receive(world, body, headers)).status).toBe(401);
+    expect(await receive(world, body, headers)).toMatchObject({ outcome: "refused", reason: "replayed" });
   });
 });
 
@@ -186,13 +186,18 @@ describe("webhooks that are not PixVerse's", () => {
     const nonce = randomBytes(16).toString("hex");
 
     const forged = await receive(world, body, signed(world, body, { secret: "not-the-secret", nonce }));
-    expect(forged).toEqual({ status: 401, body: "signature does not match" });
+    expect(forged).toEqual({
+      outcome: "refused",
+      reason: "bad_signature",
+      message: "signature does not match",
+    });
     const unsigned = await receive(world, body, { "Webhook-Timestamp": "1", "Webhook-Nonce": nonce });
-    expect(unsigned.status).toBe(401);
+    expect(unsigned).toMatchObject({ outcome: "refused" });
+    expect(unsigned).not.toMatchObject({ reason: "malformed" });
     expect(await world.record(job.id)).toEqual(job);
 
     // PixVerse's genuine delivery with that nonce still gets through.
-    expect(await receive(world, body, signed(world, body, { nonce }))).toEqual({ status: 200, body: "ok" });
+    expect(await receive(world, body, signed(world, body, { nonce }))).toMatchObject({ outcome: "applied" });
     expect((await world.record(job.id)).status).toBe("archiving");
   });
 
@@ -201,8 +206,11 @@ describe("webhooks that are not PixVerse's", () => {
     const { job, body } = await finishedWithoutWebhook(world);
     for (const offsetMs of [-301_000, 10 * 60_000]) {
       const answer = await receive(world, body, signed(world, body, { nowMs: Date.now() + offsetMs }));
-      expect(answer.status).toBe(401);
-      expect(answer.body).toMatch(/timestamp/);
+      expect(answer).toMatchObject({
+        outcome: "refused",
+        reason: "stale",
+        message: expect.stringMatching(/timestamp/),
+      });
     }
     expect(await world.record(job.id)).toEqual(job);
   });
@@ -214,12 +222,16 @@ describe("webhooks that are not PixVerse's", () => {
     const tampered = body.replace(`"status":1`, `"status":8`);
     expect(tampered).not.toBe(body);
     expect(await receive(world, tampered, headers)).toEqual({
-      status: 401,
-      body: "signature does not match",
+      outcome: "refused",
+      reason: "bad_signature",
+      message: "signature does not match",
     });
     // an added field breaks the signature too
     const extended = body.replace(/}$/, `,"credits_refund":1}`);
-    expect((await receive(world, extended, headers)).status).toBe(401);
+    expect(await receive(world, extended, headers)).toMatchObject({
+      outcome: "refused",
+      reason: "bad_signature",
+    });
     expect(await world.record(job.id)).toEqual(job);
     expect(await world.takeEvents()).toEqual([]);
   });
@@ -229,13 +241,19 @@ describe("webhooks that are not PixVerse's", () => {
     const { job } = await finishedWithoutWebhook(world);
     const notJson = "status=1";
     expect(
-      (await receive(world, notJson, signedWebhookHeaders(world.sim.webhookSecret, "{}", "t"))).status,
-    ).toBe(400);
-    const nested = `{"id":${job.videoId},"status":1,"extra":{"a":1}}`;
-    expect((await receive(world, nested, signed(world, "{}"))).status).toBe(400);
+      await receive(world, notJson, signedWebhookHeaders(world.sim.webhookSecret, "{}", "t")),
+    ).toMatchObject({ outcome: "refused", reason: "malformed" });
+    const nested = `{"id":${job.pixverseId},"status":1,"extra":{"a":1}}`;
+    expect(await receive(world, nested, signed(world, "{}"))).toMatchObject({
+      outcome: "refused",
+      reason: "malformed",
+    });
     // Signed correctly but not a video event (no id).
     const noId = `{"status":1,"url":"https://example.com/x.mp4"}`;
-    expect((await receive(world, noId, signed(world, noId))).status).toBe(400);
+    expect(await receive(world, noId, signed(world, noId))).toMatchObject({
+      outcome: "refused",
+      reason: "malformed",
+    });
     expect(await world.record(job.id)).toEqual(job);
   });
 });

@@ -13,9 +13,10 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  *
  *   item               pk                               sk        notes
  *   job                JOB#<jobId>                      JOB       the job record (+ index attributes below)
- *   video pointer      VIDEO#<pixverse videoId>         VIDEO     -> jobId; written before the job records
- *                                                                 the videoId, read strongly consistent by
- *                                                                 webhooks (a GSI would be eventually so)
+ *   generation pointer GEN#<pixverseId>                 GEN       -> jobId; written before the job records
+ *                                                                 the PixVerse id (video or image), read
+ *                                                                 strongly consistent by webhooks (a GSI
+ *                                                                 would be eventually so)
  *   idempotency key    IDEMP#<tenantId>#<sha256(key)>   IDEMP     -> jobId + requestHash; TTL 24 h
  *   tenant             TENANT#<tenantId>                TENANT
  *   API key            APIKEY#<sha256(key) hex>         APIKEY    -> tenantId, admin

@@ -4,7 +4,7 @@ import { DUE_SHARDS } from "./definition";
 /** Primary keys of every item kind (see definition.ts). */
 export const itemKeys = {
   job: (jobId: string) => ({ pk: `JOB#${jobId}`, sk: "JOB" }),
-  video: (videoId: string) => ({ pk: `VIDEO#${videoId}`, sk: "VIDEO" }),
+  generation: (pixverseId: string) => ({ pk: `GEN#${pixverseId}`, sk: "GEN" }),
   idempotency: (tenantId: string, idempotencyKey: string) => ({
     // Hashed: keys are caller-chosen (S3 keys included) and could exceed DynamoDB's key size.
     pk: `IDEMP#${tenantId}#${createHash("sha256").update(idempotencyKey).digest("base64url")}`,
@@ -22,9 +22,4 @@ export const dueShards: readonly string[] = Array.from({ length: DUE_SHARDS }, (
 /** A job's fixed due shard: spread by a hash of its id (ULID prefixes are time, not spread). */
 export function dueShardOf(jobId: string): string {
   return dueShards[createHash("sha256").update(jobId).digest()[0]! % DUE_SHARDS]!;
-}
-
-/** Seconds since the epoch, the unit of the TTL attribute. */
-export function epochSeconds(date: Date): number {
-  return Math.floor(date.getTime() / 1000);
 }

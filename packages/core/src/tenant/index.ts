@@ -1,13 +1,12 @@
+export { DynamoTenantRepository } from "./dynamo-tenant-repository";
+export { InMemoryTenantRepository } from "./memory-tenant-repository";
 export {
-  API_KEY_PREFIX,
   ApiKeyConflictError,
   type ApiKeyIdentity,
-  DynamoTenantRepository,
-  generateApiKey,
-  hashApiKey,
   type IssuedApiKey,
   type Tenant,
   TenantNotFoundError,
   type TenantRepository,
   tenantSchema,
-} from "./tenant-repository";
+} from "./repository";
+export { API_KEY_PREFIX, generateApiKey, hashApiKey } from "./rules";

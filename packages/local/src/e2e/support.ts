@@ -22,7 +22,7 @@ export const REAL_HANDLERS: LocalHandlerLoaders = {
   api: async () => (await import("@pixpipe/functions/api")).handler,
   poller: async () => (await import("@pixpipe/functions/poller")).handler,
   archiver: async () => (await import("@pixpipe/functions/archiver")).handler,
-  uploads: async () => (await import("@pixpipe/functions/uploads")).handler,
+  uploads: async () => (await import("@pixpipe/functions/intake")).handler,
 };
 
 /** Seconds of PixVerse's and AWS's cadence become a few hundred milliseconds. */

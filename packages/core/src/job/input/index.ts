@@ -1,5 +1,13 @@
 export {
+  JOB_TYPE_SPECS,
+  type JobTypeSpec,
+  jobTypeSpec,
+  type MediaField,
   type MediaKind,
+  RESULT_KINDS,
+  type ResultKind,
+} from "./job-types";
+export {
   type MediaSlot,
   mediaSlots,
   type PixverseRequest,

@@ -1,7 +1,6 @@
 import type { ImageTemplateBody, VideoCapability, VideoCapabilityBody } from "../../pixverse/capabilities";
+import { JOB_TYPE_SPECS, type MediaKind } from "./job-types";
 import type { JobType, MediaRef } from "./schemas";
-
-export type MediaKind = "image" | "video" | "audio";
 
 /** One media reference of a job input, by its dotted path ("image", "images.1", "multi_transition.0.image"). */
 export interface MediaSlot {
@@ -15,61 +14,13 @@ export type ResolvedSlot = { imgId: string } | { mediaId: string } | { sourceVid
 /** Resolved slots by path. */
 export type ResolvedMedia = Record<string, ResolvedSlot>;
 
-/** Where media sits in a job input: a field, a list field, or a field of every item of a list. */
-type MediaField =
-  | { field: string; kind: MediaKind; shape: "one" }
-  | { field: string; kind: MediaKind; shape: "many" }
-  | { field: string; kind: MediaKind; shape: "item"; list: string };
-
-const one = (field: string, kind: MediaKind): MediaField => ({ field, kind, shape: "one" });
-const many = (field: string): MediaField => ({ field, kind: "image", shape: "many" });
-const video = one("video", "video");
-const image = one("image", "image");
-const images = many("images");
-
-const MEDIA_FIELDS: Record<JobType, readonly MediaField[]> = {
-  text_to_video: [],
-  image_to_video: [image],
-  effect: [image, images],
-  transition: [one("first_frame", "image"), one("last_frame", "image")],
-  multi_transition: [{ field: "image", kind: "image", shape: "item", list: "multi_transition" }],
-  fusion: [{ field: "image", kind: "image", shape: "item", list: "image_references" }],
-  extend: [video],
-  modify: [video, images],
-  restyle: [video],
-  sound_effect: [video],
-  lip_sync: [video, one("audio", "audio")],
-  swap: [video, image],
-  mimic: [video, image],
-  upscale: [video],
-  image_template: [images],
-};
-
-/** PixVerse's id field for each media field (`video` depends on the reference, see wireVideo). */
+/** PixVerse's id field for each media field (a `video` field depends on its reference, see `place`). */
 const WIRE_FIELD: Record<string, string> = {
   image: "img_id",
   images: "img_ids",
   first_frame: "first_frame_img",
   last_frame: "last_frame_img",
   audio: "audio_media_id",
-};
-
-const CAPABILITY: Record<JobType, VideoCapability | "image_template"> = {
-  text_to_video: "text",
-  image_to_video: "img",
-  effect: "img",
-  transition: "transition",
-  multi_transition: "multi_transition",
-  fusion: "fusion",
-  extend: "extend",
-  modify: "modify",
-  restyle: "restyle",
-  sound_effect: "sound_effect",
-  lip_sync: "lip_sync",
-  swap: "swap",
-  mimic: "mimic",
-  upscale: "upscale",
-  image_template: "image_template",
 };
 
 type Fields = Record<string, unknown>;
@@ -81,7 +32,7 @@ const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
 export function mediaSlots(type: JobType, input: unknown): MediaSlot[] {
   const fieldsOf = asFields(input);
   const slots: MediaSlot[] = [];
-  for (const spec of MEDIA_FIELDS[type]) {
+  for (const spec of JOB_TYPE_SPECS[type].media) {
     const add = (path: string, ref: unknown) => {
       if (ref !== undefined) slots.push({ path, ref: ref as MediaRef, kind: spec.kind });
     };
@@ -150,5 +101,5 @@ export function toPixverseRequest(type: JobType, input: unknown, resolved: Resol
   const body: Fields = structuredClone(asFields(input));
   for (const slot of mediaSlots(type, input)) place(body, slot, resolvedId(resolved, slot));
   // the shape follows from the validated input; the client checks the body against the wire schema anyway
-  return { capability: CAPABILITY[type], body } as PixverseRequest;
+  return { capability: JOB_TYPE_SPECS[type].capability, body } as PixverseRequest;
 }

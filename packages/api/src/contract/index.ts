@@ -1,0 +1,37 @@
+// The HTTP API's contract: every request and response schema, with the types derived from them.
+// Routes and ports both import from here.
+export { type Balance, BalanceSchema } from "./account";
+export {
+  CATALOG_KINDS,
+  type CatalogKind,
+  CatalogPageSchema,
+  CatalogParamsSchema,
+  type CatalogQuery,
+  CatalogQuerySchema,
+  TEMPLATE_TYPES,
+} from "./catalog";
+export { type ErrorBody, ErrorSchema, errorResponses, type Problem, ProblemSchema } from "./errors";
+export {
+  type CreateJobBody,
+  CreateJobBodySchema,
+  CreateJobHeadersSchema,
+  type Job,
+  JobIdParamsSchema,
+  type JobList,
+  JobListSchema,
+  JobSchema,
+  type JobStatus,
+  JobStatusSchema,
+  JobTypeSchema,
+  type ListJobsQuery,
+  ListJobsQuerySchema,
+  MetadataSchema,
+} from "./jobs";
+export {
+  type MaskSelection,
+  type MaskSelectionRequest,
+  MaskSelectionRequestSchema,
+  MaskSelectionSchema,
+} from "./masks";
+export { HealthSchema, PIXVERSE_WEBHOOK_BODY } from "./service";
+export { type UploadGrant, UploadGrantSchema, type UploadRequest, UploadRequestSchema } from "./uploads";

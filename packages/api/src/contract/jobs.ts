@@ -1,0 +1,120 @@
+import { z } from "@hono/zod-openapi";
+import { jobMetadataSchema, jobStatusSchema, publicJobSchema } from "@pixpipe/core/job";
+import { JOB_TYPES, type JobType, jobInputSchemas } from "@pixpipe/core/job/input";
+import { METADATA_LIMITS } from "@pixpipe/core/limits";
+
+// The job's own schemas come from @pixpipe/core; here they only gain their OpenAPI names and
+// descriptions, through zod's own `.meta()` (the document generator reads it, `id` naming the
+// component): core's schemas may be built before @hono/zod-openapi adds `.openapi()` to zod, and zod
+// only gives that method to schemas built afterwards.
+
+export const JobStatusSchema = jobStatusSchema.meta({
+  id: "JobStatus",
+  description: "Where the job is in its lifecycle; succeeded, failed and cancelled are terminal.",
+  example: "generating",
+});
+
+export const JobTypeSchema = publicJobSchema.shape.type.meta({
+  id: "JobType",
+  description: "The PixVerse capability the job runs.",
+  example: "text_to_video",
+});
+
+export const MetadataSchema = jobMetadataSchema.meta({
+  id: "Metadata",
+  description: `Your own string labels, stored with the job and echoed back (at most ${METADATA_LIMITS.maxKeys} keys of 1-${METADATA_LIMITS.maxKeyLength} characters, values up to ${METADATA_LIMITS.maxValueLength} characters).`,
+  example: { orderId: "A-1042" },
+});
+
+export const JobSchema = publicJobSchema.extend({ type: JobTypeSchema, status: JobStatusSchema }).meta({
+  id: "Job",
+  description:
+    "A generation job. pixverse.videoId is a string (PixVerse ids exceed 2^53); output is present " +
+    "once archived, error once failed.",
+});
+
+export const JobIdParamsSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: "id", in: "path" }, example: "01J9Z3Q4N8X0C2M7V5B6K1D3EF" }),
+});
+
+const pascalCase = (type: string) =>
+  type.replace(/(^|_)([a-z])/g, (_match, _separator: string, letter: string) => letter.toUpperCase());
+
+/** One request shape per job type, so the document shows each type's input; core's schemas validate. */
+function requestOfType<T extends JobType>(type: T) {
+  return z
+    .object({
+      type: z.literal(type),
+      input: jobInputSchemas[type].meta({
+        id: `${pascalCase(type)}Input`,
+        description: `PixVerse's ${type} parameters (PixVerse field names; media as MediaRef).`,
+      }),
+      metadata: MetadataSchema.optional(),
+    })
+    .openapi(`Create${pascalCase(type)}Job`);
+}
+
+const [firstType, ...otherTypes] = JOB_TYPES;
+
+export const CreateJobBodySchema = z
+  .discriminatedUnion("type", [requestOfType(firstType), ...otherTypes.map(requestOfType)])
+  .openapi("CreateJobRequest", {
+    example: {
+      type: "text_to_video",
+      input: {
+        model: "v5",
+        prompt: "A cat surfing at sunset",
+        duration: 5,
+        quality: "540p",
+        aspect_ratio: "16:9",
+      },
+      metadata: { orderId: "A-1042" },
+    },
+  });
+
+export const CreateJobHeadersSchema = z.object({
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x20-\x7E]*$/, "must be printable ASCII")
+    .optional()
+    .openapi({
+      description: "Same key and same body return the same job (200); same key and another body: 409.",
+      example: "order-1042-render",
+    }),
+});
+
+export const ListJobsQuerySchema = z.object({
+  status: JobStatusSchema.optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(20)
+    .openapi({ description: "Page size.", example: 20 }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(2048)
+    .optional()
+    .openapi({ description: "The nextCursor of the previous page." }),
+});
+
+export const JobListSchema = z
+  .object({
+    jobs: z.array(JobSchema),
+    nextCursor: z.string().nullable().openapi({ description: "null on the last page." }),
+  })
+  .openapi("JobList");
+
+export type Job = z.infer<typeof JobSchema>;
+export type JobStatus = z.infer<typeof JobStatusSchema>;
+export type CreateJobBody = z.infer<typeof CreateJobBodySchema>;
+export type ListJobsQuery = z.infer<typeof ListJobsQuerySchema>;
+export type JobList = z.infer<typeof JobListSchema>;

@@ -1,0 +1,16 @@
+import type { Pipeline } from "@pixpipe/core/wiring";
+import type { ApiDeps } from "./ports";
+
+/** The API's ports, each served by the pipeline's service for it. */
+export function apiDepsFromPipeline(pipeline: Pipeline): ApiDeps {
+  return {
+    authenticate: (apiKey) => pipeline.tenants.authenticate(apiKey),
+    jobs: pipeline.jobService,
+    uploads: pipeline.uploadService,
+    masks: pipeline.maskService,
+    catalog: pipeline.catalogService,
+    account: pipeline.accountService,
+    webhooks: pipeline.webhooks,
+    logger: pipeline.logger,
+  };
+}

@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import type { Job } from "../contract";
+import { apiWorld, bearer, json, readError, readJson, readProblems } from "../test-support/api-world";
+
+const body = {
+  type: "text_to_video",
+  input: { model: "v5", prompt: "A cat surfing", duration: 5, quality: "540p", aspect_ratio: "16:9" },
+  metadata: { order: "42" },
+};
+
+const setup = apiWorld;
+
+describe("POST /v1/jobs", () => {
+  it("answers 202 with the queued job and its Location", async () => {
+    const { app, jobsOf } = await setup();
+    const res = await app.request("/v1/jobs", json(body, bearer("tenantA")));
+    expect(res.status).toBe(202);
+    const job = await readJson<Job>(res);
+    expect(job).toMatchObject({
+      tenantId: "tenant_a",
+      type: "text_to_video",
+      status: "queued",
+      metadata: { order: "42" },
+    });
+    expect(res.headers.get("location")).toBe(`/v1/jobs/${job.id}`);
+    expect(job.input).toEqual(body.input);
+    expect(await jobsOf("tenantA")).toEqual([job]);
+  });
+
+  it("answers 200 with the same job when the Idempotency-Key replays the same body", async () => {
+    const { app, jobsOf } = await setup();
+    const headers = { ...bearer("tenantA"), "Idempotency-Key": "order-42" };
+    const first = await app.request("/v1/jobs", json(body, headers));
+    const replay = await app.request("/v1/jobs", json(body, headers));
+    expect(first.status).toBe(202);
+    expect(replay.status).toBe(200);
+    expect((await readJson<Job>(replay)).id).toBe((await readJson<Job>(first)).id);
+    expect(await jobsOf("tenantA")).toHaveLength(1);
+  });
+
+  it("answers 409 idempotency_conflict when the key comes back with another body", async () => {
+    const { app } = await setup();
+    const headers = { ...bearer("tenantA"), "Idempotency-Key": "order-42" };
+    await app.request("/v1/jobs", json(body, headers));
+    const res = await app.request("/v1/jobs", json({ ...body, metadata: { order: "43" } }, headers));
+    expect(res.status).toBe(409);
+    expect(await readError(res)).toEqual({
+      code: "idempotency_conflict",
+      message: "This Idempotency-Key was already used with a different request body.",
+    });
+  });
+
+  it("lists every problem of the input and the metadata at once, and stores nothing", async () => {
+    const { app, jobsOf } = await setup();
+    const input = { model: "v5", duration: 7, quality: "540p", aspect_ratio: "16:9", fps: 30 };
+    const res = await app.request(
+      "/v1/jobs",
+      json({ type: "text_to_video", input, metadata: { order: 42 } }, bearer("tenantA")),
+    );
+    expect(res.status).toBe(400);
+    const error = await readError(res);
+    expect(error.code).toBe("invalid_request");
+    expect(error.message).toBe("The request is invalid (4 problems, see details).");
+    expect(error.details?.map((problem) => `${problem.location}:${problem.path}`).sort()).toEqual([
+      "body:input",
+      "body:input.duration",
+      "body:input.prompt",
+      "body:metadata.order",
+    ]);
+    expect(await jobsOf("tenantA")).toHaveLength(0);
+  });
+
+  it("refuses an unknown job type", async () => {
+    const { app, jobsOf } = await setup();
+    const res = await app.request("/v1/jobs", json({ ...body, type: "text_to_sound" }, bearer("tenantA")));
+    expect(res.status).toBe(400);
+    expect(await readProblems(res)).toEqual([expect.objectContaining({ path: "type", location: "body" })]);
+    expect(await jobsOf("tenantA")).toHaveLength(0);
+  });
+
+  it("refuses metadata beyond its limits", async () => {
+    const { app } = await setup();
+    const metadata = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
+    const tooMany = await app.request("/v1/jobs", json({ ...body, metadata }, bearer("tenantA")));
+    const tooLong = await app.request(
+      "/v1/jobs",
+      json({ ...body, metadata: { ["k".repeat(41)]: "v", note: "x".repeat(501) } }, bearer("tenantA")),
+    );
+    expect((await readError(tooMany)).details).toEqual([
+      { path: "metadata", message: "metadata may hold at most 50 keys", location: "body" },
+    ]);
+    expect((await readProblems(tooLong)).map((problem) => problem.path).sort()).toEqual([
+      "metadata.kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk",
+      "metadata.note",
+    ]);
+  });
+
+  it("answers the service's own validation (media checks) with 400 invalid_input listing every issue", async () => {
+    const { app, jobsOf } = await setup();
+    const foreign = { upload: "uploads/tenant_b/01ABC/face.png" };
+    const res = await app.request(
+      "/v1/jobs",
+      json(
+        {
+          type: "transition",
+          input: {
+            model: "v5",
+            prompt: "dusk",
+            duration: 5,
+            quality: "540p",
+            first_frame: foreign,
+            last_frame: foreign,
+          },
+        },
+        bearer("tenantA"),
+      ),
+    );
+    expect(await readJson<unknown>(res)).toEqual({
+      error: {
+        code: "invalid_input",
+        message: "The job input is invalid (2 problems, see details).",
+        details: [
+          {
+            path: "input.first_frame",
+            message: "upload uploads/tenant_b/01ABC/face.png is not one of this tenant's uploads",
+            location: "body",
+          },
+          {
+            path: "input.last_frame",
+            message: "upload uploads/tenant_b/01ABC/face.png is not one of this tenant's uploads",
+            location: "body",
+          },
+        ],
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(await jobsOf("tenantA")).toHaveLength(0);
+  });
+
+  it("refuses an Idempotency-Key that is empty, too long or not printable", async () => {
+    const { app, jobsOf } = await setup();
+    for (const key of [" ", "k".repeat(256), "caf\u00e9"]) {
+      const res = await app.request("/v1/jobs", json(body, { ...bearer("tenantA"), "Idempotency-Key": key }));
+      expect(res.status, JSON.stringify(key)).toBe(400);
+      expect(await readProblems(res)).toEqual([
+        expect.objectContaining({ path: "idempotency-key", location: "header" }),
+      ]);
+    }
+    expect(await jobsOf("tenantA")).toHaveLength(0);
+  });
+
+  it("keeps idempotency keys per tenant", async () => {
+    const { app } = await setup();
+    const a = await app.request("/v1/jobs", json(body, { ...bearer("tenantA"), "Idempotency-Key": "k1" }));
+    const b = await app.request("/v1/jobs", json(body, { ...bearer("tenantB"), "Idempotency-Key": "k1" }));
+    expect([a.status, b.status]).toEqual([202, 202]);
+    expect((await readJson<Job>(b)).tenantId).toBe("tenant_b");
+  });
+
+  it("creates a job from the request example in the OpenAPI document", async () => {
+    const { app } = await setup();
+    const doc = await readJson<{ components: { schemas: { CreateJobRequest: { example: unknown } } } }>(
+      await app.request("/openapi.json"),
+    );
+    const res = await app.request(
+      "/v1/jobs",
+      json(doc.components.schemas.CreateJobRequest.example, bearer("tenantA")),
+    );
+    expect(res.status).toBe(202);
+  });
+});

@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { InvalidTransitionError, JobWriteRejectedError } from "./errors";
+import { type JobRecord, jobRecordSchema, type NewJob } from "./job";
+import { canTransition, isTerminal, type JobStatus } from "./status";
+
+// The rules every job write obeys, as plain functions: each repository adapter applies them the same
+// way (DynamoDB as a conditional UpdateItem, the in-memory one to a copy of the record).
+
+/** Fields a write may set; status, identity and timestamps belong to the repository. */
+export type MutableJobFields = Pick<
+  JobRecord,
+  "pixverseId" | "credits" | "resultUrl" | "output" | "error" | "attempts" | "nextCheckAt" | "eventPending"
+>;
+// Checked at run time too: whatever a caller passes is validated before it is stored.
+const mutableFieldsSchema = jobRecordSchema
+  .pick({
+    pixverseId: true,
+    credits: true,
+    resultUrl: true,
+    output: true,
+    error: true,
+    attempts: true,
+    nextCheckAt: true,
+    eventPending: true,
+  })
+  .partial()
+  .strict();
+const removableFieldSchema = z.enum(["resultUrl", "error", "nextCheckAt", "eventPending"]);
+export type RemovableJobField = z.infer<typeof removableFieldSchema>;
+
+interface WriteFields {
+  set?: Partial<MutableJobFields>;
+  remove?: readonly RemovableJobField[];
+  /** Also require this `version` (optimistic lock against a concurrent writer in the same status). */
+  expectVersion?: number;
+  now?: Date;
+}
+
+export interface TransitionInput extends WriteFields {
+  /** Allowed current statuses; the write happens only if the job is in one of them. */
+  from: readonly JobStatus[];
+  to: JobStatus;
+}
+
+export interface UpdateInput extends WriteFields {
+  /** The write happens only if the job is (still) in this status. */
+  expectStatus: JobStatus;
+}
+
+/** A validated write: the job must be in one of `from` (and at `expectVersion`); it ends in `to`. */
+export interface JobWritePlan {
+  from: readonly JobStatus[];
+  to: JobStatus;
+  set: Partial<MutableJobFields>;
+  remove: RemovableJobField[];
+  expectVersion?: number;
+  /** ISO-8601: the new updatedAt. */
+  now: string;
+}
+
+/**
+ * The due-index rules: a non-terminal job always keeps a nextCheckAt (so the poller re-drives it
+ * whatever dies); a terminal job keeps one only while its event is pending. `entering` is true when
+ * the write moves the job into `status`.
+ */
+function applyDueRules(status: JobStatus, input: WriteFields, now: string, entering: boolean) {
+  const set = mutableFieldsSchema.parse(input.set ?? {});
+  const remove = new Set(removableFieldSchema.array().parse(input.remove ?? []));
+  if (!isTerminal(status)) {
+    if (remove.has("nextCheckAt"))
+      throw new JobWriteRejectedError(`a ${status} job must keep its nextCheckAt`);
+  } else if (set.eventPending === true) {
+    set.nextCheckAt ??= now;
+    remove.delete("nextCheckAt");
+  } else if (entering || set.eventPending === false || remove.has("eventPending")) {
+    delete set.eventPending;
+    delete set.nextCheckAt;
+    remove.add("eventPending");
+    remove.add("nextCheckAt");
+  }
+  for (const field of Object.keys(set) as (keyof MutableJobFields)[]) {
+    if (set[field] === undefined) delete set[field];
+  }
+  return { set, remove: [...remove].filter((field) => !(field in set)) };
+}
+
+/** A status change, checked against the state machine (InvalidTransitionError for a forbidden pair). */
+export function planTransition(input: TransitionInput): JobWritePlan {
+  if (input.from.length === 0) throw new JobWriteRejectedError("transition needs at least one source status");
+  for (const from of input.from) {
+    if (!canTransition(from, input.to)) throw new InvalidTransitionError(from, input.to);
+  }
+  const now = (input.now ?? new Date()).toISOString();
+  return withVersion(input, {
+    from: input.from,
+    to: input.to,
+    now,
+    ...applyDueRules(input.to, input, now, true),
+  });
+}
+
+/** Changed fields without a status change. */
+export function planUpdate(input: UpdateInput): JobWritePlan {
+  const now = (input.now ?? new Date()).toISOString();
+  const status = input.expectStatus;
+  return withVersion(input, { from: [status], to: status, now, ...applyDueRules(status, input, now, false) });
+}
+
+function withVersion(input: WriteFields, plan: JobWritePlan): JobWritePlan {
+  return input.expectVersion === undefined ? plan : { ...plan, expectVersion: input.expectVersion };
+}
+
+/** Whether the stored job meets the plan's condition (its status, and its version if one is expected). */
+export function planApplies(job: JobRecord, plan: JobWritePlan): boolean {
+  return (
+    plan.from.includes(job.status) && (plan.expectVersion === undefined || job.version === plan.expectVersion)
+  );
+}
+
+/** The job after a write whose condition held: fields set and removed, status, version and updatedAt. */
+export function applyPlan(job: JobRecord, plan: JobWritePlan): JobRecord {
+  const next: Record<string, unknown> = { ...job, ...structuredClone(plan.set) };
+  for (const field of plan.remove) delete next[field];
+  return jobRecordSchema.parse({ ...next, status: plan.to, version: job.version + 1, updatedAt: plan.now });
+}
+
+/** The stored form of a new job: version 1, and due at once if it is queued or owes its event. */
+export function newJobRecord(job: NewJob, now: Date): JobRecord {
+  const at = now.toISOString();
+  const status = job.status ?? "queued";
+  const dueAt = status === "queued" || job.eventPending ? (job.nextCheckAt ?? at) : undefined;
+  return jobRecordSchema.parse({
+    id: job.id,
+    tenantId: job.tenantId,
+    type: job.type,
+    status,
+    input: job.input,
+    metadata: job.metadata,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    traceId: job.traceId,
+    attempts: 0,
+    ...(job.error ? { error: job.error } : {}),
+    ...(dueAt ? { nextCheckAt: dueAt } : {}),
+    ...(job.eventPending ? { eventPending: true } : {}),
+  } satisfies JobRecord);
+}
+
+/** Whether the poller should look at the job at `now`. */
+export function isDue(job: Pick<JobRecord, "nextCheckAt">, now: Date): boolean {
+  return job.nextCheckAt !== undefined && job.nextCheckAt <= now.toISOString();
+}
+
+/** Due work oldest first. */
+export function byNextCheck(a: Pick<JobRecord, "nextCheckAt">, b: Pick<JobRecord, "nextCheckAt">): number {
+  const x = a.nextCheckAt ?? "";
+  const y = b.nextCheckAt ?? "";
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,0 +1,101 @@
+import type { JobError, JobErrorCode } from "../job";
+import { MediaFetchError } from "../media";
+import { PixverseError } from "../pixverse";
+import { backoffDelayMs } from "./backoff";
+import type { Timings } from "./timings";
+
+/** Where a step failed: the media uploads before a submit, the submit itself, or a poll of the result. */
+export type PixverseStep = "upload" | "submit" | "poll";
+
+/** What to do with a job whose step failed. */
+export type FailureDecision =
+  | { action: "fail"; error: JobError }
+  | {
+      action: "retry";
+      /** Milliseconds until the next attempt. */
+      after: number;
+      /** A retry that needs an operator (e.g. a wrong API key): logged as an error. */
+      alarming: boolean;
+    };
+
+export interface FailureContext {
+  error: unknown;
+  step: PixverseStep;
+  /** Failed attempts of this step so far (the backoff input). */
+  attempts: number;
+  /** When the job was created (ISO-8601), for its deadline. */
+  createdAt: string;
+  now: Date;
+  deadlineSeconds: number;
+  timings: Pick<Timings, "poll" | "submitRetry">;
+  /** For the backoff's jitter; tests pass a fixed one. */
+  random?: () => number;
+}
+
+/** The error of a job that did not finish in time. */
+export function timeoutError(deadlineSeconds: number): JobError {
+  return { code: "timeout", message: `the job did not finish within ${deadlineSeconds} s` };
+}
+
+export function pastDeadline(createdAt: string, now: Date, deadlineSeconds: number): boolean {
+  return now.getTime() - Date.parse(createdAt) > deadlineSeconds * 1000;
+}
+
+/**
+ * The job error for a call PixVerse refused for good. An unknown video on a poll is PixVerse losing
+ * track of it (nothing to wait for); a file its upload refuses is the job's media, not its parameters.
+ */
+const REFUSAL_CODES: Record<PixverseStep, Record<"request" | "not_found", JobErrorCode>> = {
+  upload: { request: "media_unavailable", not_found: "media_unavailable" },
+  submit: { request: "invalid_request", not_found: "invalid_request" },
+  poll: { request: "invalid_request", not_found: "generation_failed" },
+};
+
+/**
+ * What a failed upload, submit or poll means for the job. Causes no retry can fix end it at once.
+ * Retryable failures (concurrency 500044, load 500069, 5xx, network, unreadable answers) and auth
+ * failures (fixable by the operator) are retried with backoff until the job's deadline; a retried
+ * submit reuses the trace id, so it cannot bill twice.
+ */
+export function decideFailure(context: FailureContext): FailureDecision {
+  const { error, step } = context;
+  const permanent = permanentError(error, step);
+  if (permanent) return { action: "fail", error: permanent };
+  if (pastDeadline(context.createdAt, context.now, context.deadlineSeconds)) {
+    return { action: "fail", error: timeoutError(context.deadlineSeconds) };
+  }
+  const policy = step === "poll" ? context.timings.poll : context.timings.submitRetry;
+  return {
+    action: "retry",
+    after: backoffDelayMs(policy, context.attempts, context.random),
+    alarming: isAlarming(error),
+  };
+}
+
+function permanentError(error: unknown, step: PixverseStep): JobError | undefined {
+  if (error instanceof MediaFetchError) {
+    return error.retryable ? undefined : { code: "media_unavailable", message: error.message };
+  }
+  if (!(error instanceof PixverseError)) return undefined;
+  const providerCode = error.code !== undefined ? { providerCode: error.code } : {};
+  switch (error.kind) {
+    case "retryable":
+    case "unknown":
+    case "auth":
+      return undefined;
+    case "content":
+      return { code: "moderation_failed", message: error.message, ...providerCode };
+    case "credits":
+      return { code: "insufficient_credits", message: error.message, ...providerCode };
+    case "not_found":
+    case "request":
+      return { code: REFUSAL_CODES[step][error.kind], message: error.message, ...providerCode };
+  }
+}
+
+/** Failures pixpipe cannot explain, or that need an operator, are logged as errors. */
+function isAlarming(error: unknown): boolean {
+  if (error instanceof MediaFetchError) return false;
+  if (!(error instanceof PixverseError)) return true;
+  return error.kind === "auth";
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { MediaFetchError } from "../media";
+import { PixverseError } from "../pixverse";
+import {
+  decideFailure,
+  type FailureContext,
+  type FailureDecision,
+  type PixverseStep,
+} from "./failure-policy";
+
+const pixverse = (kind: PixverseError["kind"], code?: number) =>
+  new PixverseError({ kind, retryable: kind === "retryable", code, traceId: "t", providerMessage: "no" });
+
+const created = "2026-12-01T12:00:00.000Z";
+const timings = {
+  poll: { initialMs: 15_000, factor: 1.5, maxMs: 120_000 },
+  submitRetry: { initialMs: 5_000, factor: 2, maxMs: 300_000 },
+};
+
+function decide(
+  error: unknown,
+  step: PixverseStep,
+  overrides: Partial<FailureContext> = {},
+): FailureDecision {
+  return decideFailure({
+    error,
+    step,
+    attempts: 0,
+    createdAt: created,
+    now: new Date(Date.parse(created) + 60_000),
+    deadlineSeconds: 3600,
+    timings,
+    // No jitter: 0.5 is the middle of the ±20 % band.
+    random: () => 0.5,
+    ...overrides,
+  });
+}
+
+const retry = (after: number, alarming = false): FailureDecision => ({ action: "retry", after, alarming });
+const fail = (code: string, providerCode?: number) =>
+  expect.objectContaining({
+    action: "fail",
+    error: expect.objectContaining({ code, ...(providerCode ? { providerCode } : {}) }),
+  });
+
+describe("the failure policy", () => {
+  it.each([
+    // cause                                     step      decision
+    ["concurrency limit 500044", pixverse("retryable", 500044), "submit", retry(5_000)],
+    ["high load 500069", pixverse("retryable", 500069), "submit", retry(5_000)],
+    ["an answer it cannot read", pixverse("unknown"), "submit", retry(5_000)],
+    ["a wrong API key (operator)", pixverse("auth", 400012), "submit", retry(5_000, true)],
+    ["a bug or an unknown error", new TypeError("x is undefined"), "submit", retry(5_000, true)],
+    ["a poll that timed out", pixverse("retryable"), "poll", retry(15_000)],
+    ["media that may come back", new MediaFetchError("503", true), "upload", retry(5_000)],
+    ["media that will not", new MediaFetchError("404", false), "upload", fail("media_unavailable")],
+    ["moderation of the input", pixverse("content", 500063), "submit", fail("moderation_failed", 500063)],
+    ["no credits", pixverse("credits", 500090), "submit", fail("insufficient_credits", 500090)],
+    ["a parameter PixVerse refuses", pixverse("request", 400017), "submit", fail("invalid_request", 400017)],
+    [
+      "a file PixVerse's upload refuses",
+      pixverse("request", 400032),
+      "upload",
+      fail("media_unavailable", 400032),
+    ],
+    [
+      "a source video PixVerse lost",
+      pixverse("not_found", 500064),
+      "submit",
+      fail("invalid_request", 500064),
+    ],
+    [
+      "a video PixVerse no longer knows",
+      pixverse("not_found", 500008),
+      "poll",
+      fail("generation_failed", 500008),
+    ],
+  ] as const)("%s: %j", (_cause, error, step, decision) => {
+    expect(decide(error, step)).toEqual(decision);
+  });
+
+  it("backs off exponentially per step policy, capped, with jitter", () => {
+    const afters = [0, 1, 2, 3, 10].map((attempts) => decide(pixverse("retryable"), "submit", { attempts }));
+    expect(afters.map((d) => (d.action === "retry" ? d.after : undefined))).toEqual([
+      5_000, 10_000, 20_000, 40_000, 300_000,
+    ]);
+    const low = decide(pixverse("retryable"), "poll", { random: () => 0 });
+    const high = decide(pixverse("retryable"), "poll", { random: () => 1 });
+    expect([low, high]).toEqual([retry(12_000), retry(18_000)]);
+  });
+
+  it("fails the job with timeout once it is past its deadline, whatever the cause", () => {
+    const late = { now: new Date(Date.parse(created) + 3601_000) };
+    for (const step of ["upload", "submit", "poll"] as const) {
+      expect(decide(pixverse("retryable", 500044), step, late)).toEqual({
+        action: "fail",
+        error: { code: "timeout", message: "the job did not finish within 3600 s" },
+      });
+    }
+    // A cause no retry could fix keeps its own code.
+    expect(decide(pixverse("credits", 500090), "submit", late)).toEqual(fail("insufficient_credits"));
+  });
+});

@@ -1,0 +1,161 @@
+import {
+  isTerminal,
+  type JobError,
+  type JobRecord,
+  type JobRepository,
+  type JobStatus,
+  type PublicJob,
+  requestHash,
+  toPublicJob,
+} from "../job";
+import { mediaSlots, parseJobRequest } from "../job/input";
+import type { Clock, JobLifecycle, JobRequest, JobSteps, Logger, MediaResolver } from "../pipeline";
+import type { MediaStore } from "../storage";
+import type { Caller } from "./caller";
+import { JobHasNoOutputError, JobNotCancellableError, JobValidationError } from "./errors";
+
+export interface JobRequestBody {
+  type: string;
+  input: unknown;
+  metadata?: Record<string, string>;
+}
+
+export interface JobServiceDeps {
+  lifecycle: JobLifecycle;
+  /** Read only: jobs as the tenant sees them. */
+  jobs: Pick<JobRepository, "get" | "getById" | "list">;
+  steps: Pick<JobSteps, "advance">;
+  media: Pick<MediaResolver, "check">;
+  store: Pick<MediaStore, "presignDownload">;
+  clock: Clock;
+  logger: Logger;
+  /** Time POST /v1/jobs spends moving a new job along before answering; the poller does the rest. */
+  inlineBudgetMs?: number;
+  downloadUrlSeconds?: number;
+}
+
+const DEFAULT_INLINE_BUDGET_MS = 5_000;
+
+/** A job request as both ways in (HTTP, S3) fingerprint it for their idempotency keys. */
+const fingerprint = (body: JobRequestBody) =>
+  requestHash({ type: body.type, input: body.input, metadata: body.metadata ?? {} });
+
+/** Jobs as the public API sees them: create, read, list, cancel and download, scoped to the caller. */
+export class JobService {
+  constructor(private readonly deps: JobServiceDeps) {}
+
+  /**
+   * Validates and stores a job, then gives it a head start within a short budget. Nothing is stored
+   * or sent to PixVerse for an invalid request.
+   */
+  async createJob(
+    caller: Caller,
+    body: JobRequestBody,
+    options: { idempotencyKey?: string } = {},
+  ): Promise<{ job: PublicJob; created: boolean }> {
+    const request = await this.validate(caller, body);
+    const { job, created } = await this.deps.lifecycle.accept(request, {
+      requestHash: fingerprint(body),
+      ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+      // The poller leaves the job to the inline head start until that has had its chance.
+      firstCheckAfterMs: this.inlineBudgetMs(),
+    });
+    if (!created) return { job: toPublicJob(job), created };
+    return { job: toPublicJob(await this.headStart(job)), created };
+  }
+
+  /**
+   * Records a request that cannot start (an S3 object that is not a valid job) as a failed job with
+   * its event; the same idempotency key as `createJob` makes a redelivered object one job.
+   */
+  async recordRejected(
+    caller: Caller,
+    request: Omit<JobRequest, "tenantId">,
+    error: JobError,
+    options: { idempotencyKey?: string } = {},
+  ): Promise<{ job: PublicJob; created: boolean }> {
+    const { job, created } = await this.deps.lifecycle.recordRejected(
+      { ...request, tenantId: caller.tenantId },
+      error,
+      {
+        requestHash: requestHash({ ...request, error }),
+        ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+      },
+    );
+    return { job: toPublicJob(job), created };
+  }
+
+  /** Every problem with a request: the input rules of its type, then its media references. */
+  async validate(caller: Caller, body: JobRequestBody): Promise<JobRequest> {
+    const parsed = parseJobRequest({ type: body.type, input: body.input });
+    if (!parsed.ok) throw new JobValidationError(parsed.issues);
+    const mediaIssues = await this.deps.media.check(caller.tenantId, mediaSlots(parsed.type, parsed.input));
+    if (mediaIssues.length > 0) {
+      throw new JobValidationError(mediaIssues.map((issue) => ({ ...issue, path: `input.${issue.path}` })));
+    }
+    return {
+      tenantId: caller.tenantId,
+      type: parsed.type,
+      input: parsed.input,
+      metadata: body.metadata ?? {},
+    };
+  }
+
+  async getJob(caller: Caller, id: string): Promise<PublicJob | null> {
+    const job = await this.deps.jobs.get(caller.tenantId, id);
+    return job ? toPublicJob(job) : null;
+  }
+
+  async listJobs(
+    caller: Caller,
+    query: { status?: JobStatus; limit: number; cursor?: string | null },
+  ): Promise<{ jobs: PublicJob[]; nextCursor: string | null }> {
+    const page = await this.deps.jobs.list(caller.tenantId, query);
+    return { jobs: page.jobs.map(toPublicJob), nextCursor: page.nextCursor };
+  }
+
+  async cancelJob(caller: Caller, id: string): Promise<PublicJob | null> {
+    const job = await this.deps.jobs.get(caller.tenantId, id);
+    if (!job) return null;
+    if (isTerminal(job.status)) throw new JobNotCancellableError(job.id, job.status);
+    const cancelled = await this.deps.lifecycle.cancel(job);
+    if (cancelled) return toPublicJob(cancelled);
+    // It ended while we looked: report what it is now.
+    const current = await this.deps.jobs.get(caller.tenantId, id);
+    if (current && current.status !== "cancelled")
+      throw new JobNotCancellableError(current.id, current.status);
+    return current ? toPublicJob(current) : null;
+  }
+
+  async videoDownloadUrl(caller: Caller, id: string): Promise<{ url: string; expiresAt: string } | null> {
+    const job = await this.deps.jobs.get(caller.tenantId, id);
+    if (!job) return null;
+    if (!job.output) throw new JobHasNoOutputError(job.id, job.status);
+    const filename = job.output.key.split("/").pop();
+    return this.deps.store.presignDownload(job.output.key, {
+      expiresInSeconds: this.deps.downloadUrlSeconds ?? 300,
+      ...(filename ? { filename } : {}),
+    });
+  }
+
+  private inlineBudgetMs(): number {
+    return this.deps.inlineBudgetMs ?? DEFAULT_INLINE_BUDGET_MS;
+  }
+
+  private async headStart(job: JobRecord): Promise<JobRecord> {
+    const budget = this.inlineBudgetMs();
+    if (budget <= 0) return job;
+    const budgetOver = new AbortController();
+    try {
+      await Promise.race([this.deps.steps.advance(job), this.deps.clock.sleep(budget, budgetOver.signal)]);
+    } catch (error) {
+      this.deps.logger.warn("inline submit did not finish; the poller takes over", {
+        jobId: job.id,
+        error: String(error),
+      });
+    } finally {
+      budgetOver.abort();
+    }
+    return (await this.deps.jobs.getById(job.id)) ?? job;
+  }
+}

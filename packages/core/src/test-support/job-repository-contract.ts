@@ -1,0 +1,487 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  allowedTransitions,
+  canTransition,
+  IdempotencyConflictError,
+  InvalidCursorError,
+  InvalidTransitionError,
+  JOB_STATUSES,
+  type JobRecord,
+  type JobRepository,
+  type JobStatus,
+  JobWriteRejectedError,
+  type NewJob,
+  newJobId,
+  PixverseIdConflictError,
+  requestHash,
+} from "../job";
+
+/** How a contract run gets repositories: a fresh, empty one each time `fresh` is called. */
+export interface JobRepositoryAdapter {
+  fresh(): Promise<JobRepository>;
+}
+
+export function newTestJob(tenantId: string, overrides: Partial<NewJob> = {}): NewJob {
+  return {
+    id: newJobId(),
+    tenantId,
+    type: "text_to_video",
+    input: { prompt: "a cat surfing", model: "v5", duration: 5 },
+    metadata: { ref: "abc" },
+    traceId: randomUUID(),
+    ...overrides,
+  };
+}
+
+/** The path from queued to each status, through allowed transitions. */
+const pathTo: Record<JobStatus, JobStatus[]> = {
+  queued: [],
+  generating: ["generating"],
+  archiving: ["generating", "archiving"],
+  succeeded: ["generating", "archiving", "succeeded"],
+  failed: ["failed"],
+  cancelled: ["cancelled"],
+};
+
+/**
+ * What every JobRepository does, as one suite: the DynamoDB adapter (on DynamoDB Local) and the
+ * in-memory adapter both run it, so the fast tests built on the in-memory one mean what they say.
+ */
+export function describeJobRepositoryContract(name: string, adapter: JobRepositoryAdapter): void {
+  describe(`JobRepository contract: ${name}`, () => {
+    let repo: JobRepository;
+    beforeAll(async () => {
+      repo = await adapter.fresh();
+    });
+
+    const newJob = newTestJob;
+    const tenant = () => `ten_${randomUUID()}`;
+
+    async function jobIn(status: JobStatus, tenantId = tenant(), target = repo): Promise<JobRecord> {
+      let job = (await target.create(newJob(tenantId), { requestHash: "h" })).job;
+      for (const to of pathTo[status]) {
+        const set =
+          to === "generating" ? { pixverseId: String(Date.now()) + String(Math.random()).slice(2, 8) } : {};
+        job = (await target.transition(job.id, { from: [job.status], to, set }))!;
+      }
+      return job;
+    }
+
+    describe("creating jobs", () => {
+      it("stores a queued job at version 1, due at once, readable as created", async () => {
+        const now = new Date("2026-11-25T10:00:00.000Z");
+        const { job, created } = await repo.create(newJob(tenant()), { requestHash: "h", now });
+        expect(created).toBe(true);
+        expect(job).toMatchObject({
+          status: "queued",
+          version: 1,
+          attempts: 0,
+          nextCheckAt: now.toISOString(),
+        });
+        expect(job.createdAt).toBe(now.toISOString());
+        expect(await repo.getById(job.id)).toEqual(job);
+      });
+
+      it("returns the first job for the same idempotency key and body, storing nothing new", async () => {
+        const tenantId = tenant();
+        const body = { type: "text_to_video", input: { prompt: "x", duration: 5 } };
+        const first = await repo.create(newJob(tenantId), {
+          idempotencyKey: "k1",
+          requestHash: requestHash(body),
+        });
+        const again = await repo.create(newJob(tenantId), {
+          idempotencyKey: "k1",
+          // Same body, keys in another order.
+          requestHash: requestHash({ input: { duration: 5, prompt: "x" }, type: "text_to_video" }),
+        });
+        expect(first.created).toBe(true);
+        expect(again).toEqual({ job: first.job, created: false });
+        expect((await repo.list(tenantId, { limit: 10 })).jobs.map((job) => job.id)).toEqual([first.job.id]);
+      });
+
+      it("refuses the same idempotency key with a different body, naming the existing job", async () => {
+        const tenantId = tenant();
+        const first = await repo.create(newJob(tenantId), {
+          idempotencyKey: "k",
+          requestHash: requestHash({ a: 1 }),
+        });
+        const conflict = repo.create(newJob(tenantId), {
+          idempotencyKey: "k",
+          requestHash: requestHash({ a: 2 }),
+        });
+        await expect(conflict).rejects.toBeInstanceOf(IdempotencyConflictError);
+        await expect(conflict).rejects.toMatchObject({ existingJobId: first.job.id });
+        expect((await repo.list(tenantId, { limit: 10 })).jobs).toHaveLength(1);
+      });
+
+      it("keeps idempotency keys per tenant", async () => {
+        const a = await repo.create(newJob(tenant()), { idempotencyKey: "shared", requestHash: "h" });
+        const b = await repo.create(newJob(tenant()), { idempotencyKey: "shared", requestHash: "h" });
+        expect(b.created).toBe(true);
+        expect(b.job.id).not.toBe(a.job.id);
+      });
+
+      it("creates exactly one job when requests with one key race", async () => {
+        const tenantId = tenant();
+        const results = await Promise.all(
+          Array.from({ length: 8 }, () =>
+            repo.create(newJob(tenantId), { idempotencyKey: "race", requestHash: "same-body" }),
+          ),
+        );
+        expect(results.filter((result) => result.created)).toHaveLength(1);
+        expect(new Set(results.map((result) => result.job.id)).size).toBe(1);
+        expect((await repo.list(tenantId, { limit: 10 })).jobs).toHaveLength(1);
+      });
+
+      it("forgets an idempotency key after 24 hours even before TTL deletes it", async () => {
+        const tenantId = tenant();
+        const day1 = new Date("2026-11-24T09:00:00Z");
+        const day2 = new Date("2026-11-25T09:00:01Z");
+        const first = await repo.create(newJob(tenantId), {
+          idempotencyKey: "old",
+          requestHash: "a",
+          now: day1,
+        });
+        const later = await repo.create(newJob(tenantId), {
+          idempotencyKey: "old",
+          requestHash: "b",
+          now: day2,
+        });
+        expect(later.created).toBe(true);
+        expect(later.job.id).not.toBe(first.job.id);
+      });
+
+      it("stores a job created failed as due only while its event is pending", async () => {
+        const error = { code: "invalid_request" as const, message: "manifest is not JSON" };
+        const pending = await repo.create(newJob(tenant(), { status: "failed", error, eventPending: true }), {
+          requestHash: "h",
+        });
+        const quiet = await repo.create(newJob(tenant(), { status: "failed", error }), { requestHash: "h" });
+        expect(pending.job).toMatchObject({ status: "failed", error, eventPending: true });
+        expect(pending.job.nextCheckAt).toBeDefined();
+        expect(quiet.job.nextCheckAt).toBeUndefined();
+      });
+    });
+
+    describe("reading jobs", () => {
+      it("hides a job from every tenant but its own", async () => {
+        const job = await jobIn("queued");
+        expect(await repo.get(job.tenantId, job.id)).toEqual(job);
+        expect(await repo.get(tenant(), job.id)).toBeNull();
+        expect(await repo.get(job.tenantId, newJobId())).toBeNull();
+      });
+
+      it("lists a tenant's jobs newest first, page by page, and nobody else's", async () => {
+        const tenantId = tenant();
+        const ids: string[] = [];
+        for (let i = 0; i < 7; i++) ids.push((await jobIn("queued", tenantId)).id);
+        await jobIn("queued"); // another tenant
+
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const page: { jobs: JobRecord[]; nextCursor: string | null } = await repo.list(tenantId, {
+            limit: 3,
+            cursor,
+          });
+          seen.push(...page.jobs.map((job) => job.id));
+          cursor = page.nextCursor;
+          pages++;
+        } while (cursor);
+        expect(seen).toEqual([...ids].reverse());
+        expect(pages).toBe(3);
+      });
+
+      it("gives no cursor when the last page is exactly full", async () => {
+        const tenantId = tenant();
+        for (let i = 0; i < 4; i++) await jobIn("queued", tenantId);
+        const first = await repo.list(tenantId, { limit: 2 });
+        const second = await repo.list(tenantId, { limit: 2, cursor: first.nextCursor });
+        expect(second.jobs).toHaveLength(2);
+        expect(second.nextCursor).toBeNull();
+      });
+
+      it("filters by status with exact pages, following jobs as their status changes", async () => {
+        const tenantId = tenant();
+        const failed: string[] = [];
+        for (let i = 0; i < 3; i++) {
+          await jobIn("queued", tenantId);
+          failed.push((await jobIn("failed", tenantId)).id);
+        }
+        const first = await repo.list(tenantId, { status: "failed", limit: 2 });
+        const second = await repo.list(tenantId, { status: "failed", limit: 2, cursor: first.nextCursor });
+        expect([...first.jobs, ...second.jobs].map((job) => job.id)).toEqual([...failed].reverse());
+        expect(second.nextCursor).toBeNull();
+
+        const queued = (await repo.list(tenantId, { status: "queued", limit: 10 })).jobs;
+        expect(queued).toHaveLength(3);
+        await repo.transition(queued[0]!.id, { from: ["queued"], to: "cancelled" });
+        expect((await repo.list(tenantId, { status: "queued", limit: 10 })).jobs).toHaveLength(2);
+        expect(
+          (await repo.list(tenantId, { status: "cancelled", limit: 10 })).jobs.map((job) => job.id),
+        ).toEqual([queued[0]!.id]);
+      });
+
+      it("rejects cursors it did not issue", async () => {
+        const tenantId = tenant();
+        const forged = [
+          "not a cursor!",
+          Buffer.from("plain text").toString("base64url"),
+          Buffer.from(JSON.stringify({ after: "job_1" })).toString("base64url"),
+          Buffer.from(JSON.stringify({ pk: "JOB#x", sk: "JOB" })).toString("base64url"),
+        ];
+        for (const cursor of forged) {
+          await expect(repo.list(tenantId, { limit: 5, cursor })).rejects.toBeInstanceOf(InvalidCursorError);
+        }
+      });
+
+      it("refuses a limit outside 1..100", async () => {
+        await expect(repo.list(tenant(), { limit: 0 })).rejects.toBeInstanceOf(RangeError);
+        await expect(repo.list(tenant(), { limit: 101 })).rejects.toBeInstanceOf(RangeError);
+      });
+    });
+
+    describe("transitions", () => {
+      it("moves a job along an allowed transition, bumping version and updatedAt", async () => {
+        const job = await jobIn("queued");
+        const now = new Date(Date.parse(job.updatedAt) + 1000);
+        const moved = await repo.transition(job.id, {
+          from: ["queued"],
+          to: "generating",
+          set: { pixverseId: "398765432109876543", credits: 20 },
+          now,
+        });
+        expect(moved).toMatchObject({
+          status: "generating",
+          version: 2,
+          pixverseId: "398765432109876543",
+          credits: 20,
+        });
+        expect(moved?.updatedAt).toBe(now.toISOString());
+        expect(await repo.getById(job.id)).toEqual(moved);
+      });
+
+      it("answers null to a duplicate or out-of-order transition and changes nothing", async () => {
+        const job = await jobIn("archiving");
+        const duplicate = await repo.transition(job.id, { from: ["generating"], to: "archiving" });
+        const late = await repo.transition(job.id, {
+          from: ["generating"],
+          to: "failed",
+          set: { error: { code: "generation_failed", message: "late status 8" } },
+        });
+        expect(duplicate).toBeNull();
+        expect(late).toBeNull();
+        expect(await repo.getById(job.id)).toEqual(job);
+      });
+
+      it("refuses every transition the state machine forbids, before writing", async () => {
+        for (const from of JOB_STATUSES) {
+          const job = await jobIn(from);
+          for (const to of JOB_STATUSES.filter((status) => !canTransition(from, status))) {
+            await expect(repo.transition(job.id, { from: [from], to })).rejects.toBeInstanceOf(
+              InvalidTransitionError,
+            );
+          }
+          expect(await repo.getById(job.id)).toEqual(job);
+        }
+      });
+
+      it("performs every transition the state machine allows", async () => {
+        for (const from of JOB_STATUSES) {
+          for (const to of allowedTransitions[from]) {
+            const job = await jobIn(from);
+            const set =
+              to === "generating" ? { pixverseId: `${Date.now()}${Math.floor(Math.random() * 1e6)}` } : {};
+            expect(await repo.transition(job.id, { from: [from], to, set })).toMatchObject({ status: to });
+          }
+        }
+      });
+
+      it("lets exactly one of several racing transitions win", async () => {
+        const job = await jobIn("generating");
+        const results = await Promise.all([
+          repo.transition(job.id, { from: ["generating"], to: "archiving" }),
+          repo.transition(job.id, { from: ["generating"], to: "failed" }),
+          repo.transition(job.id, { from: ["generating"], to: "cancelled" }),
+          repo.transition(job.id, { from: ["generating"], to: "archiving" }),
+        ]);
+        expect(results.filter((result) => result !== null)).toHaveLength(1);
+        expect((await repo.getById(job.id))?.version).toBe(job.version + 1);
+      });
+
+      it("never creates a job by transitioning an unknown id", async () => {
+        const id = newJobId();
+        expect(await repo.transition(id, { from: ["queued"], to: "cancelled" })).toBeNull();
+        expect(await repo.getById(id)).toBeNull();
+      });
+
+      it("honours expectVersion as an optimistic lock", async () => {
+        const job = await jobIn("queued");
+        await repo.update(job.id, { expectStatus: "queued", set: { attempts: 1 } });
+        const stale = await repo.transition(job.id, {
+          from: ["queued"],
+          to: "generating",
+          expectVersion: job.version,
+        });
+        expect(stale).toBeNull();
+      });
+
+      it("refuses to drop a live job from the due index", async () => {
+        const job = await jobIn("generating");
+        await expect(
+          repo.transition(job.id, { from: ["generating"], to: "archiving", remove: ["nextCheckAt"] }),
+        ).rejects.toBeInstanceOf(JobWriteRejectedError);
+        await expect(
+          repo.update(job.id, { expectStatus: "generating", remove: ["nextCheckAt"] }),
+        ).rejects.toBeInstanceOf(JobWriteRejectedError);
+      });
+    });
+
+    describe("same-status updates", () => {
+      it("change fields only while the job is in the expected status", async () => {
+        const job = await jobIn("queued");
+        const next = new Date(Date.now() + 60_000).toISOString();
+        const updated = await repo.update(job.id, {
+          expectStatus: "queued",
+          set: { attempts: 2, nextCheckAt: next },
+        });
+        expect(updated).toMatchObject({ status: "queued", attempts: 2, nextCheckAt: next, version: 2 });
+        expect(await repo.update(job.id, { expectStatus: "generating", set: { attempts: 3 } })).toBeNull();
+        expect((await repo.getById(job.id))?.attempts).toBe(2);
+      });
+    });
+
+    describe("PixVerse generation ids", () => {
+      it("find the job a video belongs to, from the moment it is recorded", async () => {
+        const job = await jobIn("queued");
+        const pixverseId = "312345678901234567890";
+        expect(await repo.findByPixverseId(pixverseId)).toBeNull();
+        await repo.transition(job.id, { from: ["queued"], to: "generating", set: { pixverseId } });
+        expect(await repo.findByPixverseId(pixverseId)).toMatchObject({
+          id: job.id,
+          status: "generating",
+          pixverseId,
+        });
+      });
+
+      it("cannot be linked to a second job, but relinking the same job is harmless", async () => {
+        const first = await jobIn("queued");
+        const second = await jobIn("queued");
+        const pixverseId = "498765";
+        await repo.transition(first.id, { from: ["queued"], to: "generating", set: { pixverseId } });
+        const again = repo.transition(second.id, { from: ["queued"], to: "generating", set: { pixverseId } });
+        await expect(again).rejects.toBeInstanceOf(PixverseIdConflictError);
+        await expect(again).rejects.toMatchObject({ linkedJobId: first.id });
+        expect((await repo.getById(second.id))?.status).toBe("queued");
+        // A resubmit with the reused trace id gets the same video id back: the duplicate transition is null.
+        expect(
+          await repo.transition(first.id, { from: ["queued"], to: "generating", set: { pixverseId } }),
+        ).toBeNull();
+      });
+    });
+
+    describe("the poller's view", () => {
+      // A repository of its own: due work and the generating count are repository-wide.
+      let poller: JobRepository;
+      beforeAll(async () => {
+        poller = await adapter.fresh();
+      });
+
+      it("lists due jobs across all shards, oldest first, up to the limit", async () => {
+        const base = Date.parse("2026-01-01T00:00:00Z");
+        const created: JobRecord[] = [];
+        for (let i = 0; i < 40; i++) {
+          const nextCheckAt = new Date(base + i * 1000).toISOString();
+          created.push((await poller.create(newJob(tenant(), { nextCheckAt }), { requestHash: "h" })).job);
+        }
+        const now = new Date(base + 29_500);
+        const due = await poller.listDue(now, 100);
+        expect(due.map((job) => job.id)).toEqual(created.slice(0, 30).map((job) => job.id));
+
+        const oldest = await poller.listDue(now, 5);
+        expect(oldest.map((job) => job.id)).toEqual(created.slice(0, 5).map((job) => job.id));
+      });
+
+      it("drops terminal jobs from due work unless their event is pending, until it is sent", async () => {
+        const now = new Date("2026-02-01T00:00:00Z");
+        const quiet = (
+          await poller.create(newJob(tenant(), { nextCheckAt: now.toISOString() }), { requestHash: "h" })
+        ).job;
+        const loud = (
+          await poller.create(newJob(tenant(), { nextCheckAt: now.toISOString() }), { requestHash: "h" })
+        ).job;
+        const dueIds = async () => (await poller.listDue(now, 1000)).map((job) => job.id);
+        expect(await dueIds()).toEqual(expect.arrayContaining([quiet.id, loud.id]));
+
+        await poller.transition(quiet.id, { from: ["queued"], to: "cancelled", now });
+        const failed = await poller.transition(loud.id, {
+          from: ["queued"],
+          to: "failed",
+          set: {
+            error: { code: "insufficient_credits", message: "no credits", providerCode: 500090 },
+            eventPending: true,
+          },
+          now,
+        });
+        expect(failed).toMatchObject({ eventPending: true, nextCheckAt: now.toISOString() });
+        expect(await dueIds()).toContain(loud.id);
+        expect(await dueIds()).not.toContain(quiet.id);
+
+        const sent = await poller.update(loud.id, { expectStatus: "failed", remove: ["eventPending"], now });
+        expect(sent?.eventPending).toBeUndefined();
+        expect(sent?.nextCheckAt).toBeUndefined();
+        expect(await dueIds()).not.toContain(loud.id);
+      });
+
+      it("keeps a terminal job due while its event send is retried, and drops it once sent", async () => {
+        const now = new Date("2026-03-01T00:00:00Z");
+        const job = (
+          await poller.create(newJob(tenant(), { nextCheckAt: now.toISOString() }), { requestHash: "h" })
+        ).job;
+        await poller.transition(job.id, {
+          from: ["queued"],
+          to: "cancelled",
+          set: { eventPending: true },
+          now,
+        });
+        const retryAt = new Date(now.getTime() + 30_000).toISOString();
+        const retried = await poller.update(job.id, {
+          expectStatus: "cancelled",
+          set: { attempts: 1, nextCheckAt: retryAt },
+        });
+        expect(retried).toMatchObject({ eventPending: true, nextCheckAt: retryAt });
+
+        const sent = await poller.update(job.id, { expectStatus: "cancelled", set: { eventPending: false } });
+        expect(sent?.eventPending).toBeUndefined();
+        expect(sent?.nextCheckAt).toBeUndefined();
+        expect((await poller.listDue(new Date(retryAt), 1000)).map((due) => due.id)).not.toContain(job.id);
+      });
+
+      it("counts generating jobs without counting other statuses", async () => {
+        const before = await poller.countGenerating();
+        const jobs = await Promise.all(
+          (["generating", "generating", "generating", "queued", "archiving", "succeeded"] as const).map(
+            (status) => jobIn(status, tenant(), poller),
+          ),
+        );
+        expect(await poller.countGenerating()).toBe(before + 4 - 1);
+        await poller.transition(jobs[0]!.id, { from: ["generating"], to: "cancelled" });
+        expect(await poller.countGenerating()).toBe(before + 2);
+      });
+    });
+
+    describe("write validation", () => {
+      it("refuses fields that are not the caller's to set, or malformed values", async () => {
+        const job = await jobIn("queued");
+        const sneaky = { attempts: 1, tenantId: "ten_other" } as unknown as { attempts: number };
+        await expect(repo.update(job.id, { expectStatus: "queued", set: sneaky })).rejects.toThrow();
+        await expect(
+          repo.transition(job.id, { from: ["queued"], to: "generating", set: { pixverseId: "12e5" } }),
+        ).rejects.toThrow();
+        expect(await repo.getById(job.id)).toEqual(job);
+      });
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import type { Clock } from "../pipeline";
+
+interface Sleeper {
+  at: number;
+  wake: () => void;
+}
+
+/**
+ * A clock that moves only when told: `advance` wakes every sleeper whose time has come, so tests of
+ * backoffs, budgets and spacing run in no time and never depend on the machine's speed.
+ */
+export class ManualClock implements Clock {
+  private current: number;
+  private sleepers: Sleeper[] = [];
+
+  constructor(start: Date | string = "2026-12-01T12:00:00.000Z") {
+    this.current = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (ms <= 0 || signal?.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const sleeper: Sleeper = { at: this.current + ms, wake: resolve };
+      this.sleepers.push(sleeper);
+      signal?.addEventListener(
+        "abort",
+        () => {
+          this.sleepers = this.sleepers.filter((other) => other !== sleeper);
+          resolve();
+        },
+        { once: true },
+      );
+    });
+  }
+
+  /** Moves time forward, waking sleepers in order (each gets a turn of the event loop). */
+  async advance(ms: number): Promise<void> {
+    const target = this.current + ms;
+    for (;;) {
+      const next = this.sleepers.filter((s) => s.at <= target).sort((a, b) => a.at - b.at)[0];
+      if (!next) break;
+      this.current = Math.max(this.current, next.at);
+      this.sleepers = this.sleepers.filter((s) => s !== next);
+      next.wake();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.current = target;
+  }
+
+  /** Sleepers still waiting (e.g. a poller spacing its requests). */
+  pendingSleeps(): number {
+    return this.sleepers.length;
+  }
+}

@@ -1,0 +1,264 @@
+import { Logger as PowertoolsLogger } from "@aws-lambda-powertools/logger";
+import { type AwsClients, createAwsClients } from "../aws";
+import { type Config, requireSetting } from "../config";
+import { type JobEventPublisher, SqsJobEventPublisher } from "../events";
+import { DynamoJobRepository, type JobRepository } from "../job";
+import { PublicUrlFetcher } from "../media";
+import { DynamoNonceStore } from "../nonce";
+import {
+  type ArchiveQueue,
+  Archiver,
+  type Clock,
+  DEFAULT_TIMINGS,
+  JobLifecycle,
+  JobSteps,
+  type Logger,
+  MediaResolver,
+  type PixverseApi,
+  Poller,
+  SqsArchiveQueue,
+  scaleTimings,
+  systemClock,
+  type Timings,
+  WebhookReceiver,
+} from "../pipeline";
+import { type NonceStore, PixverseClient } from "../pixverse";
+import { AccountService, CatalogService, JobService, MaskService, UploadService } from "../services";
+import { type MediaStore, S3MediaStore } from "../storage";
+import { DynamoTenantRepository, type TenantRepository } from "../tenant";
+
+/** The outside world the pipeline talks to, one port each; AWS and PixVerse by default. */
+export interface PipelineAdapters {
+  jobs: JobRepository;
+  tenants: TenantRepository;
+  nonces: NonceStore;
+  events: JobEventPublisher;
+  archiveQueue: ArchiveQueue;
+  pixverse: PixverseApi;
+  store: MediaStore;
+  urlFetcher: PublicUrlFetcher;
+}
+
+/** Builders of adapters, called on first use; any left out are the AWS and PixVerse ones. */
+export type AdapterFactories = { [K in keyof PipelineAdapters]?: () => PipelineAdapters[K] };
+
+/** Everything the Lambda entry points (and the local runtime) call, wired once per process. */
+export interface Pipeline {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly jobService: JobService;
+  readonly uploadService: UploadService;
+  readonly maskService: MaskService;
+  readonly catalogService: CatalogService;
+  readonly accountService: AccountService;
+  readonly webhooks: WebhookReceiver;
+  readonly poller: Poller;
+  readonly archiver: Archiver;
+  readonly steps: JobSteps;
+  readonly lifecycle: JobLifecycle;
+  readonly jobs: JobRepository;
+  readonly tenants: TenantRepository;
+  /** The AWS clients the default adapters share (one set per process). */
+  readonly clients: AwsClients;
+  close(): Promise<void>;
+}
+
+export interface PipelineOptions {
+  clients?: AwsClients;
+  adapters?: AdapterFactories;
+  logger?: Logger;
+  timings?: Timings;
+  clock?: Clock;
+}
+
+/** A value built on first use: each Lambda builds (and needs configuration for) only what it calls. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+
+export function createPipeline(config: Config, options: PipelineOptions = {}): Pipeline {
+  const clients = once(() => options.clients ?? createAwsClients());
+  const logger = options.logger ?? new PowertoolsLogger({ serviceName: "pixpipe" });
+  const clock = options.clock ?? systemClock;
+  const timings = options.timings ?? scaleTimings(DEFAULT_TIMINGS, config.timeScale);
+  const tableName = () => requireSetting(config.tableName, "tableName");
+  const factories = options.adapters ?? {};
+
+  let pixverseClient: PixverseClient | undefined;
+  const defaults: { [K in keyof PipelineAdapters]: () => PipelineAdapters[K] } = {
+    jobs: () => new DynamoJobRepository(clients().dynamo, tableName()),
+    tenants: () => new DynamoTenantRepository(clients().dynamo, tableName()),
+    nonces: () => new DynamoNonceStore(clients().dynamo, tableName()),
+    events: () =>
+      new SqsJobEventPublisher(
+        clients().sqs,
+        requireSetting(config.eventsQueueUrl, "eventsQueueUrl"),
+        config.eventSource,
+      ),
+    archiveQueue: () =>
+      new SqsArchiveQueue(clients().sqs, requireSetting(config.archiveQueueUrl, "archiveQueueUrl")),
+    pixverse: () => {
+      pixverseClient = new PixverseClient({
+        baseUrl: config.pixverse.baseUrl,
+        apiKey: requireSetting(config.pixverse.apiKey, "pixverse.apiKey"),
+      });
+      return pixverseClient;
+    },
+    store: () => new S3MediaStore(clients().s3, requireSetting(config.mediaBucket, "mediaBucket")),
+    urlFetcher: () =>
+      new PublicUrlFetcher({
+        allowPrivateNetworks: config.allowPrivateMediaUrls,
+        allowHttp: config.allowPrivateMediaUrls,
+      }),
+  };
+  const adapter = <K extends keyof PipelineAdapters>(name: K) =>
+    once(() => (factories[name] ?? defaults[name])() as PipelineAdapters[K]);
+  const jobs = adapter("jobs");
+  const tenants = adapter("tenants");
+  const nonces = adapter("nonces");
+  const events = adapter("events");
+  const archiveQueue = adapter("archiveQueue");
+  const pixverse = adapter("pixverse");
+  const store = adapter("store");
+  const urlFetcher = adapter("urlFetcher");
+
+  const media = once(
+    () =>
+      new MediaResolver({
+        store: store(),
+        jobs: jobs(),
+        pixverse: pixverse(),
+        fetcher: urlFetcher(),
+        allowPrivateNetworks: config.allowPrivateMediaUrls,
+      }),
+  );
+  // Only the steps that hand out archives use the queue; the archiver itself is not linked to it.
+  const lazyArchiveQueue: ArchiveQueue = { enqueue: (jobId) => archiveQueue().enqueue(jobId) };
+  const lifecycle = once(
+    () =>
+      new JobLifecycle({
+        jobs: jobs(),
+        events: events(),
+        archiveQueue: lazyArchiveQueue,
+        timings,
+        clock,
+        logger,
+      }),
+  );
+  const steps = once(
+    () =>
+      new JobSteps({
+        lifecycle: lifecycle(),
+        jobs: jobs(),
+        pixverse: pixverse(),
+        media: media(),
+        timings,
+        jobDeadlineSeconds: config.jobDeadlineSeconds,
+        maxConcurrency: config.pixverse.maxConcurrency,
+        clock,
+        logger,
+      }),
+  );
+  const jobService = once(
+    () =>
+      new JobService({
+        lifecycle: lifecycle(),
+        jobs: jobs(),
+        steps: steps(),
+        media: media(),
+        store: store(),
+        clock,
+        logger,
+        inlineBudgetMs: config.inlineSubmitMs,
+      }),
+  );
+  const uploadService = once(() => new UploadService({ store: store() }));
+  const maskService = once(() => new MaskService({ media: media(), pixverse: pixverse() }));
+  const catalogService = once(() => new CatalogService({ pixverse: pixverse(), clock }));
+  const accountService = once(() => new AccountService({ pixverse: pixverse() }));
+  const webhooks = once(
+    () =>
+      new WebhookReceiver({
+        jobs: jobs(),
+        steps: steps(),
+        secret: requireSetting(config.pixverse.webhookSecret, "pixverse.webhookSecret"),
+        nonces: nonces(),
+        clock,
+        logger,
+      }),
+  );
+  const poller = once(
+    () =>
+      new Poller({
+        jobs: jobs(),
+        steps: steps(),
+        clock,
+        logger,
+        requestsPerSecond: config.pixverse.requestsPerSecond,
+      }),
+  );
+  const archiver = once(
+    () =>
+      new Archiver({
+        jobs: jobs(),
+        lifecycle: lifecycle(),
+        pixverse: pixverse(),
+        store: store(),
+        maxBytes: config.archiveMaxBytes,
+        logger,
+      }),
+  );
+
+  return {
+    config,
+    logger,
+    clock,
+    get jobService() {
+      return jobService();
+    },
+    get uploadService() {
+      return uploadService();
+    },
+    get maskService() {
+      return maskService();
+    },
+    get catalogService() {
+      return catalogService();
+    },
+    get accountService() {
+      return accountService();
+    },
+    get webhooks() {
+      return webhooks();
+    },
+    get poller() {
+      return poller();
+    },
+    get archiver() {
+      return archiver();
+    },
+    get steps() {
+      return steps();
+    },
+    get lifecycle() {
+      return lifecycle();
+    },
+    get jobs() {
+      return jobs();
+    },
+    get tenants() {
+      return tenants();
+    },
+    get clients() {
+      return clients();
+    },
+    close: async () => {
+      await pixverseClient?.close();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export {
+  type AdapterFactories,
+  createPipeline,
+  type Pipeline,
+  type PipelineAdapters,
+  type PipelineOptions,
+} from "./create-pipeline";
