@@ -1,9 +1,9 @@
 import { defineConfig } from "vitest/config";
 
+const UNIT = "packages/*/src/**/*.unit.test.ts";
+
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
-    globalSetup: ["test/emulators.global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
@@ -13,5 +13,20 @@ export default defineConfig({
       AWS_SECRET_ACCESS_KEY: "local",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     },
+    projects: [
+      // Logic over in-memory adapters and fake clocks: no emulator, no Java, seconds.
+      // One module graph for all of them (isolate: false): they share no state but the imports.
+      { extends: true, test: { name: "unit", include: [UNIT], pool: "threads", isolate: false } },
+      // Real adapters against DynamoDB Local, fauxqs and the simulator, and the local runtime end to end.
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
+          exclude: [UNIT],
+          globalSetup: ["test/emulators.global-setup.ts"],
+        },
+      },
+    ],
   },
 });
