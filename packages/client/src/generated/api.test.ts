@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { API_TYPES_FILE, renderApiTypes } from "../../codegen/api-types";
+import { API_TYPES_FILE, renderApiTypes } from "../../scripts/api-types";
 
 describe("generated API types", () => {
   it("are what the API's current OpenAPI document generates (run the client's `generate` script when not)", async () => {

@@ -1,4 +1,4 @@
-// Generated from the pixpipe OpenAPI document by packages/client/codegen/generate.ts. Do not edit:
+// Generated from the pixpipe OpenAPI document by packages/client/scripts/generate.ts. Do not edit:
 // run `npx -y pnpm@10 --filter @pixpipe/client generate` after changing the API.
 
 export interface paths {

@@ -5,7 +5,7 @@ import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 /** The checked-in types; `pnpm --filter @pixpipe/client generate` rewrites it. */
 export const API_TYPES_FILE = fileURLToPath(new URL("../src/generated/api.ts", import.meta.url));
 
-const HEADER = `// Generated from the pixpipe OpenAPI document by packages/client/codegen/generate.ts. Do not edit:
+const HEADER = `// Generated from the pixpipe OpenAPI document by packages/client/scripts/generate.ts. Do not edit:
 // run \`npx -y pnpm@10 --filter @pixpipe/client generate\` after changing the API.
 
 `;
