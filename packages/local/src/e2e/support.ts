@@ -319,12 +319,14 @@ export interface E2eRuntime {
  * module scope from env, so a file keeps one runtime and varies behaviour with simulator faults).
  */
 export async function startE2eRuntime(
-  options: Partial<Pick<LocalRuntimeOptions, "env" | "simulator" | "pollIntervalMs" | "functions">> = {},
+  options: Partial<
+    Pick<LocalRuntimeOptions, "env" | "simulator" | "pollIntervalMs" | "functions" | "stateDir">
+  > = {},
 ): Promise<E2eRuntime> {
   const runtime = await startLocalRuntime({
     handlers: REAL_HANDLERS,
     port: 0,
-    stateDir: await mkdtemp(path.join(tmpdir(), "pixpipe-e2e-")),
+    stateDir: options.stateDir ?? (await mkdtemp(path.join(tmpdir(), "pixpipe-e2e-"))),
     pollIntervalMs: options.pollIntervalMs ?? 200,
     simulator: { ...FAST_SIMULATOR, ...options.simulator },
     env: { ...FAST_ENV, ...options.env },

@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 
 export interface DynamoDbLocal {
@@ -20,6 +21,9 @@ function jarDirectory(): string {
   return path.join(lib, dir);
 }
 
+/** Starts DynamoDB Local bound to 127.0.0.1 (the jar alone listens on every interface, without auth). */
+const LOOPBACK_LAUNCHER = fileURLToPath(new URL("./LoopbackDynamoDbLocal.java", import.meta.url));
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -33,8 +37,9 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Starts Amazon's DynamoDB Local as a child `java` process on a free port (in memory, no telemetry).
- * The child is killed when this process exits, so a crashed test run does not leave it holding a port.
+ * Starts Amazon's DynamoDB Local as a child `java` process on a free loopback port (in memory unless
+ * `dbPath` is given, no telemetry). The child is killed when this process exits, so a crashed test run
+ * does not leave it holding a port.
  */
 export async function startDynamoDbLocal(
   options: { dbPath?: string; timeoutMs?: number } = {},
@@ -47,8 +52,9 @@ export async function startDynamoDbLocal(
       "-XX:TieredStopAtLevel=1",
       "-XX:+UseSerialGC",
       "-Djava.library.path=./DynamoDBLocal_lib",
-      "-jar",
-      "DynamoDBLocal.jar",
+      "-cp",
+      ["DynamoDBLocal.jar", "DynamoDBLocal_lib/*"].join(path.delimiter),
+      LOOPBACK_LAUNCHER,
       "-port",
       String(port),
       ...storage,

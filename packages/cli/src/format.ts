@@ -1,0 +1,61 @@
+import type { Job } from "@pixpipe/client";
+import pc from "picocolors";
+
+export function formatBytes(bytes: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)}s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}m${String(Math.floor(seconds % 60)).padStart(2, "0")}s`;
+}
+
+/**
+ * Why a job is where it is. The API is adding `progress { stage, reason, attempts, nextAttemptAt }`
+ * (ARCHITECTURE §2); until the document has it, it is read here as optional.
+ */
+export interface JobProgress {
+  stage?: string;
+  reason?: string;
+  attempts?: number;
+  nextAttemptAt?: string;
+}
+
+export function progressOf(job: Job): JobProgress | undefined {
+  const { progress } = job as Job & { progress?: JobProgress };
+  return typeof progress === "object" && progress !== null ? progress : undefined;
+}
+
+const STATUS_COLORS: Record<Job["status"], (text: string) => string> = {
+  queued: pc.yellow,
+  generating: pc.cyan,
+  archiving: pc.blue,
+  succeeded: pc.green,
+  failed: pc.red,
+  cancelled: pc.magenta,
+};
+
+export const colorStatus = (status: Job["status"]) => STATUS_COLORS[status](status);
+
+/** `generating (stage: submitted, reason: ...)`, without colors when `plain`. */
+export function describeState(job: Job, plain = false): string {
+  const progress = progressOf(job);
+  const parts = [
+    progress?.stage && `stage: ${progress.stage}`,
+    progress?.reason && `reason: ${progress.reason}`,
+    progress?.attempts && `attempts: ${progress.attempts}`,
+  ].filter(Boolean);
+  const status = plain ? job.status : colorStatus(job.status);
+  return parts.length > 0 ? `${status} (${parts.join(", ")})` : status;
+}
+
+export const elapsedSince = (iso: string, now = Date.now()) => formatDuration(now - Date.parse(iso));

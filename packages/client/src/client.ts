@@ -1,0 +1,199 @@
+import { openAsBlob } from "node:fs";
+import path from "node:path";
+import createClient, { type Client } from "openapi-fetch";
+import { type DownloadedFile, type DownloadOptions, downloadTo } from "./download";
+import { fetchOrThrow, PixpipeApiError, storageError } from "./errors";
+import type { paths } from "./generated/api";
+import { detectContentType } from "./media-type";
+import type {
+  Balance,
+  CatalogKind,
+  CatalogPage,
+  CatalogQuery,
+  CreateJobRequest,
+  Job,
+  JobList,
+  ListJobsQuery,
+  MaskSelection,
+  MaskSelectionRequest,
+  UploadContentType,
+  UploadGrant,
+  UploadRef,
+  UploadRequest,
+} from "./types";
+import { type WatchOptions, watchJob } from "./watch";
+
+export interface PixpipeClientOptions {
+  /** The API's root, e.g. https://api.example.com or http://127.0.0.1:3000. */
+  baseUrl: string;
+  /** A pixpipe API key, sent as `Authorization: Bearer <key>`. */
+  apiKey?: string;
+  /** Another fetch (tests, proxies). */
+  fetch?: typeof fetch;
+  /** Sent as User-Agent, e.g. "pixpipe-cli/0.1.0". */
+  userAgent?: string;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface CreateJobOptions extends RequestOptions {
+  /** Same key and body again: the same job (200) instead of a second one; different body: 409. */
+  idempotencyKey?: string;
+}
+
+export interface RunJobOptions extends CreateJobOptions, WatchOptions {
+  /** Called with the created job and with every change of it until it ends. */
+  onUpdate?: (job: Job) => void;
+}
+
+/** Each answer of openapi-fetch: data on success, the parsed error body otherwise. */
+type FetchResult<T> = { data?: T; error?: unknown; response: Response };
+
+/** The data of a successful answer, or the API's error thrown as PixpipeApiError. */
+async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw PixpipeApiError.fromResponse(response, error);
+  return data as T;
+}
+
+/**
+ * The pixpipe HTTP API. `api` is the typed openapi-fetch client for every operation of the OpenAPI
+ * document; the methods wrap the common ones, throw PixpipeApiError for every answer that is not a
+ * success, and add what takes more than one call (uploads, waiting, downloads, every page).
+ */
+export class PixpipeClient {
+  readonly api: Client<paths>;
+  readonly baseUrl: string;
+  private readonly fetch: typeof fetch;
+
+  constructor(options: PixpipeClientOptions) {
+    const baseFetch = options.fetch ?? globalThis.fetch;
+    this.fetch = (input, init) => fetchOrThrow(baseFetch, input as Request | string, init);
+    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    const headers: Record<string, string> = {};
+    if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+    if (options.userAgent) headers["user-agent"] = options.userAgent;
+    this.api = createClient<paths>({ baseUrl: this.baseUrl, headers, fetch: this.fetch });
+  }
+
+  createJob(request: CreateJobRequest, options: CreateJobOptions = {}): Promise<Job> {
+    const header = options.idempotencyKey === undefined ? {} : { "idempotency-key": options.idempotencyKey };
+    return unwrap(this.api.POST("/v1/jobs", { body: request, params: { header }, signal: options.signal }));
+  }
+
+  getJob(id: string, options: RequestOptions = {}): Promise<Job> {
+    return unwrap(this.api.GET("/v1/jobs/{id}", { params: { path: { id } }, signal: options.signal }));
+  }
+
+  /** One page of the tenant's jobs, newest first. */
+  listJobs(query: ListJobsQuery = {}, options: RequestOptions = {}): Promise<JobList> {
+    return unwrap(this.api.GET("/v1/jobs", { params: { query }, signal: options.signal }));
+  }
+
+  /** Every job matching `query`, newest first, fetching the next page as the loop reaches it. */
+  async *jobs(query: Omit<ListJobsQuery, "cursor"> = {}, options: RequestOptions = {}): AsyncGenerator<Job> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.listJobs({ ...query, ...(cursor ? { cursor } : {}) }, options);
+      yield* page.jobs;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  cancelJob(id: string, options: RequestOptions = {}): Promise<Job> {
+    return unwrap(
+      this.api.POST("/v1/jobs/{id}/cancel", { params: { path: { id } }, signal: options.signal }),
+    );
+  }
+
+  /** The short-lived presigned URL of a job's archived video (the Location of the API's 302). */
+  async videoUrl(id: string, options: RequestOptions = {}): Promise<string> {
+    const { error, response } = await this.api.GET("/v1/jobs/{id}/video", {
+      params: { path: { id } },
+      redirect: "manual",
+      signal: options.signal,
+    });
+    const location = response.headers.get("location");
+    if (response.status !== 302 || !location) throw PixpipeApiError.fromResponse(response, error);
+    return location;
+  }
+
+  /** Streams a job's archived video to `destination` and reports its size and SHA-256. */
+  async downloadVideo(
+    id: string,
+    destination: string,
+    options: DownloadOptions = {},
+  ): Promise<DownloadedFile> {
+    const url = await this.videoUrl(id, options);
+    return downloadTo(this.fetch, url, destination, options);
+  }
+
+  createUpload(request: UploadRequest, options: RequestOptions = {}): Promise<UploadGrant> {
+    return unwrap(this.api.POST("/v1/uploads", { body: request, signal: options.signal }));
+  }
+
+  /**
+   * Uploads a local file for use as `{ upload: key }` in a job's input: asks for a presigned URL
+   * with the file's type (sniffed from its bytes, else its extension) and size, then PUTs the file
+   * there, streamed from disk.
+   */
+  async uploadFile(
+    file: string,
+    options: RequestOptions & { contentType?: UploadContentType } = {},
+  ): Promise<UploadRef> {
+    const contentType = options.contentType ?? (await detectContentType(file));
+    const blob = await openAsBlob(file, { type: contentType });
+    const grant = await this.createUpload(
+      { contentType, filename: path.basename(file), size: blob.size },
+      options,
+    );
+    // fetch sends a Blob with its exact Content-Length, reading the file as it goes.
+    const response = await this.fetch(grant.uploadUrl, {
+      method: "PUT",
+      body: blob,
+      headers: { "content-type": contentType },
+      signal: options.signal,
+    });
+    if (!response.ok) throw await storageError(response, "upload_failed");
+    await response.body?.cancel();
+    return { upload: grant.key };
+  }
+
+  /** Each state of a job, the current one first, until it is terminal (see watchJob). */
+  watchJob(id: string, options: WatchOptions = {}): AsyncGenerator<Job, Job> {
+    return watchJob((signal) => this.getJob(id, { signal }), options);
+  }
+
+  /** The job once it is terminal (succeeded, failed or cancelled). */
+  async waitForJob(id: string, options: WatchOptions & { onUpdate?: (job: Job) => void } = {}): Promise<Job> {
+    const states = this.watchJob(id, options);
+    for (;;) {
+      const next = await states.next();
+      if (next.done) return next.value;
+      options.onUpdate?.(next.value);
+    }
+  }
+
+  /** Creates a job and waits until it is terminal. */
+  async runJob(request: CreateJobRequest, options: RunJobOptions = {}): Promise<Job> {
+    const job = await this.createJob(request, options);
+    return this.waitForJob(job.id, options);
+  }
+
+  selectMasks(request: MaskSelectionRequest, options: RequestOptions = {}): Promise<MaskSelection> {
+    return unwrap(this.api.POST("/v1/masks", { body: request, signal: options.signal }));
+  }
+
+  catalog(kind: CatalogKind, query: CatalogQuery = {}, options: RequestOptions = {}): Promise<CatalogPage> {
+    return unwrap(
+      this.api.GET("/v1/catalog/{kind}", { params: { path: { kind }, query }, signal: options.signal }),
+    );
+  }
+
+  /** PixVerse's credit balance (admin keys only). */
+  balance(options: RequestOptions = {}): Promise<Balance> {
+    return unwrap(this.api.GET("/v1/account/balance", { signal: options.signal }));
+  }
+}

@@ -1,0 +1,1410 @@
+// Generated from the pixpipe OpenAPI document by packages/client/scripts/generate.ts. Do not edit:
+// run `npx -y pnpm@10 --filter @pixpipe/client generate` after changing the API.
+
+export interface paths {
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the tenant's jobs, newest first */
+        get: operations["listJobs"];
+        put?: never;
+        /** Create a job */
+        post: operations["createJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one job */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop following a job; a late result is not archived */
+        post: operations["cancelJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the archived video */
+        get: operations["getJobVideo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Get a presigned URL to upload media for jobs */
+        post: operations["createUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/masks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Swap step 1: the keyframe of a video and the masks to pick from (billed by PixVerse) */
+        post: operations["selectMasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/catalog/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PixVerse's effect templates, restyle presets or lip-sync voices */
+        get: operations["getCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/account/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PixVerse credit balance (admin keys only) */
+        get: operations["getBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/pixverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * PixVerse status callbacks (signature-verified)
+         * @description Verified on the raw body with the Webhook-Timestamp, Webhook-Nonce and Webhook-Signature headers (HMAC-SHA256, +-300 s window, nonce replay refused). Records the new state and answers `ok`.
+         */
+        post: operations["receivePixverseWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description A generation job. pixverse.videoId is a string (PixVerse ids exceed 2^53); output is present once archived, error once failed. */
+        Job: {
+            id: string;
+            tenantId: string;
+            type: components["schemas"]["JobType"];
+            status: components["schemas"]["JobStatus"];
+            input: {
+                [key: string]: unknown;
+            };
+            metadata: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            pixverse: {
+                videoId?: string;
+                traceId: string;
+                credits?: number;
+            };
+            output?: {
+                bucket: string;
+                key: string;
+                size: number;
+                contentType: string;
+                sha256: string;
+                width?: number;
+                height?: number;
+            };
+            error?: {
+                /** @enum {string} */
+                code: "invalid_request" | "media_unavailable" | "moderation_failed" | "generation_failed" | "insufficient_credits" | "timeout" | "archive_failed" | "provider_error";
+                message: string;
+                providerCode?: number;
+            };
+        };
+        /**
+         * @description The PixVerse capability the job runs.
+         * @example text_to_video
+         * @enum {string}
+         */
+        JobType: "text_to_video" | "image_to_video" | "effect" | "transition" | "multi_transition" | "fusion" | "extend" | "modify" | "restyle" | "sound_effect" | "lip_sync" | "swap" | "mimic" | "upscale" | "image_template";
+        /**
+         * @description Where the job is in its lifecycle; succeeded, failed and cancelled are terminal.
+         * @example generating
+         * @enum {string}
+         */
+        JobStatus: "queued" | "generating" | "archiving" | "succeeded" | "failed" | "cancelled";
+        Error: {
+            error: {
+                /**
+                 * @description Stable snake_case code.
+                 * @example invalid_request
+                 */
+                code: string;
+                /** @description Human-readable sentence. */
+                message: string;
+                /** @description Every problem found, for validation errors. */
+                details?: components["schemas"]["Problem"][];
+            };
+        };
+        Problem: {
+            /**
+             * @description Dotted path of the offending field.
+             * @example input.duration
+             */
+            path: string;
+            /** @example Invalid option: expected one of 5|8 */
+            message: string;
+            /**
+             * @description Which part of the request the path refers to.
+             * @enum {string}
+             */
+            location?: "body" | "query" | "path" | "header";
+        };
+        /**
+         * @example {
+         *       "type": "text_to_video",
+         *       "input": {
+         *         "model": "v5",
+         *         "prompt": "A cat surfing at sunset",
+         *         "duration": 5,
+         *         "quality": "540p",
+         *         "aspect_ratio": "16:9"
+         *       },
+         *       "metadata": {
+         *         "orderId": "A-1042"
+         *       }
+         *     }
+         */
+        CreateJobRequest: components["schemas"]["CreateTextToVideoJob"] | components["schemas"]["CreateImageToVideoJob"] | components["schemas"]["CreateEffectJob"] | components["schemas"]["CreateTransitionJob"] | components["schemas"]["CreateMultiTransitionJob"] | components["schemas"]["CreateFusionJob"] | components["schemas"]["CreateExtendJob"] | components["schemas"]["CreateModifyJob"] | components["schemas"]["CreateRestyleJob"] | components["schemas"]["CreateSoundEffectJob"] | components["schemas"]["CreateLipSyncJob"] | components["schemas"]["CreateSwapJob"] | components["schemas"]["CreateMimicJob"] | components["schemas"]["CreateUpscaleJob"] | components["schemas"]["CreateImageTemplateJob"];
+        CreateTextToVideoJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "text_to_video";
+            input: components["schemas"]["TextToVideoInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's text_to_video parameters (PixVerse field names; media as MediaRef). */
+        TextToVideoInput: {
+            prompt: string;
+            /** @enum {string} */
+            model: "v3.5" | "v4" | "v4.5" | "v5" | "v5.5" | "v5.6" | "v6" | "c1";
+            duration: number;
+            /** @enum {string} */
+            quality: "360p" | "540p" | "720p" | "1080p";
+            /** @enum {string} */
+            aspect_ratio: "16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "2:3" | "3:2" | "21:9";
+            negative_prompt?: string;
+            seed?: number;
+            /** @enum {string} */
+            motion_mode?: "normal" | "fast";
+            /** @enum {string} */
+            style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk";
+            /** @enum {string} */
+            camera_movement?: "horizontal_left" | "horizontal_right" | "vertical_up" | "vertical_down" | "zoom_in" | "zoom_out" | "auto_camera" | "crane_up" | "quickly_zoom_in" | "quickly_zoom_out" | "smooth_zoom_in" | "camera_rotation" | "robo_arm" | "super_dolly_out" | "whip_pan" | "hitchcock" | "left_follow" | "right_follow" | "pan_left" | "pan_right" | "fix_bg";
+            template_id?: string | number;
+            generate_multi_clip_switch?: boolean;
+            /** @enum {string} */
+            thinking_type?: "enabled" | "disabled" | "auto";
+            water_mark?: boolean;
+            generate_audio_switch?: boolean;
+            sound_effect_switch?: boolean;
+            sound_effect_content?: string;
+            lip_sync_tts_switch?: boolean;
+            lip_sync_tts_content?: string;
+            lip_sync_tts_speaker_id?: string;
+        };
+        /**
+         * @description Your own string labels, stored with the job and echoed back (at most 50 keys of 1-40 characters, values up to 500 characters).
+         * @example {
+         *       "orderId": "A-1042"
+         *     }
+         */
+        Metadata: {
+            [key: string]: string;
+        };
+        CreateImageToVideoJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "image_to_video";
+            input: components["schemas"]["ImageToVideoInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's image_to_video parameters (PixVerse field names; media as MediaRef). */
+        ImageToVideoInput: {
+            prompt: string;
+            /** @enum {string} */
+            model: "v3.5" | "v4" | "v4.5" | "v5" | "v5.5" | "v5.6" | "v6" | "c1";
+            duration: number;
+            /** @enum {string} */
+            quality: "360p" | "540p" | "720p" | "1080p";
+            negative_prompt?: string;
+            seed?: number;
+            /** @enum {string} */
+            motion_mode?: "normal" | "fast";
+            /** @enum {string} */
+            style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk";
+            /** @enum {string} */
+            camera_movement?: "horizontal_left" | "horizontal_right" | "vertical_up" | "vertical_down" | "zoom_in" | "zoom_out" | "auto_camera" | "crane_up" | "quickly_zoom_in" | "quickly_zoom_out" | "smooth_zoom_in" | "camera_rotation" | "robo_arm" | "super_dolly_out" | "whip_pan" | "hitchcock" | "left_follow" | "right_follow" | "pan_left" | "pan_right" | "fix_bg";
+            generate_multi_clip_switch?: boolean;
+            /** @enum {string} */
+            thinking_type?: "enabled" | "disabled" | "auto";
+            water_mark?: boolean;
+            generate_audio_switch?: boolean;
+            sound_effect_switch?: boolean;
+            sound_effect_content?: string;
+            lip_sync_tts_switch?: boolean;
+            lip_sync_tts_content?: string;
+            lip_sync_tts_speaker_id?: string;
+            image: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+        };
+        CreateEffectJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "effect";
+            input: components["schemas"]["EffectInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's effect parameters (PixVerse field names; media as MediaRef). */
+        EffectInput: {
+            template_id: string | number;
+            /** @enum {string} */
+            quality: "360p" | "540p" | "720p" | "1080p";
+            prompt?: string;
+            /** @enum {string} */
+            model?: "v3.5" | "v4" | "v4.5" | "v5" | "v5.5" | "v5.6" | "v6" | "c1";
+            duration?: number;
+            seed?: number;
+            sound_effect_switch?: boolean;
+            sound_effect_content?: string;
+            image?: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+            images?: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            }[];
+        };
+        CreateTransitionJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "transition";
+            input: components["schemas"]["TransitionInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's transition parameters (PixVerse field names; media as MediaRef). */
+        TransitionInput: {
+            prompt: string;
+            /** @enum {string} */
+            model: "v3.5" | "v4" | "v4.5" | "v5" | "v5.5" | "v5.6" | "v6" | "c1";
+            duration: number;
+            /** @enum {string} */
+            quality: "360p" | "540p" | "720p" | "1080p";
+            seed?: number;
+            /** @enum {string} */
+            motion_mode?: "normal" | "fast";
+            generate_audio_switch?: boolean;
+            sound_effect_switch?: boolean;
+            sound_effect_content?: string;
+            lip_sync_tts_switch?: boolean;
+            lip_sync_tts_content?: string;
+            lip_sync_tts_speaker_id?: string;
+            first_frame: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+            last_frame: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+        };
+        CreateMultiTransitionJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "multi_transition";
+            input: components["schemas"]["MultiTransitionInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's multi_transition parameters (PixVerse field names; media as MediaRef). */
+        MultiTransitionInput: {
+            /** @enum {string} */
+            model: "v3.5" | "v4" | "v4.5" | "v5";
+            /** @enum {string} */
+            quality: "360p" | "540p" | "720p" | "1080p";
+            /** @enum {string} */
+            motion_mode?: "normal" | "fast";
+            seed?: number;
+            multi_transition: {
+                duration?: number;
+                prompt?: string;
+                image: {
+                    upload?: string;
+                    /** Format: uri */
+                    url?: string;
+                    job?: string;
+                };
+            }[];
+        };
+        CreateFusionJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "fusion";
+            input: components["schemas"]["FusionInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's fusion parameters (PixVerse field names; media as MediaRef). */
+        FusionInput: {
+            prompt: string;
+            /** @enum {string} */
+            model: "v4.5" | "v5" | "v5.5" | "v5.6" | "v6" | "c1";
+            duration: number;
+            /** @enum {string} */
+            quality: "360p" | "540p" | "720p" | "1080p";
+            /** @enum {string} */
+            aspect_ratio: "16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "2:3" | "3:2" | "21:9";
+            seed?: number;
+            generate_audio_switch?: boolean;
+            image_references: {
+                /** @enum {string} */
+                type: "subject" | "background";
+                ref_name: string;
+                image: {
+                    upload?: string;
+                    /** Format: uri */
+                    url?: string;
+                    job?: string;
+                };
+            }[];
+        };
+        CreateExtendJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "extend";
+            input: components["schemas"]["ExtendInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's extend parameters (PixVerse field names; media as MediaRef). */
+        ExtendInput: {
+            prompt: string;
+            /** @enum {string} */
+            model: "v3.5" | "v4" | "v4.5" | "v5" | "v5.5" | "v6";
+            duration: number;
+            /** @enum {string} */
+            quality: "360p" | "540p" | "720p" | "1080p";
+            seed: number;
+            /** @enum {string} */
+            motion_mode?: "normal" | "fast";
+            /** @enum {string} */
+            style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk";
+            negative_prompt?: string;
+            template_id?: string | number;
+            water_mark?: boolean;
+            video: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+        };
+        CreateModifyJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "modify";
+            input: components["schemas"]["ModifyInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's modify parameters (PixVerse field names; media as MediaRef). */
+        ModifyInput: {
+            prompt: string;
+            /** @enum {string} */
+            quality: "360p" | "540p" | "720p";
+            mask_ids?: string[];
+            keyframe_ids?: number[];
+            video: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+            images?: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            }[];
+        };
+        CreateRestyleJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "restyle";
+            input: components["schemas"]["RestyleInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's restyle parameters (PixVerse field names; media as MediaRef). */
+        RestyleInput: {
+            restyle_id?: string | number;
+            restyle_prompt?: string;
+            seed?: number;
+            video: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+        };
+        CreateSoundEffectJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "sound_effect";
+            input: components["schemas"]["SoundEffectInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's sound_effect parameters (PixVerse field names; media as MediaRef). */
+        SoundEffectInput: {
+            sound_effect_content?: string;
+            original_sound_switch?: boolean;
+            seed?: number;
+            video: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+        };
+        CreateLipSyncJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "lip_sync";
+            input: components["schemas"]["LipSyncInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's lip_sync parameters (PixVerse field names; media as MediaRef). */
+        LipSyncInput: {
+            lip_sync_tts_speaker_id?: string;
+            lip_sync_tts_content?: string;
+            video: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+            audio?: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+        };
+        CreateSwapJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "swap";
+            input: components["schemas"]["SwapInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's swap parameters (PixVerse field names; media as MediaRef). */
+        SwapInput: {
+            keyframe_id: number;
+            mask_id: string;
+            /** @enum {string} */
+            quality: "360p" | "540p" | "720p";
+            original_sound_switch?: boolean;
+            video: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+            image: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+        };
+        CreateMimicJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "mimic";
+            input: components["schemas"]["MimicInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's mimic parameters (PixVerse field names; media as MediaRef). */
+        MimicInput: {
+            /** @enum {string} */
+            quality: "360p" | "540p" | "720p";
+            video: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+            image: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+        };
+        CreateUpscaleJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "upscale";
+            input: components["schemas"]["UpscaleInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's upscale parameters (PixVerse field names; media as MediaRef). */
+        UpscaleInput: {
+            /** @enum {string} */
+            quality?: "360p" | "540p" | "720p" | "1080p";
+            video: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+        };
+        CreateImageTemplateJob: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "image_template";
+            input: components["schemas"]["ImageTemplateInput"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description PixVerse's image_template parameters (PixVerse field names; media as MediaRef). */
+        ImageTemplateInput: {
+            template_id: string | number;
+            images: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            }[];
+        };
+        JobList: {
+            jobs: components["schemas"]["Job"][];
+            /** @description null on the last page. */
+            nextCursor: string | null;
+        };
+        UploadGrant: {
+            /**
+             * @description Use as { "upload": key } in a job input.
+             * @example uploads/tenant_1/01J9Z3Q4N8X0C2M7V5B6K1D3EF/cat.png
+             */
+            key: string;
+            /**
+             * Format: uri
+             * @description PUT the file here, with the declared Content-Type and exactly the declared size.
+             */
+            uploadUrl: string;
+            /**
+             * Format: date-time
+             * @example 2025-01-01T12:15:00.000Z
+             */
+            expiresAt: string;
+        };
+        UploadRequest: {
+            /**
+             * @example image/png
+             * @enum {string}
+             */
+            contentType: "image/jpeg" | "image/png" | "image/webp" | "video/mp4" | "video/quicktime" | "video/webm" | "audio/mpeg" | "audio/wav" | "audio/x-wav" | "audio/mp4" | "audio/x-m4a" | "audio/aac";
+            /** @example cat.png */
+            filename: string;
+            /**
+             * @description Exact size in bytes (images up to 20971520 bytes, videos up to 104857600 bytes, audios up to 52428800 bytes).
+             * @example 482133
+             */
+            size: number;
+        };
+        MaskSelection: {
+            /** @example 1 */
+            keyframeId: number;
+            /** @example https://media.pixverse.ai/keyframes/1.png */
+            keyframeUrl: string;
+            /**
+             * @description Credits PixVerse charged for this call.
+             * @example 2
+             */
+            credits?: number;
+            masks: {
+                /** @example m_1 */
+                maskId: string;
+                /** @example person */
+                maskName: string;
+                maskUrl: string;
+            }[];
+        };
+        /**
+         * @description The video to pick masks from and the keyframe (1 = first frame, the default).
+         * @example {
+         *       "video": {
+         *         "job": "job_01J9Z3Q4N8X0C2M7V5B6K1D3EF"
+         *       },
+         *       "keyframe_id": 1
+         *     }
+         */
+        MaskSelectionRequest: {
+            keyframe_id?: number;
+            video: {
+                upload?: string;
+                /** Format: uri */
+                url?: string;
+                job?: string;
+            };
+        };
+        CatalogPage: Record<string, never>;
+        Balance: {
+            /**
+             * @description PixVerse account id (a string: ids exceed 2^53).
+             * @example 123452341
+             */
+            accountId: string;
+            /**
+             * @description Monthly subscription credits left.
+             * @example 1069020
+             */
+            creditMonthly: number;
+            /**
+             * @description Purchased credits left.
+             * @example 3630
+             */
+            creditPackage: number;
+        };
+        Health: {
+            /** @enum {boolean} */
+            ok: true;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listJobs: {
+        parameters: {
+            query?: {
+                /** @description Where the job is in its lifecycle; succeeded, failed and cancelled are terminal. */
+                status?: components["schemas"]["JobStatus"];
+                /** @description Page size. */
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of jobs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobList"];
+                };
+            };
+            /** @description The request is invalid (details lists every problem). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Same key and same body return the same job (200); same key and another body: 409. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateJobRequest"];
+            };
+        };
+        responses: {
+            /** @description The Idempotency-Key was seen before with this body: the earlier job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description The job was accepted (queued). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description The request is invalid (details lists every problem). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the resource's state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description The request is invalid (details lists every problem). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource for this API key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description The request is invalid (details lists every problem). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource for this API key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the resource's state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJobVideo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to a short-lived presigned URL of the archived video. */
+            302: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is invalid (details lists every problem). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource for this API key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request conflicts with the resource's state. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Upload the file with the returned URL before it expires. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadGrant"];
+                };
+            };
+            /** @description The request is invalid (details lists every problem). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    selectMasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaskSelectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The keyframe and its masks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskSelection"];
+                };
+            };
+            /** @description The request is invalid (details lists every problem). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCatalog: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: 10 | 20 | 50 | 100;
+                /** @description templates only: video templates (effect jobs) or image templates (image_template jobs). */
+                type?: "video" | "image";
+            };
+            header?: never;
+            path: {
+                /** @description templates: effect and image templates; restyles: restyle presets; voices: lip-sync voices. */
+                kind: "templates" | "restyles" | "voices";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list as PixVerse returns it (cached briefly). */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogPage"];
+                };
+            };
+            /** @description The request is invalid (details lists every problem). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balance. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Balance"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The API key is not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receivePixverseWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description PixVerse video id */
+                    id?: string;
+                    /** @description 1 success, 5 generating, 7 moderation failed, 8 failed */
+                    status?: number;
+                    url?: string;
+                    size?: number;
+                    has_audio?: boolean;
+                    credits?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted; the body is exactly `ok`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": "ok";
+                };
+            };
+            /** @description The request is invalid (details lists every problem). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unexpected error; the message carries a request id to quote. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+}
