@@ -28,6 +28,10 @@ declare module "sst" {
       "type": "sst.sst.Secret"
       "value": string
     }
+    "PixverseWebhookSecretPrevious": {
+      "type": "sst.sst.Secret"
+      "value": string
+    }
     "Table": {
       "name": string
       "type": "sst.aws.Dynamo"

@@ -18,6 +18,7 @@ export default $config({
     const { api } = await import("./infra/api");
     await import("./infra/poller");
     await import("./infra/uploads");
+    const { alerts, dashboard } = await import("./infra/monitoring");
     return {
       api: api.url,
       pixverseWebhookUrl: $interpolate`${api.url}/webhooks/pixverse`,
@@ -26,6 +27,8 @@ export default $config({
       jobEventsQueueUrl: jobEvents.url,
       jobEventsQueueArn: jobEvents.arn,
       archiveQueueUrl: archiveQueue.url,
+      alertsTopicArn: alerts.arn,
+      dashboard: $interpolate`https://console.aws.amazon.com/cloudwatch/home#dashboards/dashboard/${dashboard.dashboardName}`,
     };
   },
 });

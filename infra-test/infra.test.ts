@@ -3,31 +3,28 @@
  * these tests read the resources it would deploy. Run: pnpm run check:infra
  */
 import assert from "node:assert/strict";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { after, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import { handlers } from "../infra/lambda";
 import { CONFIG_SETTINGS } from "../packages/core/src/config/config";
 import { TABLE_KEYS, tableDefinition } from "../packages/core/src/table/definition";
-import { artifactsDirectory, coldStart, mockArn, runSynth, Synthesized } from "./synth-client";
-
-const secrets = { PixverseApiKey: "test-api-key", PixverseWebhookSecret: "test-webhook-secret" };
-
-/** Each synth is its own process; start them together and let the tests await what they need. */
-function started<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => {}); // rejections are asserted by the tests that await them
-  return promise;
-}
-const artifactsDir = artifactsDirectory();
-after(() => rmSync(artifactsDir, { recursive: true, force: true }));
-const testStage = started(runSynth({ stage: "test", secrets, artifactsDir }).then((r) => new Synthesized(r)));
-const prodStage = started(runSynth({ stage: "prod", secrets }).then((r) => new Synthesized(r)));
-const withoutSecrets = started(runSynth({ stage: "test" }));
-const missingHandler = started(runSynth({ config: "fixtures/missing-handler.config.ts", secrets }));
+import { missingHandler, prodStage, testStage, withoutSecrets } from "./stages";
+import { coldStart, mockArn, type Synthesized } from "./synth-client";
+// Alarms, logs, data protection, throttling and stage settings: in the same process, on the same synths.
+import "./operations.suite";
 
 /** What each function may reach at runtime: links are IAM grants as well as configuration. */
 const expectedLinks: Record<string, string[]> = {
-  [handlers.api]: ["ArchiveQueue", "JobEvents", "Media", "PixverseApiKey", "PixverseWebhookSecret", "Table"],
+  [handlers.api]: [
+    "ArchiveQueue",
+    "JobEvents",
+    "Media",
+    "PixverseApiKey",
+    "PixverseWebhookSecret",
+    "PixverseWebhookSecretPrevious",
+    "Table",
+  ],
   [handlers.poller]: ["ArchiveQueue", "JobEvents", "Media", "PixverseApiKey", "Table"],
   [handlers.archiver]: ["JobEvents", "Media", "PixverseApiKey", "Table"],
   [handlers.uploads]: ["ArchiveQueue", "JobEvents", "Media", "PixverseApiKey", "Table"],
@@ -60,6 +57,8 @@ describe("stage test", () => {
       "jobEventsQueueUrl",
       "jobEventsQueueArn",
       "archiveQueueUrl",
+      "alertsTopicArn",
+      "dashboard",
     ]) {
       assert.equal(typeof outputs[key], "string", key);
       assert.notEqual(outputs[key], "", key);
@@ -351,10 +350,11 @@ describe("stage prod", () => {
 });
 
 describe("failures", () => {
-  test("deploying without the PixVerse secrets fails, naming each one", async () => {
+  test("deploying without the PixVerse secrets fails, naming each one (the previous webhook secret is optional)", async () => {
     await assert.rejects(withoutSecrets, (error: Error) => {
       assert.match(error.message, /Set a value for PixverseApiKey/);
-      assert.match(error.message, /Set a value for PixverseWebhookSecret/);
+      assert.match(error.message, /Set a value for PixverseWebhookSecret /);
+      assert.doesNotMatch(error.message, /PixverseWebhookSecretPrevious/);
       return true;
     });
   });

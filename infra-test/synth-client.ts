@@ -16,6 +16,8 @@ export interface RunSynthOptions {
   secrets?: Record<string, string>;
   /** Keep the handler bundles here (see artifactsDirectory). */
   artifactsDir?: string;
+  /** Stage settings (PIXPIPE_*, infra/settings.ts) as the deployer's shell would pass them. */
+  settings?: Record<string, string>;
 }
 
 /** Resolves with the synth result, or rejects with the synth's error messages. */
@@ -24,11 +26,16 @@ export function runSynth({
   config,
   secrets = {},
   artifactsDir,
+  settings = {},
 }: RunSynthOptions = {}): Promise<SynthResult> {
+  // Only what the test passes: secrets and stage settings in the developer's shell do not leak in.
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith("SST_SECRET_")),
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith("SST_SECRET_") && !name.startsWith("PIXPIPE_"),
+    ),
   );
   for (const [name, value] of Object.entries(secrets)) env[`SST_SECRET_${name}`] = value;
+  Object.assign(env, settings);
   const args = [
     "--import",
     "tsx",

@@ -1,9 +1,31 @@
 import { handlers, pipelineFunction } from "./lambda";
 import { archiveQueue, jobEvents } from "./queues";
-import { pixverseApiKey, pixverseWebhookSecret } from "./secrets";
+import { pixverseApiKey, pixverseWebhookSecret, pixverseWebhookSecretPrevious } from "./secrets";
+import { logRetention, stageSettings } from "./settings";
 import { media, table } from "./storage";
 
-export const api = new sst.aws.ApiGatewayV2("Api");
+const settings = stageSettings();
+
+export const api = new sst.aws.ApiGatewayV2("Api", {
+  // Without origins, no CORS headers at all: browsers on other origins are refused.
+  cors: settings.corsOrigins.length > 0 ? { allowOrigins: settings.corsOrigins } : false,
+  ...(settings.apiDomain && {
+    // Route 53 in this account by default; with a certificate ARN, DNS is the operator's (a CNAME).
+    domain: settings.apiDomain.certificateArn
+      ? { name: settings.apiDomain.name, dns: false, cert: settings.apiDomain.certificateArn }
+      : settings.apiDomain.name,
+  }),
+  accessLog: { retention: logRetention(settings) },
+  transform: {
+    stage: (args) => {
+      // Beyond these API Gateway answers 429 before a Lambda runs (per stage, every route).
+      args.defaultRouteSettings = {
+        throttlingRateLimit: settings.apiThrottle.rateLimit,
+        throttlingBurstLimit: settings.apiThrottle.burstLimit,
+      };
+    },
+  },
+});
 
 // One catch-all route: the Hono app does the routing (jobs API, PixVerse webhooks, OpenAPI, health).
 api.route(
@@ -13,6 +35,14 @@ api.route(
     // API Gateway gives up after 30 s; job creation's inline submit works within a shorter budget.
     timeout: "20 seconds",
     memory: "512 MB",
-    link: [table, media, archiveQueue, jobEvents, pixverseApiKey, pixverseWebhookSecret],
+    link: [
+      table,
+      media,
+      archiveQueue,
+      jobEvents,
+      pixverseApiKey,
+      pixverseWebhookSecret,
+      pixverseWebhookSecretPrevious,
+    ],
   }),
 );

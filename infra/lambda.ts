@@ -1,7 +1,8 @@
 /*
- * What every pixpipe Lambda shares. Plain data apart from the `sst` types, so
- * scripts/bundle-functions.ts (run outside SST) can import it too.
+ * What every pixpipe Lambda shares. Plain data apart from the `sst` types (stage settings are read
+ * only when pipelineFunction runs), so scripts/bundle-functions.ts (run outside SST) can import it too.
  */
+import { logRetention, stageSettings } from "./settings";
 
 /** Handler paths, relative to the repo root as SST resolves them. */
 export const handlers = {
@@ -13,10 +14,7 @@ export const handlers = {
 
 export type HandlerName = keyof typeof handlers;
 
-/**
- * Node 22: the closest supported Lambda runtime to the Node 20 toolchain the code is tested on
- * (SST 4 would default to nodejs24.x).
- */
+/** Node 22, the line the code is tested on (SST 4 would default to nodejs24.x). */
 export const lambdaRuntime = "nodejs22.x";
 
 /** The Lambda Node runtime ships AWS SDK v3, so bundles leave it out (smaller, faster cold starts). */
@@ -35,16 +33,31 @@ export const pipelineEnvironment: Record<string, string> = {
   POWERTOOLS_SERVICE_NAME: "pixpipe",
 };
 
-/** A pixpipe function: the caller's settings plus the shared runtime, bundling and environment. */
+/**
+ * `pixpipe-<stage>-<handler>`: readable in the console and known before deploy, so the dashboard
+ * names functions without waiting on them (Lambda allows 64 characters).
+ */
+export function functionName(handler: HandlerName): string {
+  return `${$app.name}-${$app.stage}-${handler}`;
+}
+
+/**
+ * A pixpipe function: the caller's settings plus its name and the shared runtime, bundling,
+ * environment, log level and log retention (the stage's settings).
+ */
 export function pipelineFunction(
-  args: Omit<sst.aws.FunctionArgs, "runtime" | "nodejs" | "environment"> & {
+  args: Omit<sst.aws.FunctionArgs, "name" | "runtime" | "nodejs" | "environment" | "logging"> & {
     handler: (typeof handlers)[HandlerName];
   },
 ): sst.aws.FunctionArgs {
+  const settings = stageSettings();
+  const handler = (Object.keys(handlers) as HandlerName[]).find((name) => handlers[name] === args.handler)!;
   return {
     ...args,
+    name: functionName(handler),
     runtime: lambdaRuntime,
     nodejs: { esbuild: { external: bundleExternal } },
-    environment: pipelineEnvironment,
+    environment: { ...pipelineEnvironment, POWERTOOLS_LOG_LEVEL: settings.logLevel },
+    logging: { retention: logRetention(settings) },
   };
 }

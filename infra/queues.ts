@@ -4,30 +4,34 @@ import { media, table } from "./storage";
 
 const days = (n: number) => n * 24 * 60 * 60;
 
+/** Encrypted at rest with SQS-owned keys (SSE-SQS), stated so it is asserted. */
+const encrypted = { sqsManagedSseEnabled: true };
+
 /**
  * SQS ages a dead-lettered message from its first enqueue, so dead-letter queues keep messages for
  * the maximum (14 days), longer than their source queues.
  */
-const deadLetterRetention = { queue: { messageRetentionSeconds: days(14) } };
+const deadLetterQueue = { queue: { ...encrypted, messageRetentionSeconds: days(14) } };
 
 /** After this many receives a message goes to the dead-letter queue. */
 const maxReceiveCount = 5;
 
 const archiverTimeoutMinutes = 5;
 
-export const archiveDlq = new sst.aws.Queue("ArchiveDlq", { transform: deadLetterRetention });
+export const archiveDlq = new sst.aws.Queue("ArchiveDlq", { transform: deadLetterQueue });
 
 export const archiveQueue = new sst.aws.Queue("ArchiveQueue", {
   // AWS's rule for Lambda consumers: at least 6x the function timeout, so a batch the event source
   // mapping retries after throttling does not reappear while it is still being processed.
   visibilityTimeout: `${6 * archiverTimeoutMinutes} minutes`,
   dlq: { queue: archiveDlq.arn, retry: maxReceiveCount },
+  transform: { queue: encrypted },
 });
 
 /** S3 events the uploads function still failed on after Lambda's retries: kept, never dropped. */
-export const uploadsDlq = new sst.aws.Queue("UploadsDlq", { transform: deadLetterRetention });
+export const uploadsDlq = new sst.aws.Queue("UploadsDlq", { transform: deadLetterQueue });
 
-export const jobEventsDlq = new sst.aws.Queue("JobEventsDlq", { transform: deadLetterRetention });
+export const jobEventsDlq = new sst.aws.Queue("JobEventsDlq", { transform: deadLetterQueue });
 
 /** CloudEvents for subscribers outside pixpipe (docs/deploy.md); pixpipe only sends. */
 export const jobEvents = new sst.aws.Queue("JobEvents", {
@@ -35,8 +39,15 @@ export const jobEvents = new sst.aws.Queue("JobEvents", {
   // most a sixth of this.
   visibilityTimeout: "2 minutes",
   dlq: { queue: jobEventsDlq.arn, retry: maxReceiveCount },
-  transform: { queue: { messageRetentionSeconds: days(7) } },
+  transform: { queue: { ...encrypted, messageRetentionSeconds: days(7) } },
 });
+
+/** Every dead-letter queue: a message in any of them alarms (infra/monitoring.ts). */
+export const deadLetterQueues = {
+  ArchiveDlq: archiveDlq,
+  UploadsDlq: uploadsDlq,
+  JobEventsDlq: jobEventsDlq,
+};
 
 archiveQueue.subscribe(
   pipelineFunction({
