@@ -17,7 +17,7 @@ export default $config({
     const { archiveQueue, jobEvents } = await import("./infra/queues");
     const { api } = await import("./infra/api");
     await import("./infra/poller");
-    await import("./infra/uploads");
+    await import("./infra/intake");
     const { alerts, dashboard } = await import("./infra/monitoring");
     return {
       api: api.url,

@@ -27,7 +27,7 @@ const expectedLinks: Record<string, string[]> = {
   ],
   [handlers.poller]: ["ArchiveQueue", "JobEvents", "Media", "PixverseApiKey", "Table"],
   [handlers.archiver]: ["JobEvents", "Media", "PixverseApiKey", "Table"],
-  [handlers.uploads]: ["ArchiveQueue", "JobEvents", "Media", "PixverseApiKey", "Table"],
+  [handlers.intake]: ["ArchiveQueue", "JobEvents", "Media", "PixverseApiKey", "Table"],
 };
 
 interface QueueInputs {
@@ -192,12 +192,12 @@ describe("stage test", () => {
     assert.equal(invokeConfig.inputs.maximumRetryAttempts, 0);
   });
 
-  test("objects created under incoming/ invoke the uploads function; its failed events go to UploadsDlq", async () => {
+  test("objects created under incoming/ invoke the intake function; its failed events go to IntakeDlq", async () => {
     const s = await testStage;
     const [notification, ...others] = s.all("aws:s3/bucketNotification:BucketNotification");
     assert.equal(others.length, 0);
     assert.equal(notification!.inputs.bucket, s.one("aws:s3/bucket:Bucket", "MediaBucket").inputs.bucket);
-    const uploads = s.fn(handlers.uploads);
+    const intake = s.fn(handlers.intake);
     assert.deepEqual(
       (notification!.inputs.lambdaFunctions as Record<string, unknown>[]).map(
         ({ events, filterPrefix, lambdaFunctionArn }) => ({
@@ -206,19 +206,19 @@ describe("stage test", () => {
           lambdaFunctionArn,
         }),
       ),
-      [{ events: ["s3:ObjectCreated:*"], filterPrefix: "incoming/", lambdaFunctionArn: uploads.arn }],
+      [{ events: ["s3:ObjectCreated:*"], filterPrefix: "incoming/", lambdaFunctionArn: intake.arn }],
     );
-    const uploadsDlq = mockArn(queue(s, "UploadsDlq"));
+    const intakeDlq = mockArn(queue(s, "IntakeDlq"));
     const invokeConfig = s.one(
       "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
-      `${uploads.build.functionID}EventInvokeConfig`,
+      `${intake.build.functionID}EventInvokeConfig`,
     );
-    assert.deepEqual(invokeConfig.inputs.destinationConfig, { onFailure: { destination: uploadsDlq } });
+    assert.deepEqual(invokeConfig.inputs.destinationConfig, { onFailure: { destination: intakeDlq } });
     assert.ok(
-      uploads.statements.some(
-        (st) => st.actions.includes("sqs:SendMessage") && st.resources.includes(uploadsDlq),
+      intake.statements.some(
+        (st) => st.actions.includes("sqs:SendMessage") && st.resources.includes(intakeDlq),
       ),
-      "the uploads role may send to UploadsDlq",
+      "the intake role may send to IntakeDlq",
     );
   });
 

@@ -57,7 +57,7 @@ const alarmOf = (s: Synthesized, id: string) => {
 const topicArn = (s: Synthesized) => mockArn(s.one("aws:sns/topic:Topic", "AlertsTopic"));
 const queueName = (queue: SynthResource) => String(queue.inputs.name);
 
-/** The queues anything dead-letters into: redrive targets and the uploads function's failure destination. */
+/** The queues anything dead-letters into: redrive targets and the intake function's failure destination. */
 function deadLetterQueues(s: Synthesized): SynthResource[] {
   const queues = s.all("aws:sqs/queue:Queue");
   const targets = new Set([
@@ -135,8 +135,8 @@ for (const [label, stage, settings] of [
       const queues = deadLetterQueues(s);
       assert.deepEqual(queues.map((queue) => queue.name).sort(), [
         "ArchiveDlqQueue",
+        "IntakeDlqQueue",
         "JobEventsDlqQueue",
-        "UploadsDlqQueue",
       ]);
       for (const queue of queues) {
         const alarm = alarmOf(s, `DeadLetters${queue.name.replace(/Queue$/, "")}`);

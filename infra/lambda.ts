@@ -9,7 +9,7 @@ export const handlers = {
   api: "packages/functions/src/api.handler",
   poller: "packages/functions/src/poller.handler",
   archiver: "packages/functions/src/archiver.handler",
-  uploads: "packages/functions/src/intake.handler",
+  intake: "packages/functions/src/intake.handler",
 } as const;
 
 export type HandlerName = keyof typeof handlers;

@@ -28,8 +28,8 @@ export const archiveQueue = new sst.aws.Queue("ArchiveQueue", {
   transform: { queue: encrypted },
 });
 
-/** S3 events the uploads function still failed on after Lambda's retries: kept, never dropped. */
-export const uploadsDlq = new sst.aws.Queue("UploadsDlq", { transform: deadLetterQueue });
+/** S3 events the intake function still failed on after Lambda's retries: kept, never dropped. */
+export const intakeDlq = new sst.aws.Queue("IntakeDlq", { transform: deadLetterQueue });
 
 export const jobEventsDlq = new sst.aws.Queue("JobEventsDlq", { transform: deadLetterQueue });
 
@@ -45,7 +45,7 @@ export const jobEvents = new sst.aws.Queue("JobEvents", {
 /** Every dead-letter queue: a message in any of them alarms (infra/monitoring.ts). */
 export const deadLetterQueues = {
   ArchiveDlq: archiveDlq,
-  UploadsDlq: uploadsDlq,
+  IntakeDlq: intakeDlq,
   JobEventsDlq: jobEventsDlq,
 };
 

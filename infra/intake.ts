@@ -1,5 +1,5 @@
 import { handlers, pipelineFunction } from "./lambda";
-import { archiveQueue, jobEvents, uploadsDlq } from "./queues";
+import { archiveQueue, jobEvents, intakeDlq } from "./queues";
 import { pixverseApiKey } from "./secrets";
 import { media, table } from "./storage";
 
@@ -10,17 +10,17 @@ media.notify({
     {
       name: "IncomingObject",
       function: pipelineFunction({
-        handler: handlers.uploads,
+        handler: handlers.intake,
         // Creates the job and submits it inline, which may upload the image to PixVerse.
         timeout: "2 minutes",
         memory: "512 MB",
         // Job creation is shared with the API (JobService), so the same queues are reachable.
         link: [table, media, archiveQueue, jobEvents, pixverseApiKey],
-        // S3 invokes asynchronously: after Lambda's retries a failed event goes to UploadsDlq.
+        // S3 invokes asynchronously: after Lambda's retries a failed event goes to IntakeDlq.
         retries: 2,
-        permissions: [{ actions: ["sqs:SendMessage"], resources: [uploadsDlq.arn] }],
+        permissions: [{ actions: ["sqs:SendMessage"], resources: [intakeDlq.arn] }],
         transform: {
-          eventInvokeConfig: { destinationConfig: { onFailure: { destination: uploadsDlq.arn } } },
+          eventInvokeConfig: { destinationConfig: { onFailure: { destination: intakeDlq.arn } } },
         },
       }),
       events: ["s3:ObjectCreated:*"],
