@@ -25,6 +25,7 @@ export {
   type Log,
   UnsupportedHandlerError,
 } from "./lambda";
+export { type LocalData, type LocalDataOptions, prepareLocalData } from "./local-data";
 export { type ShutdownOptions, stopChildrenOnExit } from "./process-group";
 export {
   createPipelineResources,
@@ -35,6 +36,7 @@ export {
   type QueueResource,
 } from "./resources";
 export {
+  DEFAULT_STATE_DIR,
   LOCAL_FUNCTIONS,
   LOCAL_TENANT_ID,
   type LocalHandlerLoaders,

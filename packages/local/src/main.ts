@@ -1,9 +1,18 @@
 // `npx -y pnpm@10 run local`: the whole pipeline on this machine, through the same Lambda handlers as AWS.
 
+import { parseArgs } from "node:util";
+import { prepareLocalData } from "./local-data";
 import { stopChildrenOnExit } from "./process-group";
-import { startLocalRuntime } from "./runtime";
+import { DEFAULT_STATE_DIR, startLocalRuntime } from "./runtime";
 
 const env = process.env;
+// `run local -- --fresh` (or PIXPIPE_FRESH=1): start with an empty table instead of the kept one.
+// pnpm hands the `--` of `run local -- --fresh` on to the script.
+const { values: args } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
+  options: { fresh: { type: "boolean", default: false } },
+});
+const fresh = args.fresh || ["1", "true"].includes(env.PIXPIPE_FRESH ?? "");
 const realPixverse = env.PIXVERSE_BASE_URL
   ? {
       baseUrl: env.PIXVERSE_BASE_URL,
@@ -12,9 +21,19 @@ const realPixverse = env.PIXVERSE_BASE_URL
     }
   : undefined;
 
+// PIXPIPE_STATE_DIR puts local.json and the kept data elsewhere (a second local pipeline, tests).
+const stateDir = env.PIXPIPE_STATE_DIR || DEFAULT_STATE_DIR;
+const data = await prepareLocalData({
+  stateDir,
+  fresh,
+  ...(env.PIXPIPE_API_KEY ? { apiKey: env.PIXPIPE_API_KEY } : {}),
+});
+
 const runtime = await startLocalRuntime({
   port: Number(env.PORT ?? 3000),
-  ...(env.PIXPIPE_API_KEY ? { apiKey: env.PIXPIPE_API_KEY } : {}),
+  apiKey: data.apiKey,
+  dynamoDbPath: data.dynamoDbPath,
+  stateDir,
   ...(realPixverse ? { pixverse: realPixverse } : {}),
   env: {
     // The simulator finishes in seconds; poll and retry on that scale instead of AWS's minutes.
@@ -33,6 +52,11 @@ stopChildrenOnExit({ stop: runtime.stop, childPids: runtime.childPids });
 
 console.log(`pixpipe is running locally (Ctrl-C stops it)\n${JSON.stringify(runtime.info, null, 2)}`);
 console.log(`written to ${runtime.infoFile}`);
+console.log(
+  fresh
+    ? `started empty; jobs, tenants and keys are kept in ${data.dynamoDbPath} from now on`
+    : `jobs, tenants and keys are kept in ${data.dynamoDbPath} (run local -- --fresh starts empty); S3 objects and SQS messages are not kept`,
+);
 
 function required(name: string): string {
   const value = env[name];

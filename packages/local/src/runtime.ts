@@ -103,7 +103,8 @@ export interface LocalRuntime {
   stop(): Promise<void>;
 }
 
-const REPO_STATE_DIR = fileURLToPath(new URL("../../../.pixpipe", import.meta.url));
+/** `.pixpipe/` at the repository root: local.json, and the data `run local` keeps (see local-data.ts). */
+export const DEFAULT_STATE_DIR = fileURLToPath(new URL("../../../.pixpipe", import.meta.url));
 
 /**
  * Starts the whole pipeline on this machine with Lambda's semantics: DynamoDB Local and fauxqs,
@@ -269,7 +270,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         uploadsDlq: resources.uploadsDlq,
       },
     };
-    const stateDir = options.stateDir ?? REPO_STATE_DIR;
+    const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
     const infoFile = path.join(stateDir, "local.json");
     await mkdir(stateDir, { recursive: true });
     await writeFile(infoFile, `${JSON.stringify(info, null, 2)}\n`, { mode: 0o600 });

@@ -320,7 +320,10 @@ export interface E2eRuntime {
  */
 export async function startE2eRuntime(
   options: Partial<
-    Pick<LocalRuntimeOptions, "env" | "simulator" | "pollIntervalMs" | "functions" | "stateDir">
+    Pick<
+      LocalRuntimeOptions,
+      "env" | "simulator" | "pollIntervalMs" | "functions" | "stateDir" | "apiKey" | "dynamoDbPath"
+    >
   > = {},
 ): Promise<E2eRuntime> {
   const runtime = await startLocalRuntime({
@@ -331,6 +334,8 @@ export async function startE2eRuntime(
     simulator: { ...FAST_SIMULATOR, ...options.simulator },
     env: { ...FAST_ENV, ...options.env },
     ...(options.functions ? { functions: options.functions } : {}),
+    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+    ...(options.dynamoDbPath ? { dynamoDbPath: options.dynamoDbPath } : {}),
     log: quiet,
   });
   const sim = runtime.simulator;
