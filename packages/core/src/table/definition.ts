@@ -21,6 +21,14 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  *   tenant             TENANT#<tenantId>                TENANT
  *   API key            APIKEY#<sha256(key) hex>         APIKEY    -> tenantId, admin
  *   webhook nonce      NONCE#<nonce>                    NONCE     TTL
+ *   slot counters      SLOTS                            global    -> held: PixVerse generations in flight
+ *                      SLOTS                            tenant#<id> -> held, waiting (queued for a slot)
+ *                                                                 Changed only in the transaction of the
+ *                                                                 job write that takes or gives back a slot.
+ *   usage              USAGE#<tenantId>                 DAY#<YYYY-MM-DD>#<jobType>
+ *                                                                 -> created, succeeded, failed, cancelled,
+ *                                                                 credits; added to in the transaction of
+ *                                                                 the job write they count
  *
  * Global secondary indexes (all project ALL: list and poller pages come back without extra reads):
  *   byTenant        tenantPk = tenantId,               tenantSk = jobId

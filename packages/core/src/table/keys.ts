@@ -13,6 +13,15 @@ export const itemKeys = {
   tenant: (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: "TENANT" }),
   apiKey: (keyHash: string) => ({ pk: `APIKEY#${keyHash}`, sk: "APIKEY" }),
   nonce: (nonce: string) => ({ pk: `NONCE#${nonce}`, sk: "NONCE" }),
+  /** Generation slots in use, pixpipe-wide; one partition with the tenants' counters (one Query reads all). */
+  globalSlots: () => ({ pk: "SLOTS", sk: "global" }),
+  /** A tenant's generation slots in use and jobs waiting for one. */
+  tenantSlots: (tenantId: string) => ({ pk: "SLOTS", sk: `tenant#${tenantId}` }),
+  /** A tenant's jobs and credits of one UTC day and job type (counters added to by the lifecycle). */
+  usage: (tenantId: string, day: string, type: string) => ({
+    pk: `USAGE#${tenantId}`,
+    sk: `DAY#${day}#${type}`,
+  }),
 } as const;
 
 export type ItemKey = { pk: string; sk: string };
