@@ -326,14 +326,14 @@ describe("validation before sending", () => {
     const error = await failure(
       client.generate(
         "text",
-        { ...t2v, duration: 8, quality: "1080p", aspect_ratio: "21:9" },
+        { ...t2v, model: "v4.5", duration: 8, quality: "1080p", aspect_ratio: "21:9" },
         { traceId: randomUUID() },
       ),
     );
     expect(error).toMatchObject({ kind: "request", retryable: false, code: undefined });
     expect(error.issues).toEqual([
-      { path: "duration", message: "model v5 at 1080p supports 5 s" },
-      { path: "aspect_ratio", message: "model v5 supports 16:9, 9:16, 1:1, 4:3, 3:4" },
+      { path: "duration", message: "model v4.5 at 1080p supports 5 s" },
+      { path: "aspect_ratio", message: "model v4.5 supports 16:9, 9:16, 1:1, 4:3, 3:4" },
     ]);
     expect(sim.control.ledger().requests.text_to_video ?? 0).toBe(0);
   });
