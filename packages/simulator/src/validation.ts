@@ -225,6 +225,12 @@ function requireSpeaker(id: string, field: string, look: Lookups) {
   if (!look.hasSpeaker(id)) throw invalidParam(`${field} ${id} is not a valid speaker`);
 }
 
+/** Multi-clip (v5.5/v6) and thinking_type (v6, third-party docs): checked for their type only. */
+function v6Options(b: BodyReader) {
+  b.bool("generate_multi_clip_switch");
+  b.oneOf("thinking_type", ["enabled", "disabled", "auto"]);
+}
+
 function styleAndCamera(b: BodyReader, templateId: number | undefined) {
   const style = b.oneOf("style", styles);
   const camera = b.oneOf("camera_movement", cameraMovements);
@@ -274,6 +280,7 @@ function textToVideo(b: BodyReader, look: Lookups): GenerationPlan {
   const style = styleAndCamera(b, tpl?.template_id);
   const sound = audio(b, s.model, look);
   b.bool("water_mark");
+  v6Options(b);
   return videoPlan(
     "text_to_video",
     { ...s, aspect },
@@ -321,6 +328,7 @@ function imageToVideo(b: BodyReader, look: Lookups): GenerationPlan {
   const style = styleAndCamera(b, undefined);
   const sound = audio(b, s.model, look);
   b.bool("water_mark");
+  v6Options(b);
   return videoPlan("image_to_video", s, videoCredits({ ...s, soundEffect: sound.soundEffect }), {
     model: s.model,
     prompt: prompt(b, true),
