@@ -30,6 +30,15 @@ class RecordingNonceStore extends InMemoryNonceStore {
 
 const SECRET = "test-secret";
 const BODY = `{"id":627410861853514292,"status":1,"url":"https://media.pixverse.ai/v.mp4","size":10.5,"has_audio":true,"credits":100}`;
+/** BODY as the verifier hands it over. */
+const EVENT = {
+  videoId: "627410861853514292",
+  status: 1,
+  url: "https://media.pixverse.ai/v.mp4",
+  size: 10.5,
+  hasAudio: true,
+  credits: 100,
+};
 
 function delivery(overrides: { body?: string; timestamp?: string; nonce?: string; signature?: string } = {}) {
   const body = overrides.body ?? BODY;
@@ -91,14 +100,7 @@ describe("verifyPixverseWebhook", () => {
       nonce: "abcdefabcdefabcdefabcdefabcdef01",
       traceId: "trace-1",
       secretIndex: 0,
-      event: {
-        videoId: "627410861853514292",
-        status: 1,
-        url: "https://media.pixverse.ai/v.mp4",
-        size: 10.5,
-        hasAudio: true,
-        credits: 100,
-      },
+      event: EVENT,
     });
     expect(store.reserved).toEqual([["abcdefabcdefabcdefabcdefabcdef01", 1_800_000_300]]);
   });
@@ -160,14 +162,7 @@ describe("verifyPixverseWebhook", () => {
       reason: "timestamp is 360 s away from now; at most 300 s",
       traceId: "trace-1",
       secretIndex: 0,
-      event: {
-        videoId: "627410861853514292",
-        status: 1,
-        url: "https://media.pixverse.ai/v.mp4",
-        size: 10.5,
-        hasAudio: true,
-        credits: 100,
-      },
+      event: EVENT,
     });
     expect(await verifyPixverseWebhook({ ...retry, nonceStore: store })).toMatchObject({ code: "late" });
     expect(await store.reserve("abcdefabcdefabcdefabcdefabcdef01", 1_800_000_300)).toBe(true);

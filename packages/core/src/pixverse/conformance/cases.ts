@@ -57,58 +57,61 @@ const comfyV6 = {
 /** The official MCP's defaults that every text, image and transition request carries. */
 const mcpDefaults = { motion_mode: "normal", water_mark: false, play_bgm: false, sound_effect_switch: false };
 
+/**
+ * A case from the fields input and body share: the job input adds its media references (`input`), the body the
+ * PixVerse ids they become (`ids`).
+ */
+function transcribed(
+  c: Omit<ConformanceCase, "input" | "body"> & {
+    fields: Record<string, unknown>;
+    input?: Record<string, unknown>;
+    ids?: Record<string, unknown>;
+  },
+): ConformanceCase {
+  const { fields, input, ids, ...rest } = c;
+  return { ...rest, input: { ...fields, ...input }, body: { ...fields, ...ids } };
+}
+
 export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
-  {
+  transcribed({
     name: "ComfyUI V6 text to video",
     source: { ...COMFY, function: "PixverseV6TextToVideoNode.execute" },
     type: "text_to_video",
     capability: "text",
     media: {},
-    input: { ...comfyV6, aspect_ratio: "21:9", generate_multi_clip_switch: false, negative_prompt: "blur" },
-    body: { ...comfyV6, aspect_ratio: "21:9", generate_multi_clip_switch: false, negative_prompt: "blur" },
-  },
-  {
+    fields: { ...comfyV6, aspect_ratio: "21:9", generate_multi_clip_switch: false, negative_prompt: "blur" },
+  }),
+  transcribed({
     name: "ComfyUI V6 image to video",
     source: { ...COMFY, function: "PixverseV6ImageToVideoNode.execute" },
     type: "image_to_video",
     capability: "img",
     media: { still: "image" },
-    input: { ...comfyV6, style: "realistic", generate_multi_clip_switch: true, image: upload("still") },
-    body: { ...comfyV6, style: "realistic", generate_multi_clip_switch: true, img_id: id("still") },
-  },
-  {
+    fields: { ...comfyV6, style: "realistic", generate_multi_clip_switch: true },
+    input: { image: upload("still") },
+    ids: { img_id: id("still") },
+  }),
+  transcribed({
     name: "ComfyUI V6 first-last frame",
     source: { ...COMFY, function: "PixverseV6FirstLastFrameNode.execute" },
     type: "transition",
     capability: "transition",
     media: { first: "image", last: "image" },
-    input: {
-      ...comfyV6,
-      duration: 8,
-      negative_prompt: "text, watermark",
-      style: "anime",
-      first_frame: upload("first"),
-      last_frame: upload("last"),
-    },
-    body: {
-      ...comfyV6,
-      duration: 8,
-      negative_prompt: "text, watermark",
-      style: "anime",
-      first_frame_img: id("first"),
-      last_frame_img: id("last"),
-    },
-  },
-  {
+    fields: { ...comfyV6, duration: 8, negative_prompt: "text, watermark", style: "anime" },
+    input: { first_frame: upload("first"), last_frame: upload("last") },
+    ids: { first_frame_img: id("first"), last_frame_img: id("last") },
+  }),
+  transcribed({
     name: "ComfyUI V6 extend video",
     source: { ...COMFY, function: "PixverseV6ExtendVideoNode.execute", note: "the source video is uploaded" },
     type: "extend",
     capability: "extend",
     media: { clip: "video" },
-    input: { ...comfyV6, quality: "1080p", video: upload("clip") },
-    body: { ...comfyV6, quality: "1080p", video_media_id: id("clip") },
-  },
-  {
+    fields: { ...comfyV6, quality: "1080p" },
+    input: { video: upload("clip") },
+    ids: { video_media_id: id("clip") },
+  }),
+  transcribed({
     name: "ComfyUI V6 fusion with subjects and a background",
     source: {
       ...COMFY,
@@ -118,28 +121,27 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
     type: "fusion",
     capability: "fusion",
     media: { subject1: "image", subject2: "image", background1: "image" },
-    input: {
+    fields: {
       ...comfyV6,
       prompt: "@subject1 and @subject2 walk through @background1 ",
       aspect_ratio: "16:9",
+    },
+    input: {
       image_references: [
         { type: "subject", ref_name: "subject1", image: upload("subject1") },
         { type: "subject", ref_name: "subject2", image: upload("subject2") },
         { type: "background", ref_name: "background1", image: upload("background1") },
       ],
     },
-    body: {
-      ...comfyV6,
-      prompt: "@subject1 and @subject2 walk through @background1 ",
-      aspect_ratio: "16:9",
+    ids: {
       image_references: [
         { img_id: id("subject1"), ref_name: "subject1", type: "subject" },
         { img_id: id("subject2"), ref_name: "subject2", type: "subject" },
         { img_id: id("background1"), ref_name: "background1", type: "background" },
       ],
     },
-  },
-  {
+  }),
+  transcribed({
     name: "ComfyUI V6 fusion, omni mode with a reference video",
     source: {
       ...COMFY,
@@ -149,26 +151,23 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
     type: "fusion",
     capability: "fusion",
     media: { subject1: "image", video1: "video" },
-    input: {
+    fields: {
       ...comfyV6,
       prompt: "@subject1 dances like @video1 ",
       duration: 0,
       aspect_ratio: "auto",
       reference_mode: "omni",
+    },
+    input: {
       image_references: [{ type: "subject", ref_name: "subject1", image: upload("subject1") }],
       video_references: [{ ref_name: "video1", video: upload("video1") }],
     },
-    body: {
-      ...comfyV6,
-      prompt: "@subject1 dances like @video1 ",
-      duration: 0,
-      aspect_ratio: "auto",
-      reference_mode: "omni",
+    ids: {
       image_references: [{ img_id: id("subject1"), ref_name: "subject1", type: "subject" }],
       video_references: [{ ref_name: "video1", video_media_id: id("video1") }],
     },
-  },
-  {
+  }),
+  transcribed({
     name: "ComfyUI V6 fusion, omni mode with reference videos only",
     source: {
       ...COMFY,
@@ -178,36 +177,33 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
     type: "fusion",
     capability: "fusion",
     media: { video1: "video", video2: "video" },
-    input: {
+    fields: {
       ...comfyV6,
       prompt: "the motion of @video1 in the style of @video2 ",
       duration: 0,
       aspect_ratio: "9:16",
       reference_mode: "omni",
+    },
+    input: {
       video_references: [
         { ref_name: "video1", video: upload("video1") },
         { ref_name: "video2", video: upload("video2") },
       ],
     },
-    body: {
-      ...comfyV6,
-      prompt: "the motion of @video1 in the style of @video2 ",
-      duration: 0,
-      aspect_ratio: "9:16",
-      reference_mode: "omni",
+    ids: {
       video_references: [
         { ref_name: "video1", video_media_id: id("video1") },
         { ref_name: "video2", video_media_id: id("video2") },
       ],
     },
-  },
-  {
+  }),
+  transcribed({
     name: "MCP text to video with its defaults",
     source: { ...MCP, function: "PixverseClient.text_to_video (TextToVideoRequest defaults)" },
     type: "text_to_video",
     capability: "text",
     media: {},
-    input: {
+    fields: {
       prompt: "a sunset over the ocean",
       model: "v5",
       duration: 5,
@@ -215,16 +211,8 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
       quality: "540p",
       ...mcpDefaults,
     },
-    body: {
-      prompt: "a sunset over the ocean",
-      model: "v5",
-      duration: 5,
-      aspect_ratio: "16:9",
-      quality: "540p",
-      ...mcpDefaults,
-    },
-  },
-  {
+  }),
+  transcribed({
     name: "MCP text to video with style, camera, negative prompt, seed and background music",
     source: {
       ...MCP,
@@ -234,7 +222,7 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
     type: "text_to_video",
     capability: "text",
     media: {},
-    input: {
+    fields: {
       prompt: "a night city, car lights streaking",
       model: "v5",
       duration: 8,
@@ -248,47 +236,25 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
       sound_effect_switch: true,
       sound_mode: "default_music",
     },
-    body: {
-      prompt: "a night city, car lights streaking",
-      model: "v5",
-      duration: 8,
-      aspect_ratio: "9:16",
-      quality: "1080p",
-      negative_prompt: "blur, shaking, text",
-      seed: 7,
-      style: "realistic",
-      camera_movement: "default",
-      ...mcpDefaults,
-      sound_effect_switch: true,
-      sound_mode: "default_music",
-    },
-  },
-  {
+  }),
+  transcribed({
     name: "MCP image to video with a camera movement",
     source: { ...MCP, function: "PixverseClient.image_to_video (ImageToVideoRequest)" },
     type: "image_to_video",
     capability: "img",
     media: { photo: "image" },
-    input: {
+    fields: {
       prompt: "the leaves move in the wind",
       model: "v4.5",
       duration: 5,
       quality: "720p",
       camera_movement: "zoom_in",
       ...mcpDefaults,
-      image: upload("photo"),
     },
-    body: {
-      prompt: "the leaves move in the wind",
-      model: "v4.5",
-      duration: 5,
-      quality: "720p",
-      camera_movement: "zoom_in",
-      ...mcpDefaults,
-      img_id: id("photo"),
-    },
-  },
-  {
+    input: { image: upload("photo") },
+    ids: { img_id: id("photo") },
+  }),
+  transcribed({
     name: "MCP image to video with a multi-image template",
     source: {
       ...MCP,
@@ -298,32 +264,17 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
     type: "effect",
     capability: "img",
     media: { left: "image", right: "image" },
-    input: {
-      prompt: "they kiss",
-      model: "v5",
-      duration: 5,
-      quality: "540p",
-      template_id: "315446315336768",
-      ...mcpDefaults,
-      images: [upload("left"), upload("right")],
-    },
-    body: {
-      prompt: "they kiss",
-      model: "v5",
-      duration: 5,
-      quality: "540p",
-      template_id: 315446315336768,
-      ...mcpDefaults,
-      img_ids: [id("left"), id("right")],
-    },
-  },
-  {
+    fields: { prompt: "they kiss", model: "v5", duration: 5, quality: "540p", ...mcpDefaults },
+    input: { template_id: "315446315336768", images: [upload("left"), upload("right")] },
+    ids: { template_id: 315446315336768, img_ids: [id("left"), id("right")] },
+  }),
+  transcribed({
     name: "MCP transition",
     source: { ...MCP, function: "PixverseClient.transition_video (TransitionVideoRequest)" },
     type: "transition",
     capability: "transition",
     media: { day: "image", night: "image" },
-    input: {
+    fields: {
       prompt: "day turns into night",
       model: "v5",
       duration: 5,
@@ -331,22 +282,11 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
       negative_prompt: "flicker",
       seed: 3,
       ...mcpDefaults,
-      first_frame: upload("day"),
-      last_frame: upload("night"),
     },
-    body: {
-      prompt: "day turns into night",
-      first_frame_img: id("day"),
-      last_frame_img: id("night"),
-      model: "v5",
-      duration: 5,
-      quality: "540p",
-      negative_prompt: "flicker",
-      seed: 3,
-      ...mcpDefaults,
-    },
-  },
-  {
+    input: { first_frame: upload("day"), last_frame: upload("night") },
+    ids: { first_frame_img: id("day"), last_frame_img: id("night") },
+  }),
+  transcribed({
     name: "MCP extend of an earlier PixVerse video",
     source: {
       ...MCP,
@@ -356,7 +296,7 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
     type: "extend",
     capability: "extend",
     media: { earlier: "pixverse_video" },
-    input: {
+    fields: {
       prompt: "the camera keeps rising",
       model: "v5",
       duration: 5,
@@ -364,29 +304,21 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
       seed: 11,
       motion_mode: "normal",
       style: "anime",
-      video: earlierJob("earlier"),
     },
-    body: {
-      prompt: "the camera keeps rising",
-      model: "v5",
-      duration: 5,
-      quality: "540p",
-      source_video_id: id("earlier"),
-      seed: 11,
-      motion_mode: "normal",
-      style: "anime",
-    },
-  },
-  {
+    input: { video: earlierJob("earlier") },
+    ids: { source_video_id: id("earlier") },
+  }),
+  transcribed({
     name: "MCP lip sync with uploaded audio",
     source: { ...MCP, function: "PixverseClient.lip_sync_video (LipSyncVideoRequest)" },
     type: "lip_sync",
     capability: "lip_sync",
     media: { talking: "pixverse_video", voice: "audio" },
+    fields: {},
     input: { video: earlierJob("talking"), audio: upload("voice") },
-    body: { source_video_id: id("talking"), audio_media_id: id("voice") },
-  },
-  {
+    ids: { source_video_id: id("talking"), audio_media_id: id("voice") },
+  }),
+  transcribed({
     name: "MCP lip sync with a TTS speaker",
     source: {
       ...MCP,
@@ -396,66 +328,54 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
     type: "lip_sync",
     capability: "lip_sync",
     media: { clip: "video" },
-    input: { video: upload("clip"), lip_sync_tts_speaker_id: "1", lip_sync_tts_content: "Welcome aboard." },
-    body: {
-      video_media_id: id("clip"),
-      lip_sync_tts_speaker_id: "1",
-      lip_sync_tts_content: "Welcome aboard.",
-    },
-  },
+    fields: { lip_sync_tts_speaker_id: "1", lip_sync_tts_content: "Welcome aboard." },
+    input: { video: upload("clip") },
+    ids: { video_media_id: id("clip") },
+  }),
   {
-    name: "MCP sound effect",
-    source: {
-      ...MCP,
-      function: "PixverseClient.sound_effect_video (SoundEffectVideoRequest)",
-      note: "pixpipe sends the description as prompt, the form of the newest official page (bodies.ts)",
-    },
-    type: "sound_effect",
-    capability: "sound_effect",
-    media: { storm: "pixverse_video" },
-    input: {
-      sound_effect_content: "rain and distant thunder",
-      video: earlierJob("storm"),
-      original_sound_switch: false,
-    },
-    body: {
-      sound_effect_content: "rain and distant thunder",
-      source_video_id: id("storm"),
-      original_sound_switch: false,
-    },
+    ...transcribed({
+      name: "MCP sound effect",
+      source: {
+        ...MCP,
+        function: "PixverseClient.sound_effect_video (SoundEffectVideoRequest)",
+        note: "pixpipe sends the description as prompt, the form of the newest official page (bodies.ts)",
+      },
+      type: "sound_effect",
+      capability: "sound_effect",
+      media: { storm: "pixverse_video" },
+      fields: { sound_effect_content: "rain and distant thunder", original_sound_switch: false },
+      input: { video: earlierJob("storm") },
+      ids: { source_video_id: id("storm") },
+    }),
     sent: { prompt: "rain and distant thunder", source_video_id: id("storm"), original_sound_switch: false },
   },
-  {
+  transcribed({
     name: "MCP fusion (v4.5)",
     source: { ...MCP, function: "PixverseClient.fusion_video (FusionVideoRequest)" },
     type: "fusion",
     capability: "fusion",
     media: { cat: "image", beach: "image" },
-    input: {
+    fields: {
       prompt: "@cat runs along @beach at dawn",
       model: "v4.5",
       duration: 5,
       quality: "540p",
       aspect_ratio: "16:9",
       negative_prompt: "crowd",
+    },
+    input: {
       image_references: [
         { type: "subject", ref_name: "cat", image: upload("cat") },
         { type: "background", ref_name: "beach", image: upload("beach") },
       ],
     },
-    body: {
+    ids: {
       image_references: [
         { type: "subject", img_id: id("cat"), ref_name: "cat" },
         { type: "background", img_id: id("beach"), ref_name: "beach" },
       ],
-      prompt: "@cat runs along @beach at dawn",
-      model: "v4.5",
-      duration: 5,
-      quality: "540p",
-      aspect_ratio: "16:9",
-      negative_prompt: "crowd",
     },
-  },
+  }),
 ];
 
 const isMediaId = (value: unknown): value is MediaId =>
