@@ -369,7 +369,12 @@ export class PixverseClient {
 }
 
 /** Checks a body against its schema; every problem is listed and nothing is sent when there is one. */
-function validBody(schema: z.ZodType, body: unknown, what: string, traceId: string): unknown {
+function validBody<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  what: string,
+  traceId: string,
+): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
