@@ -327,12 +327,14 @@ describe("unknown fields (forward compatibility)", () => {
         brand_new_list: [1],
         brand_new_null: null,
         img_id: 1,
+        webhook_id: 7,
       }),
     ).toEqual([
       "brand_new: unknown field; only string, number and boolean values are passed to PixVerse unvalidated",
       "brand_new_list: unknown field; only string, number and boolean values are passed to PixVerse unvalidated",
       "brand_new_null: unknown field; only string, number and boolean values are passed to PixVerse unvalidated",
       "img_id: not a field of this request",
+      "webhook_id: not a field of this request",
     ]);
   });
 

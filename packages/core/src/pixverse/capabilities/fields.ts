@@ -296,4 +296,8 @@ export const PIXVERSE_FIELD_NAMES: ReadonlySet<string> = new Set([
   "image_references",
   "video_references",
   "multi_transition",
+  // where PixVerse sends the callback is pixpipe's to decide (a per-request webhook_id is seen in one
+  // integration, pixverse-api.md §4), never a job input's
+  "webhook_id",
+  "webhook_url",
 ]);
