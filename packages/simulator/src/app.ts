@@ -1,12 +1,14 @@
 import type { HttpBindings } from "@hono/node-server";
 import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { type Context, Hono } from "hono";
+import { plain } from "./body";
 import { controlRoutes, type SimulatorControl } from "./control";
 import type { Engine } from "./engine";
 import { ErrCode, emptyParam, errorEnvelope, invalidParam, PixverseError, wrongType } from "./errors";
 import type { FaultSubject } from "./faults";
 import { requestFault } from "./request-faults";
 import { sniffImage, sniffMedia } from "./sniff";
+import { usageQuery } from "./usage";
 import type { GenerationOperation } from "./validation";
 import { parseWire, stringifyWire, type WireValue } from "./wire";
 
@@ -112,6 +114,31 @@ function pageParam(c: Ctx, name: string, fallback: number, allowed?: number[]): 
   return value;
 }
 
+/** A request body as the request log keeps it; never throws (a bad body is the handler's to refuse). */
+async function loggedBody(c: Ctx): Promise<unknown> {
+  const type = (c.req.header("content-type") ?? "").toLowerCase();
+  try {
+    if (type.startsWith("multipart/form-data")) {
+      const form = (await c.req.parseBody()) as Record<string, string | File>;
+      return Object.fromEntries(
+        Object.entries(form).map(([field, value]) => [
+          field,
+          typeof value === "string" ? value : { file: value.name, size: value.size, type: value.type },
+        ]),
+      );
+    }
+    const text = await c.req.text();
+    if (text === "") return undefined;
+    try {
+      return plain(parseWire(text));
+    } catch {
+      return text.slice(0, 4096);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 function idParam(c: Ctx, name: string): string {
   const raw = c.req.param(name) ?? "";
   if (!/^\d{1,20}$/.test(raw)) throw invalidParam(`${name} must be an integer id`);
@@ -134,19 +161,38 @@ export function createApp(engine: Engine, control: SimulatorControl): Hono<Env> 
 
   type Handler = (c: Ctx, traceId: string) => unknown | Promise<unknown>;
 
-  /** A PixVerse endpoint: request faults, then API-KEY and Ai-trace-id checks, then the handler's Resp. */
-  function endpoint(method: "GET" | "POST", path: string, operation: string, handler: Handler) {
+  /**
+   * A PixVerse endpoint: the request is logged (control.requests()), then request faults, API-KEY and
+   * Ai-trace-id checks, then the handler's Resp; the log entry records the ErrCode answered.
+   */
+  function endpoint(method: "GET" | "POST" | "DELETE", path: string, operation: string, handler: Handler) {
     app.on(method, path, async (c) => {
       engine.countRequest(operation);
+      const recorded = engine.recordRequest({
+        method,
+        path: c.req.path,
+        operation,
+        traceId: c.req.header("Ai-trace-id"),
+        query: c.req.query(),
+        body: method === "GET" ? undefined : await loggedBody(c),
+      });
       const faulted = await requestFaults(c, { operations: [operation], path: c.req.path });
       if (faulted) return faulted;
-      const apiKey = c.req.header("API-KEY");
-      if (!apiKey) throw new PixverseError(ErrCode.invalidAccount, "API-KEY is required");
-      if (apiKey !== engine.config.apiKey) throw new PixverseError(ErrCode.invalidAccount, "Invalid API-KEY");
-      const traceId = c.req.header("Ai-trace-id");
-      if (!traceId) throw emptyParam("Ai-trace-id");
-      if (!UUID.test(traceId)) throw invalidParam("Ai-trace-id must be a UUID");
-      return success(c, await handler(c, traceId.toLowerCase()));
+      try {
+        const apiKey = c.req.header("API-KEY");
+        if (!apiKey) throw new PixverseError(ErrCode.invalidAccount, "API-KEY is required");
+        if (apiKey !== engine.config.apiKey)
+          throw new PixverseError(ErrCode.invalidAccount, "Invalid API-KEY");
+        const traceId = c.req.header("Ai-trace-id");
+        if (!traceId) throw emptyParam("Ai-trace-id");
+        if (!UUID.test(traceId)) throw invalidParam("Ai-trace-id must be a UUID");
+        const resp = await handler(c, traceId.toLowerCase());
+        recorded.errCode = ErrCode.success;
+        return success(c, resp);
+      } catch (error) {
+        recorded.errCode = error instanceof PixverseError ? error.errCode : ErrCode.unknown;
+        throw error;
+      }
     });
   }
 
@@ -213,8 +259,27 @@ export function createApp(engine: Engine, control: SimulatorControl): Hono<Env> 
     engine.imageResult(idParam(c, "image_id")),
   );
 
+  // The older speaker list (the official MCP's): PixVerse's own voices.
   endpoint("GET", "/openapi/v2/video/lip_sync/tts_list", "tts_list", (c) =>
-    engine.ttsList(pageParam(c, "page_num", 1), pageParam(c, "page_size", 30)),
+    engine.ttsList(pageParam(c, "page_num", 1), pageParam(c, "page_size", 30), "system"),
+  );
+  // The current one (the kit's catalogue of the official page): PixVerse's and the account's custom voices.
+  endpoint("GET", "/openapi/v2/video/tts_speaker", "tts_speaker", (c) => {
+    const type = c.req.query("speaker_type");
+    if (type !== undefined && type !== "" && !["system", "custom", "all"].includes(type)) {
+      throw invalidParam("speaker_type must be system, custom or all");
+    }
+    return engine.ttsList(
+      pageParam(c, "page_num", 1),
+      pageParam(c, "page_size", 20, [10, 20, 50, 100]),
+      (type || "all") as "system" | "custom" | "all",
+    );
+  });
+  endpoint("POST", "/openapi/v2/video/tts_speaker", "voice_create", async (c) =>
+    engine.createVoice(await jsonBody(c)),
+  );
+  endpoint("DELETE", "/openapi/v2/video/tts_speaker/:speaker_id", "voice_delete", (c) =>
+    engine.deleteVoice(c.req.param("speaker_id") ?? ""),
   );
   endpoint("GET", "/openapi/v2/video/restyle/list", "restyle_list", (c) =>
     engine.restyleList(pageParam(c, "page_num", 1), pageParam(c, "page_size", 20)),
@@ -232,6 +297,9 @@ export function createApp(engine: Engine, control: SimulatorControl): Hono<Env> 
     );
   });
   endpoint("GET", "/openapi/v2/account/balance", "balance", () => engine.balance());
+  endpoint("POST", "/openapi/v2/account/billing/usage-detail", "usage_detail", async (c) =>
+    engine.usageDetail(usageQuery(await jsonBody(c))),
+  );
 
   app.route("/_sim", controlRoutes(control));
 

@@ -22,6 +22,10 @@ interface Presence {
  * wrong JSON type -> 400013, missing/empty required field -> 400011, bad value -> 400017.
  */
 export class BodyReader {
+  /** fields the validation looked at, and readers of nested objects: what is left PixVerse would ignore */
+  private readonly read = new Set<string>();
+  private readonly children: BodyReader[] = [];
+
   private constructor(
     private readonly fields: WireObject,
     private readonly prefix: string,
@@ -38,11 +42,13 @@ export class BodyReader {
 
   /** Present and not null. */
   has(field: string): boolean {
+    this.read.add(field);
     const value = this.fields[field];
     return value !== undefined && value !== null;
   }
 
   private present(field: string, { required }: Presence): WireValue | undefined {
+    this.read.add(field);
     const value = this.fields[field];
     if (value === undefined || value === null) {
       if (required) throw emptyParam(this.name(field));
@@ -140,7 +146,17 @@ export class BodyReader {
     const items = this.array(field, opts);
     if (items === undefined) return undefined;
     this.checkCount(field, items.length, opts);
-    return items.map((item, i) => BodyReader.from(item, `${this.name(field)}[${i}].`));
+    const readers = items.map((item, i) => BodyReader.from(item, `${this.name(field)}[${i}].`));
+    this.children.push(...readers);
+    return readers;
+  }
+
+  /** Fields present in the body that no validation read (e.g. "colour", "image_references[0].weight"). */
+  unreadFields(): string[] {
+    const own = Object.keys(this.fields)
+      .filter((field) => !this.read.has(field))
+      .map((field) => this.name(field));
+    return [...own, ...this.children.flatMap((child) => child.unreadFields())];
   }
 
   private array(field: string, opts: Presence): WireValue[] | undefined {
@@ -164,7 +180,8 @@ export class BodyReader {
   }
 }
 
-function plain(value: WireValue): unknown {
+/** A wire value as plain data: integers above 2^53 become digit strings. */
+export function plain(value: WireValue): unknown {
   if (typeof value === "bigint") return value.toString();
   if (Array.isArray(value)) return value.map(plain);
   if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));

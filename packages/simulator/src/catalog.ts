@@ -9,7 +9,10 @@ export type Quality = (typeof qualities)[number];
 const classicAspectRatios = ["16:9", "9:16", "1:1", "4:3", "3:4"];
 const wideAspectRatios = [...classicAspectRatios, "2:3", "3:2", "21:9"];
 
-export const styles = ["anime", "3d_animation", "clay", "comic", "cyberpunk"];
+/** "realistic": the official MCP's VideoStyle and ComfyUI's PixverseV6Style send it. */
+export const styles = ["anime", "3d_animation", "clay", "comic", "cyberpunk", "realistic"];
+/** The official MCP's SoundMode (background music instead of described sound). */
+export const soundModes = ["default_music"];
 export const cameraMovements = [
   "horizontal_left",
   "horizontal_right",
@@ -32,6 +35,8 @@ export const cameraMovements = [
   "pan_left",
   "pan_right",
   "fix_bg",
+  // no movement (the official MCP's CameraMovement.DEFAULT)
+  "default",
 ];
 
 export const isLegacyModel = (model: Model) =>
@@ -53,7 +58,8 @@ export function durationProblem(model: Model, quality: Quality, duration: number
     return quality === "1080p" && duration === 10 ? "1080p does not support 10s" : null;
   }
   if (![5, 8].includes(duration)) return `duration must be 5 or 8 for model ${model}`;
-  return quality === "1080p" && duration === 8 ? "1080p does not support 8s" : null;
+  // v5 1080p 8 s is priced on PixVerse's pricing page; the older models stop at 5 s there
+  return quality === "1080p" && duration === 8 && model !== "v5" ? "1080p does not support 8s" : null;
 }
 
 const heights: Record<Quality, number> = { "360p": 360, "540p": 540, "720p": 720, "1080p": 1080 };
@@ -173,7 +179,8 @@ export const restyles = [
   { restyle_id: 1005, name: "Pixel Art" },
 ];
 
-export const speakers: { speaker_id: string; name: string }[] = [
+/** PixVerse's own lip-sync voices (the TTS list example); custom voices come on top (engine). */
+export const systemSpeakers: { speaker_id: string; name: string }[] = [
   ..."Emily James Isabella Liam Chloe Adrian Harper Ava Sophia Julia Mason Jack Oliver Ethan"
     .split(" ")
     .map((name, i) => ({ speaker_id: String(i + 1), name })),

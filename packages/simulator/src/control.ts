@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { Engine, Ledger, TerminalStatus } from "./engine";
+import type { Engine, Ledger, RecordedRequest, TerminalStatus } from "./engine";
 import { type Fault, type FaultStatus, parseFault } from "./faults";
 import type { WebhookDelivery } from "./webhooks";
 
@@ -11,16 +11,22 @@ export interface SimulatorControl {
   /** Active faults and how often each fired. */
   faults(): FaultStatus[];
   ledger(): Ledger;
+  /** The most recent requests (up to 1000) as received: path, query, body, the ErrCode answered. */
+  requests(): RecordedRequest[];
   webhookDeliveries(): WebhookDelivery[];
   /** A number sets the monthly credits (package 0). */
   setCredits(credits: number | { monthly: number; package: number }): void;
   setConcurrencyLimit(limit: number): void;
   setWebhookUrl(url: string | undefined): void;
+  /** Signs webhooks from now on with this secret (a rotation of the account's webhook secret). */
+  setWebhookSecret(secret: string): void;
   setGenerationMs(ms: number): void;
   /** Size of videos finished from now on: a generated stream of this many bytes; undefined = tiny MP4. */
   setOutputBytes(bytes: number | undefined): void;
   /** Forces a generation still in status 5 to finish now with this status. */
   finish(id: string, status: TerminalStatus, options?: { outputBytes?: number }): void;
+  /** Deletes a finished video: status 6, its URL gone, naming it as a source answers 500064. */
+  deleteGeneration(id: string): void;
   /** SHA-256 (hex) of a finished generation's output. */
   contentSha256(id: string): Promise<string>;
   /** Back to the starting state: generations, uploads, faults, credits, deliveries, config. */
@@ -39,6 +45,7 @@ export function createControl(engine: Engine): SimulatorControl {
     clearFaults: () => engine.faults.clear(),
     faults: () => engine.faults.status(),
     ledger: () => engine.ledger(),
+    requests: () => engine.recordedRequests(),
     webhookDeliveries: () => engine.webhooks.log(),
     setCredits: (credits) => {
       if (typeof credits === "number") nonNegative(credits, "credits");
@@ -55,6 +62,11 @@ export function createControl(engine: Engine): SimulatorControl {
       if (url !== undefined) new URL(url);
       engine.config.webhookUrl = url;
     },
+    setWebhookSecret: (secret) => {
+      if (typeof secret !== "string" || secret === "")
+        throw new Error("webhookSecret must be a non-empty string");
+      engine.config.webhookSecret = secret;
+    },
     setGenerationMs: (ms) => {
       engine.config.generationMs = nonNegative(ms, "generationMs");
     },
@@ -62,6 +74,7 @@ export function createControl(engine: Engine): SimulatorControl {
       engine.config.outputBytes = bytes === undefined ? undefined : nonNegative(bytes, "outputBytes");
     },
     finish: (id, status, options) => engine.finish(id, status, options),
+    deleteGeneration: (id) => engine.deleteGeneration(id),
     contentSha256: (id) => engine.contentSha256(id),
     reset: () => engine.reset(),
   };
@@ -94,6 +107,7 @@ export function controlRoutes(control: SimulatorControl): Hono {
     return c.json(done);
   });
   app.get("/ledger", (c) => c.json(control.ledger()));
+  app.get("/requests", (c) => c.json(control.requests()));
   app.get("/webhooks", (c) => c.json(control.webhookDeliveries()));
   app.post("/credits", async (c) => {
     const input = await body(c.req.raw);
@@ -126,6 +140,7 @@ export function controlRoutes(control: SimulatorControl): Hono {
     }
     if ("concurrencyLimit" in input)
       control.setConcurrencyLimit(nonNegative(input.concurrencyLimit, "limit"));
+    if ("webhookSecret" in input) control.setWebhookSecret(input.webhookSecret as string);
     return c.json(done);
   });
   app.post("/generations/:id/finish", async (c) => {
@@ -133,6 +148,10 @@ export function controlRoutes(control: SimulatorControl): Hono {
     const outputBytes =
       input.outputBytes === undefined ? undefined : nonNegative(input.outputBytes, "outputBytes");
     control.finish(c.req.param("id"), input.status as TerminalStatus, { outputBytes });
+    return c.json(done);
+  });
+  app.post("/generations/:id/delete", (c) => {
+    control.deleteGeneration(c.req.param("id"));
     return c.json(done);
   });
   app.get("/generations/:id/sha256", async (c) =>

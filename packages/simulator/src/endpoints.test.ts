@@ -190,7 +190,7 @@ describe("text-to-video", () => {
     [{ ...t2vBody, model: "v9" }, 400017, /model/],
     [{ ...t2vBody, duration: 10 }, 400017, /duration/],
     [{ ...t2vBody, duration: "5" }, 400013, /duration/],
-    [{ ...t2vBody, quality: "1080p", duration: 8 }, 400017, /1080p/],
+    [{ ...t2vBody, model: "v4.5", quality: "1080p", duration: 8 }, 400017, /1080p/],
     [{ ...t2vBody, quality: "4k" }, 400017, /quality/],
     [{ ...t2vBody, aspect_ratio: "21:9" }, 400017, /aspect_ratio/],
     [{ ...t2vBody, aspect_ratio: undefined }, 400011, /aspect_ratio/],

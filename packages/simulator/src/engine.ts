@@ -1,10 +1,11 @@
 import { BodyReader } from "./body";
-import { maskSelectionCredits, restyles, speakers, templates } from "./catalog";
-import { ErrCode, PixverseError } from "./errors";
+import { maskSelectionCredits, restyles, systemSpeakers, templates } from "./catalog";
+import { ErrCode, invalidParam, PixverseError } from "./errors";
 import { FaultInjector } from "./faults";
 import { bufferBody, type MediaBody, sha256Of, solidPng, tinyMp4, videoBody } from "./media";
 import type { ImageInfo, MediaInfo } from "./sniff";
 import { Timers } from "./timers";
+import { type UsageQuery, usageItems } from "./usage";
 import {
   type GenerationOperation,
   type GenerationPlan,
@@ -28,7 +29,8 @@ export interface EngineConfig {
   faultSeed: number;
 }
 
-export type TerminalStatus = 1 | 7 | 8;
+/** 1 succeeded, 6 deleted, 7 moderation failed, 8 generation failed. */
+export type TerminalStatus = 1 | 6 | 7 | 8;
 export type GenerationStatus = 5 | TerminalStatus;
 
 interface Generation {
@@ -38,6 +40,8 @@ interface Generation {
   traceId: string;
   plan: GenerationPlan;
   request: Record<string, unknown>;
+  /** fields of the request no validation read: accepted, but of no effect in the simulator */
+  ignoredFields: string[];
   submitResp: Record<string, unknown>;
   status: GenerationStatus;
   createdAt: Date;
@@ -56,6 +60,15 @@ interface Upload {
   kind: "image" | "video" | "audio";
   source: "file" | "url";
   url: string;
+  /** what the container says (files only) */
+  durationSeconds?: number;
+}
+
+/** A custom lip-sync voice made from an uploaded audio. */
+export interface CustomVoice {
+  speakerId: string;
+  name: string;
+  audioMediaId: string;
 }
 
 interface MediaEntry {
@@ -74,10 +87,15 @@ export interface LedgerGeneration {
   status: GenerationStatus;
   /** credits charged, net of refunds */
   credits: number;
+  /** credits charged at submit (before any refund) */
+  creditsCharged: number;
   refunded: boolean;
   /** submits that reused this generation's trace id and got its id back */
   replays: number;
+  /** the request body as received (ids above 2^53 as digit strings) */
   request: Record<string, unknown>;
+  /** request fields the simulator accepted without reading them (what PixVerse presumably ignores) */
+  ignoredFields: string[];
   createdAt: string;
   finishedAt?: string;
   url?: string;
@@ -89,10 +107,34 @@ export interface Ledger {
   creditsSpent: number;
   generations: LedgerGeneration[];
   uploads: Upload[];
-  maskSelections: { sourceKey: string; keyframeId: number; maskIds: string[]; credits: number }[];
+  maskSelections: {
+    sourceKey: string;
+    keyframeId: number;
+    maskIds: string[];
+    credits: number;
+    createdAt: string;
+  }[];
+  customVoices: CustomVoice[];
   /** requests received per operation (including refused ones) */
   requests: Record<string, number>;
 }
+
+/** One request as the simulator received it (control.requests()). */
+export interface RecordedRequest {
+  at: string;
+  method: string;
+  path: string;
+  operation: string;
+  traceId?: string;
+  query: Record<string, string>;
+  /** JSON bodies as parsed (ids above 2^53 as digit strings); multipart: each field, files by name and size */
+  body?: unknown;
+  /** the ErrCode answered (0 = success); undefined while in flight or when a fault answered instead */
+  errCode?: number;
+}
+
+/** The request log keeps the most recent requests only, so a long local run stays small. */
+const REQUEST_LOG_SIZE = 1000;
 
 const ACCOUNT_ID = "123452341";
 const FIRST_ID = 343252978602905n;
@@ -115,7 +157,9 @@ export class Engine {
   private media = new Map<string, MediaEntry>();
   private masks = new Map<string, Map<number, string[]>>();
   private maskLog: Ledger["maskSelections"] = [];
+  private voices = new Map<string, CustomVoice>();
   private requests: Record<string, number> = {};
+  private requestLog: RecordedRequest[] = [];
   private credits = { monthly: 0, package: 0 };
   private spent = 0;
 
@@ -144,11 +188,26 @@ export class Engine {
     this.requests[operation] = (this.requests[operation] ?? 0) + 1;
   }
 
+  /** Starts a request's log entry; the caller fills in body and errCode as they become known. */
+  recordRequest(entry: Omit<RecordedRequest, "at">): RecordedRequest {
+    const recorded = { at: new Date().toISOString(), ...entry };
+    this.requestLog.push(recorded);
+    if (this.requestLog.length > REQUEST_LOG_SIZE) this.requestLog.shift();
+    return recorded;
+  }
+
+  recordedRequests(): RecordedRequest[] {
+    return this.requestLog.map((entry) => structuredClone(entry));
+  }
+
   private readonly lookups: Lookups = {
     hasImage: (id) => this.uploads.get(id)?.kind === "image",
     media: (id) => {
       const upload = this.uploads.get(id);
-      return upload && upload.kind !== "image" ? { type: upload.kind } : undefined;
+      if (!upload || upload.kind === "image") return undefined;
+      return upload.durationSeconds === undefined
+        ? { type: upload.kind }
+        : { type: upload.kind, durationSeconds: upload.durationSeconds };
     },
     video: (id) => {
       const gen = this.generations.get(id);
@@ -158,6 +217,8 @@ export class Engine {
     },
     masks: (sourceKey, keyframeId) => this.masks.get(sourceKey)?.get(keyframeId),
     allMasks: (sourceKey) => [...(this.masks.get(sourceKey)?.values() ?? [])].flat(),
+    hasSpeaker: (id) =>
+      this.voices.has(id) || systemSpeakers.some((s) => s.speaker_id.toLowerCase() === id.toLowerCase()),
   };
 
   // --- generations ---------------------------------------------------------------------------
@@ -187,6 +248,7 @@ export class Engine {
       traceId,
       plan,
       request: reader.toRecord(),
+      ignoredFields: reader.unreadFields(),
       submitResp,
       status: 5,
       createdAt: now,
@@ -226,7 +288,10 @@ export class Engine {
     return gen.refunded ? 0 : gen.plan.credits;
   }
 
-  /** Ends a generation: success gets media at its URL, failures are refunded; videos fire the webhook. */
+  /**
+   * Ends a generation: success gets media at its URL; failures, and a generation that ends deleted (6), are
+   * refunded (nothing was delivered); videos fire the webhook.
+   */
   private complete(gen: Generation, status: TerminalStatus, outputBytes?: number) {
     this.timers.cancel(gen.timer);
     const now = new Date();
@@ -266,8 +331,22 @@ export class Engine {
     const gen = this.generations.get(id);
     if (!gen) throw new Error(`generation ${id} does not exist`);
     if (gen.status !== 5) throw new Error(`generation ${id} has already finished with status ${gen.status}`);
-    if (![1, 7, 8].includes(status)) throw new Error("status must be 1, 7 or 8");
+    if (![1, 6, 7, 8].includes(status)) throw new Error("status must be 1, 6, 7 or 8");
     this.complete(gen, status, options.outputBytes);
+  }
+
+  /**
+   * Deletes a finished video (status 1 -> 6, as PixVerse reports a video that is gone): its URL stops serving,
+   * later requests that name it as a source answer 500064, and the credits stay spent.
+   */
+  deleteGeneration(id: string) {
+    const gen = this.generations.get(id);
+    if (!gen) throw new Error(`generation ${id} does not exist`);
+    if (gen.status !== 1)
+      throw new Error(`generation ${id} is in status ${gen.status}; only 1 can be deleted`);
+    this.media.delete(this.fileName(gen));
+    gen.status = 6;
+    gen.modifiedAt = new Date();
   }
 
   private fileName(gen: Generation) {
@@ -366,6 +445,7 @@ export class Engine {
       keyframeId,
       maskIds: maskInfo.map((m) => m.mask_id),
       credits: maskSelectionCredits,
+      createdAt: new Date(since).toISOString(),
     });
     return {
       keyframe_id: keyframeId,
@@ -394,7 +474,10 @@ export class Engine {
       operation: "upload",
       since: Date.now(),
     });
-    return this.recordUpload({ id, kind: info.type, source: "file", url: `${this.baseUrl}/media/${name}` });
+    const url = `${this.baseUrl}/media/${name}`;
+    const upload: Upload = { id, kind: info.type, source: "file", url };
+    if (info.durationSeconds !== undefined) upload.durationSeconds = info.durationSeconds;
+    return this.recordUpload(upload);
   }
 
   /** URL uploads are recorded, never fetched. */
@@ -415,8 +498,48 @@ export class Engine {
     };
   }
 
-  ttsList(pageNum: number, pageSize: number) {
-    return { total: speakers.length, data: speakers.slice((pageNum - 1) * pageSize, pageNum * pageSize) };
+  /** PixVerse's voices then the account's custom ones, filtered by speaker_type (default all). */
+  ttsList(pageNum: number, pageSize: number, speakerType: "system" | "custom" | "all" = "all") {
+    const custom = [...this.voices.values()].map((v) => ({ speaker_id: v.speakerId, name: v.name }));
+    const all = [
+      ...(speakerType === "custom" ? [] : systemSpeakers),
+      ...(speakerType === "system" ? [] : custom),
+    ];
+    return { total: all.length, data: all.slice((pageNum - 1) * pageSize, pageNum * pageSize) };
+  }
+
+  /** A custom voice from an uploaded audio (POST /openapi/v2/video/tts_speaker). */
+  createVoice(body: WireValue) {
+    const b = BodyReader.from(body);
+    const name = b.string("name", { required: true, max: 100 }) as string;
+    const audioId = b.id("audio_media_id", { required: true }) as string;
+    const media = this.lookups.media(audioId);
+    if (!media) throw invalidParam(`audio_media_id ${audioId} does not exist`);
+    if (media.type !== "audio") throw invalidParam(`audio_media_id ${audioId} is not an audio file`);
+    const speakerId = `custom_${this.issueId()}`;
+    this.voices.set(speakerId, { speakerId, name, audioMediaId: audioId });
+    return { speaker_id: speakerId };
+  }
+
+  deleteVoice(speakerId: string) {
+    if (systemSpeakers.some((s) => s.speaker_id.toLowerCase() === speakerId.toLowerCase())) {
+      throw invalidParam(`speaker ${speakerId} is one of PixVerse's voices and cannot be deleted`);
+    }
+    if (!this.voices.delete(speakerId)) throw new PixverseError(ErrCode.notFound);
+    return {};
+  }
+
+  /** The usage history (POST /openapi/v2/account/billing/usage-detail), from the ledger. */
+  usageDetail(query: UsageQuery) {
+    const generations = [...this.generations.values()].map((gen) => ({
+      id: gen.id,
+      kind: gen.kind,
+      operation: gen.operation,
+      credits: gen.plan.credits,
+      createdAt: gen.createdAt,
+      refundedAt: gen.refunded ? gen.finishedAt : undefined,
+    }));
+    return usageItems(query, generations, this.maskLog);
   }
 
   restyleList(pageNum: number, pageSize: number) {
@@ -475,9 +598,11 @@ export class Engine {
         traceId: gen.traceId,
         status: gen.status,
         credits: this.netCredits(gen),
+        creditsCharged: gen.plan.credits,
         refunded: gen.refunded,
         replays: gen.replays,
         request: gen.request,
+        ignoredFields: [...gen.ignoredFields],
         createdAt: gen.createdAt.toISOString(),
         finishedAt: gen.finishedAt?.toISOString(),
         url: this.urlOf(gen) || undefined,
@@ -485,6 +610,7 @@ export class Engine {
       })),
       uploads: [...this.uploads.values()].map((u) => ({ ...u })),
       maskSelections: this.maskLog.map((m) => ({ ...m, maskIds: [...m.maskIds] })),
+      customVoices: [...this.voices.values()].map((v) => ({ ...v })),
       requests: { ...this.requests },
     };
   }
@@ -503,7 +629,9 @@ export class Engine {
     this.media.clear();
     this.masks.clear();
     this.maskLog = [];
+    this.voices.clear();
     this.requests = {};
+    this.requestLog = [];
     this.registerCatalogMedia();
   }
 

@@ -9,8 +9,8 @@ export type FaultEffect =
   | { type: "reset" }
   /** delay the answer */
   | { type: "latency"; ms: number }
-  /** force a generation's outcome: 7 moderation failure, 8 generation failure */
-  | { type: "outcome"; status: 7 | 8 }
+  /** force a generation's outcome: 6 deleted, 7 moderation failure, 8 generation failure */
+  | { type: "outcome"; status: 6 | 7 | 8 }
   /** never send the webhook */
   | { type: "webhook-drop" }
   /** send the webhook twice; replay = the identical request (same nonce and signature) */
@@ -19,6 +19,12 @@ export type FaultEffect =
   | { type: "webhook-delay"; ms: number }
   /** hold the webhook back until another webhook has gone out (or maxHoldMs passed) */
   | { type: "webhook-reorder"; maxHoldMs?: number }
+  /**
+   * retries keep the first attempt's Webhook-Timestamp and nonce instead of being signed afresh (the docs do
+   * not say which PixVerse does); with timeFactor the timestamp moves back by the unscaled wait, as if real time
+   * had passed, so a retry from the 5-minute one on is outside a ±300 s window
+   */
+  | { type: "webhook-original-timestamp" }
   /** download: send the headers and afterBytes bytes of the body, then close the socket */
   | { type: "download-truncate"; afterBytes: number }
   /** download: the result URL answers 403/404 once ttlMs have passed since the generation finished */
@@ -63,6 +69,7 @@ const faultTypes: FaultType[] = [
   "webhook-duplicate",
   "webhook-delay",
   "webhook-reorder",
+  "webhook-original-timestamp",
   "download-truncate",
   "url-expiry",
 ];
@@ -76,8 +83,8 @@ export function parseFault(input: unknown): Fault {
   for (const field of numberFields[type] ?? []) {
     if (typeof fault[field] !== "number") throw new Error(`fault ${type} needs a number ${field}`);
   }
-  if (type === "outcome" && fault.status !== 7 && fault.status !== 8)
-    throw new Error("outcome status must be 7 or 8");
+  if (type === "outcome" && ![6, 7, 8].includes(fault.status as number))
+    throw new Error("outcome status must be 6, 7 or 8");
   const rate = fault.rate ?? 1;
   if (typeof rate !== "number" || rate < 0 || rate > 1) throw new Error("rate must be between 0 and 1");
   if (fault.times !== undefined && (typeof fault.times !== "number" || fault.times < 0)) {

@@ -208,3 +208,119 @@ describe("webhooks", () => {
     expect(hook.received).toHaveLength(2);
   });
 });
+
+describe("status 6 (deleted) and 8 (failed, then generated again)", () => {
+  it("ends a generation deleted by an outcome fault or finish(), refunded and without a URL", async () => {
+    const hook = await receiver();
+    const sim = await simulator({ generationMs: 20, webhookUrl: hook.url });
+    sim.control.setFaults([{ type: "outcome", status: 6, times: 1 }]);
+    const api = pixverse(sim);
+    const faulted = idOf(await api.post("/openapi/v2/video/text/generate", t2vBody), "video_id");
+    await hook.waitFor(1);
+    expect(JSON.parse(hook.received[0]?.body ?? "{}")).toMatchObject({ id: faulted, status: 6, url: "" });
+    sim.control.setGenerationMs(60_000);
+    const forced = idOf(await api.post("/openapi/v2/video/text/generate", t2vBody), "video_id");
+    sim.control.finish(forced, 6);
+    expect((await api.get(`/openapi/v2/video/result/${forced}`)).json.Resp).toMatchObject({
+      status: 6,
+      url: "",
+    });
+    expect(sim.control.ledger().generations.map((g) => [g.status, g.credits, g.creditsCharged])).toEqual([
+      [6, 0, 45],
+      [6, 0, 45],
+    ]);
+  });
+
+  it("deletes a finished video: its URL stops serving and it no longer works as a source (500064)", async () => {
+    const sim = await simulator({ generationMs: 60_000 });
+    const api = pixverse(sim);
+    const id = idOf(await api.post("/openapi/v2/video/text/generate", t2vBody), "video_id");
+    sim.control.finish(id, 1);
+    const { url } = (await api.get(`/openapi/v2/video/result/${id}`)).json.Resp as { url: string };
+    expect((await fetch(url)).status).toBe(200);
+    const deleted = await fetch(`${sim.url}/_sim/generations/${id}/delete`, { method: "POST" });
+    expect(deleted.status).toBe(200);
+    expect((await api.get(`/openapi/v2/video/result/${id}`)).json.Resp).toMatchObject({ status: 6, url: "" });
+    expect((await fetch(url)).status).toBe(404);
+    const upscale = await api.post("/openapi/v2/video/upscale/generate", `{"source_video_id":${id}}`);
+    expect(upscale.json).toMatchObject({ ErrCode: 500064, Resp: null });
+    expect(sim.control.ledger().generations[0]).toMatchObject({ status: 6, credits: 45 });
+    expect(() => sim.control.deleteGeneration(id)).toThrow(/only 1 can be deleted/);
+  });
+
+  it("generates again for a new trace id after status 8; the ledger lists each generation and its credits", async () => {
+    const sim = await simulator({ generationMs: 20 });
+    sim.control.setFaults([{ type: "outcome", status: 8, times: 1 }]);
+    const api = pixverse(sim);
+    const [first, second] = [randomUUID(), randomUUID()];
+    const failed = idOf(
+      await api.post("/openapi/v2/video/text/generate", t2vBody, { traceId: first }),
+      "video_id",
+    );
+    await eventually(() => (sim.control.ledger().generations[0]?.status === 8 ? true : undefined));
+    const retried = idOf(
+      await api.post("/openapi/v2/video/text/generate", t2vBody, { traceId: second }),
+      "video_id",
+    );
+    expect(retried).not.toBe(failed);
+    await eventually(() => (sim.control.ledger().generations[1]?.status === 1 ? true : undefined));
+    expect(
+      sim.control.ledger().generations.map(({ traceId, status, credits, creditsCharged, refunded }) => ({
+        traceId,
+        status,
+        credits,
+        creditsCharged,
+        refunded,
+      })),
+    ).toEqual([
+      { traceId: first, status: 8, credits: 0, creditsCharged: 45, refunded: true },
+      { traceId: second, status: 1, credits: 45, creditsCharged: 45, refunded: false },
+    ]);
+    expect(sim.control.ledger().creditsSpent).toBe(45);
+  });
+});
+
+describe("webhook retries and secrets", () => {
+  it("retries with the original timestamp and nonce when asked, aged by the unscaled schedule", async () => {
+    const hook = await receiver([[503, "busy"]]);
+    const sim = await simulator({ generationMs: 1, webhookUrl: hook.url, timeFactor: 0.0002 });
+    sim.control.setFaults([{ type: "webhook-original-timestamp", times: 1 }]);
+    await pixverse(sim).post("/openapi/v2/video/text/generate", t2vBody);
+    await hook.waitFor(6);
+    const [first, ...retries] = hook.received.slice(0, 6);
+    if (!first) throw new Error("no delivery");
+    const stamp = (r: { headers: IncomingHttpHeaders }) => Number(r.headers["webhook-timestamp"]);
+    for (const retry of retries) {
+      expect(retry.headers["webhook-nonce"]).toBe(first.headers["webhook-nonce"]);
+      expect(verifies(sim.webhookSecret, retry.headers, retry.body)).toBe(true);
+    }
+    // retry n arrives as if 2 s, 12 s, 42 s, 102 s, 402 s after the first attempt: the fifth is outside ±300 s
+    const ages = retries.map((retry) => Math.floor(retry.receivedAt / 1000) - stamp(retry));
+    expect(ages[0]).toBeGreaterThanOrEqual(1);
+    expect(ages[0]).toBeLessThan(60);
+    expect(ages[3]).toBeGreaterThanOrEqual(101);
+    expect(ages[3]).toBeLessThan(300);
+    expect(ages[4]).toBeGreaterThan(300);
+    expect(stamp(first)).toBeGreaterThanOrEqual(Math.floor(first.receivedAt / 1000) - 1);
+  });
+
+  it("re-signs every retry without the fault, and signs with a rotated secret from then on", async () => {
+    const hook = await receiver();
+    const sim = await simulator({ generationMs: 60_000, webhookUrl: hook.url });
+    const api = pixverse(sim);
+    const before = idOf(await api.post("/openapi/v2/video/text/generate", t2vBody), "video_id");
+    sim.control.finish(before, 1);
+    await hook.waitFor(1);
+    const oldSecret = sim.webhookSecret;
+    sim.control.setWebhookSecret("rotated-secret");
+    expect(sim.webhookSecret).toBe("rotated-secret");
+    const after = idOf(await api.post("/openapi/v2/video/text/generate", t2vBody), "video_id");
+    sim.control.finish(after, 1);
+    await hook.waitFor(2);
+    const [signedBefore, signedAfter] = hook.received;
+    if (!signedBefore || !signedAfter) throw new Error("missing deliveries");
+    expect(verifies(oldSecret, signedBefore.headers, signedBefore.body)).toBe(true);
+    expect(verifies("rotated-secret", signedAfter.headers, signedAfter.body)).toBe(true);
+    expect(verifies(oldSecret, signedAfter.headers, signedAfter.body)).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 export type { SimulatorControl } from "./control";
-export type { Ledger, LedgerGeneration, TerminalStatus } from "./engine";
+export type { CustomVoice, Ledger, LedgerGeneration, RecordedRequest, TerminalStatus } from "./engine";
 export type { Fault, FaultEffect, FaultStatus, FaultType } from "./faults";
 export { expectedContentSha256, solidPng, tinyMp4, type VideoContentSpec, wav } from "./media";
 export { type RunningSimulator, type SimulatorOptions, startSimulator } from "./simulator";

@@ -38,7 +38,7 @@ export interface RunningSimulator {
   /** base URL, e.g. http://127.0.0.1:41234 (use as PIXVERSE_BASE_URL) */
   url: string;
   apiKey: string;
-  webhookSecret: string;
+  readonly webhookSecret: string;
   control: SimulatorControl;
   /** Closes the server, every connection and every timer. */
   stop(): Promise<void>;
@@ -84,7 +84,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   return {
     url,
     apiKey: engine.config.apiKey,
-    webhookSecret: engine.config.webhookSecret,
+    /** the current secret (control.setWebhookSecret rotates it) */
+    get webhookSecret() {
+      return engine.config.webhookSecret;
+    },
     control,
     stop() {
       stopped ??= new Promise<void>((resolve) => {

@@ -43,6 +43,8 @@ export function pixverse(sim: RunningSimulator) {
           body: typeof body === "string" ? body : JSON.stringify(body),
         }),
       ),
+    delete: async (path: string, options: CallOptions = {}) =>
+      answer(await fetch(`${sim.url}${path}`, { method: "DELETE", headers: headers(options) })),
     upload: async (path: string, form: FormData, options: CallOptions = {}) =>
       answer(await fetch(`${sim.url}${path}`, { method: "POST", headers: headers(options), body: form })),
   };

@@ -14,7 +14,7 @@ import {
   type Quality,
   qualities,
   restyles,
-  speakers,
+  soundModes,
   styles,
   supportsFastMotion,
   type Template,
@@ -69,15 +69,18 @@ export interface KnownVideo {
   height: number;
 }
 
-/** What validation needs to know about earlier uploads and generations. */
+/** What validation needs to know about earlier uploads, generations and voices. */
 export interface Lookups {
   hasImage(id: string): boolean;
-  media(id: string): { type: "video" | "audio" } | undefined;
+  /** an uploaded video or audio; durationSeconds when its container said */
+  media(id: string): { type: "video" | "audio"; durationSeconds?: number } | undefined;
   video(id: string): KnownVideo | undefined;
   /** mask ids offered by a mask selection of this source at this keyframe */
   masks(sourceKey: string, keyframeId: number): string[] | undefined;
   /** every mask id offered for this source */
   allMasks(sourceKey: string): string[];
+  /** a system or custom TTS speaker (case-insensitive) */
+  hasSpeaker(id: string): boolean;
 }
 
 const PROMPT_MAX = 5000;
@@ -122,16 +125,20 @@ interface Source {
   height: number;
 }
 
-/** Exactly one of source_video_id (a finished PixVerse video) or video_media_id (an uploaded video). */
-function source(b: BodyReader, look: Lookups): Source {
+/**
+ * Exactly one of source_video_id (a finished PixVerse video) or video_media_id (an uploaded video). A video that
+ * was deleted (status 6) answers 500064, "Content has been deleted".
+ */
+function source(b: BodyReader, look: Lookups, prefix = ""): Source {
   const videoId = b.id("source_video_id");
   const mediaId = b.id("video_media_id");
   if (videoId !== undefined && mediaId !== undefined) {
-    throw invalidParam("only one of source_video_id and video_media_id may be set");
+    throw invalidParam(`only one of ${prefix}source_video_id and ${prefix}video_media_id may be set`);
   }
   if (videoId !== undefined) {
     const video = look.video(videoId);
     if (!video) throw invalidParam(`source_video_id ${videoId} does not exist`);
+    if (video.status === 6) throw new PixverseError(ErrCode.contentDeleted);
     if (video.status !== 1)
       throw invalidParam(`source_video_id ${videoId} has not been generated successfully`);
     return { key: `video:${videoId}`, duration: video.duration, width: video.width, height: video.height };
@@ -140,9 +147,10 @@ function source(b: BodyReader, look: Lookups): Source {
     const media = look.media(mediaId);
     if (!media) throw invalidParam(`video_media_id ${mediaId} does not exist`);
     if (media.type !== "video") throw invalidParam(`video_media_id ${mediaId} is not a video`);
-    return { key: `media:${mediaId}`, duration: assumedSourceSeconds, ...uploadedVideoSize };
+    const duration = media.durationSeconds ?? assumedSourceSeconds;
+    return { key: `media:${mediaId}`, duration, ...uploadedVideoSize };
   }
-  throw invalidParam("one of source_video_id or video_media_id is required");
+  throw invalidParam(`one of ${prefix}source_video_id or ${prefix}video_media_id is required`);
 }
 
 function seed(b: BodyReader, required = false) {
@@ -177,29 +185,50 @@ function aspectRatio(b: BodyReader, model: Model, required: boolean): string | u
   return b.oneOf("aspect_ratio", aspectRatiosFor(model), { required });
 }
 
-/** Audio switches: sound_effect_switch (<= v5 or templates) or generate_audio_switch (v5.5+). */
-function audio(b: BodyReader, model: Model | undefined): { hasAudio: boolean; soundEffect: boolean } {
+/**
+ * Audio switches: sound_effect_switch (<= v5 or templates) or generate_audio_switch (v5.5+), and the official
+ * MCP's play_bgm and sound_mode "default_music" (which excludes a sound description when sound effects are on).
+ */
+function audio(
+  b: BodyReader,
+  model: Model | undefined,
+  look: Lookups,
+): { hasAudio: boolean; soundEffect: boolean } {
   const soundEffect = b.bool("sound_effect_switch") === true;
-  b.string("sound_effect_content", { max: PROMPT_MAX });
-  const generateAudio = b.bool("generate_audio_switch") === true;
-  if (generateAudio && model !== undefined && isLegacyModel(model)) {
-    throw invalidParam(`generate_audio_switch is not supported by model ${model}`);
+  const content = b.string("sound_effect_content", { max: PROMPT_MAX });
+  const soundMode = b.oneOf("sound_mode", soundModes);
+  if (soundEffect && soundMode !== undefined && content !== undefined) {
+    throw invalidParam("sound_effect_content and sound_mode cannot be used together");
   }
-  lipSyncInGeneration(b);
-  return { hasAudio: soundEffect || generateAudio, soundEffect };
+  const backgroundMusic = b.bool("play_bgm") === true;
+  const generateAudio = generateAudioSwitch(b, model);
+  lipSyncInGeneration(b, look);
+  return { hasAudio: soundEffect || generateAudio || backgroundMusic, soundEffect };
 }
 
-function lipSyncInGeneration(b: BodyReader) {
+function generateAudioSwitch(b: BodyReader, model: Model | undefined): boolean {
+  const on = b.bool("generate_audio_switch") === true;
+  if (on && model !== undefined && isLegacyModel(model)) {
+    throw invalidParam(`generate_audio_switch is not supported by model ${model}`);
+  }
+  return on;
+}
+
+function lipSyncInGeneration(b: BodyReader, look: Lookups) {
   const on = b.bool("lip_sync_tts_switch") === true || b.bool("lip_sync_switch") === true;
   const speaker = b.string("lip_sync_tts_speaker_id");
   b.string("lip_sync_tts_content");
-  if (on && speaker !== undefined) requireSpeaker(speaker, "lip_sync_tts_speaker_id");
+  if (on && speaker !== undefined) requireSpeaker(speaker, "lip_sync_tts_speaker_id", look);
 }
 
-function requireSpeaker(id: string, field: string) {
-  if (!speakers.some((s) => s.speaker_id.toLowerCase() === id.toLowerCase())) {
-    throw invalidParam(`${field} ${id} is not a valid speaker`);
-  }
+function requireSpeaker(id: string, field: string, look: Lookups) {
+  if (!look.hasSpeaker(id)) throw invalidParam(`${field} ${id} is not a valid speaker`);
+}
+
+/** Multi-clip (v5.5/v6) and thinking_type (v6, third-party docs): checked for their type only. */
+function v6Options(b: BodyReader) {
+  b.bool("generate_multi_clip_switch");
+  b.oneOf("thinking_type", ["enabled", "disabled", "auto"]);
 }
 
 function styleAndCamera(b: BodyReader, templateId: number | undefined) {
@@ -244,12 +273,14 @@ function videoPlan(
   };
 }
 
-function textToVideo(b: BodyReader): GenerationPlan {
+function textToVideo(b: BodyReader, look: Lookups): GenerationPlan {
   const s = videoSettings(b);
   const aspect = aspectRatio(b, s.model, true);
   const tpl = template(b, 1);
   const style = styleAndCamera(b, tpl?.template_id);
-  const sound = audio(b, s.model);
+  const sound = audio(b, s.model, look);
+  b.bool("water_mark");
+  v6Options(b);
   return videoPlan(
     "text_to_video",
     { ...s, aspect },
@@ -280,19 +311,24 @@ function imageToVideo(b: BodyReader, look: Lookups): GenerationPlan {
     for (const id of ids) requireImage(id, "img_ids", look);
     const count = hasOne ? 1 : ids.length;
     if (count !== tpl.images) throw invalidParam(`template ${tpl.template_id} needs ${tpl.images} image(s)`);
-    const sound = b.bool("sound_effect_switch") === true;
+    // model and duration are ignored with a template (the template decides), so they are not read
+    const sound = audio(b, undefined, look);
+    b.oneOf("motion_mode", ["normal", "fast"]);
+    b.bool("water_mark");
     const s = { quality, duration: tpl.duration };
-    return videoPlan("image_to_video", s, videoCredits({ ...s, soundEffect: sound }), {
+    return videoPlan("image_to_video", s, videoCredits({ ...s, soundEffect: sound.soundEffect }), {
       prompt: prompt(b, false),
       seed: seed(b),
-      hasAudio: sound,
+      hasAudio: sound.hasAudio,
       templateId: tpl.template_id,
     });
   }
   image(b, "img_id", look);
   const s = videoSettings(b);
   const style = styleAndCamera(b, undefined);
-  const sound = audio(b, s.model);
+  const sound = audio(b, s.model, look);
+  b.bool("water_mark");
+  v6Options(b);
   return videoPlan("image_to_video", s, videoCredits({ ...s, soundEffect: sound.soundEffect }), {
     model: s.model,
     prompt: prompt(b, true),
@@ -303,15 +339,19 @@ function imageToVideo(b: BodyReader, look: Lookups): GenerationPlan {
   });
 }
 
+/** negative_prompt and style: ComfyUI's V6 first-last-frame node and the official MCP send them. */
 function transition(b: BodyReader, look: Lookups): GenerationPlan {
   image(b, "first_frame_img", look);
   image(b, "last_frame_img", look);
   const s = videoSettings(b);
-  const sound = audio(b, s.model);
+  const sound = audio(b, s.model, look);
+  b.bool("water_mark");
   return videoPlan("transition", s, videoCredits({ ...s, soundEffect: sound.soundEffect }), {
     model: s.model,
     prompt: prompt(b, true),
+    negativePrompt: negativePrompt(b),
     seed: seed(b),
+    style: b.oneOf("style", styles),
     hasAudio: sound.hasAudio,
   });
 }
@@ -354,16 +394,29 @@ function multiTransition(b: BodyReader, look: Lookups): GenerationPlan {
 }
 
 const fusionModels: readonly Model[] = ["v4.5", "v5", "v5.5", "v5.6", "v6", "c1"];
+/** Omni mode (ComfyUI's PixverseV6FusionVideoNode, the kit's validateFusion): v6 only. */
+const omni = { model: "v6" as Model, maxImages: 10, maxVideos: 2, maxVideoSeconds: 15 };
 
+/**
+ * Fusion (reference-to-video). Images: 1-3 (v4.5, v5) or 1-7 references. Omni mode (`reference_mode: "omni"`,
+ * v6): up to 10 images and 2 reference videos of at most 15 s together; with videos, duration is 0 and the
+ * output follows the longest video, and aspect_ratio may be "auto" (the first video's frame).
+ */
 function fusion(b: BodyReader, look: Lookups): GenerationPlan {
-  const s = videoSettings(b, fusionModels);
-  const maxRefs = s.model === "v4.5" || s.model === "v5" ? 3 : 7;
-  const refs = b.objects("image_references", { required: true, min: 1, max: maxRefs }) ?? [];
+  const isOmni = b.oneOf("reference_mode", ["omni"]) === "omni";
+  const videoRefs = b.objects("video_references", { max: omni.maxVideos }) ?? [];
+  if (videoRefs.length > 0 && !isOmni) throw invalidParam('video_references need reference_mode "omni"');
+  const withVideos = videoRefs.length > 0;
+  const s = withVideos ? omniSettings(b) : videoSettings(b, fusionModels);
+  if (isOmni && s.model !== omni.model) throw invalidParam(`reference_mode omni needs model ${omni.model}`);
+  const maxImages = isOmni ? omni.maxImages : s.model === "v4.5" || s.model === "v5" ? 3 : 7;
+  const refs =
+    b.objects("image_references", { required: !isOmni, min: isOmni ? 0 : 1, max: maxImages }) ?? [];
+  if (refs.length + videoRefs.length === 0)
+    throw invalidParam("at least one image or video reference is required");
   const text = prompt(b, true) ?? "";
   const names = new Set<string>();
-  for (const ref of refs) {
-    ref.oneOf("type", ["subject", "background"], { required: true });
-    image(ref, "img_id", look);
+  const named = (ref: BodyReader) => {
     const name = ref.string("ref_name", { required: true }) ?? "";
     if (!/^[a-zA-Z0-9_ ]{1,30}$/.test(name)) {
       throw invalidParam("ref_name must be 1-30 letters, digits, spaces or underscores");
@@ -371,15 +424,54 @@ function fusion(b: BodyReader, look: Lookups): GenerationPlan {
     if (names.has(name)) throw invalidParam(`ref_name ${name} is used twice`);
     names.add(name);
     if (!text.includes(`@${name}`)) throw invalidParam(`prompt must reference @${name}`);
+  };
+  for (const ref of refs) {
+    ref.oneOf("type", ["subject", "background"], { required: true });
+    image(ref, "img_id", look);
+    named(ref);
   }
-  const aspect = aspectRatio(b, s.model, true);
-  seed(b);
-  const generateAudio = b.bool("generate_audio_switch") === true;
-  return videoPlan("fusion", { ...s, aspect }, videoCredits(s), {
-    model: s.model,
-    prompt: text,
-    hasAudio: generateAudio,
+  const videos = videoRefs.map((ref, i) => {
+    named(ref);
+    return source(ref, look, `video_references[${i}].`);
   });
+  const videoSeconds = videos.reduce((total, video) => total + video.duration, 0);
+  if (videoSeconds > omni.maxVideoSeconds) {
+    throw invalidParam(
+      `reference videos may last ${omni.maxVideoSeconds}s together, these last ${videoSeconds}s`,
+    );
+  }
+  const aspect = b.oneOf("aspect_ratio", [...aspectRatiosFor(s.model), ...(withVideos ? ["auto"] : [])], {
+    required: true,
+  });
+  const [first] = videos;
+  const frame = aspect === "auto" && first ? `${first.width}:${first.height}` : aspect;
+  const duration = withVideos ? Math.max(...videos.map((video) => video.duration)) : s.duration;
+  const style = b.oneOf("style", styles);
+  seed(b);
+  const generateAudio = generateAudioSwitch(b, s.model);
+  return videoPlan(
+    "fusion",
+    { quality: s.quality, duration, aspect: frame },
+    videoCredits({ ...s, duration }),
+    {
+      model: s.model,
+      prompt: text,
+      negativePrompt: negativePrompt(b),
+      style,
+      hasAudio: generateAudio,
+    },
+  );
+}
+
+/** model and quality of an omni fusion with reference videos, whose duration must be 0. */
+function omniSettings(b: BodyReader): VideoSettings {
+  const model = b.oneOf("model", fusionModels, { required: true }) as Model;
+  const quality = b.oneOf("quality", qualities, { required: true }) as Quality;
+  const duration = b.int("duration", { required: true });
+  if (duration !== 0) throw invalidParam("duration must be 0 with video_references: the video follows them");
+  if (b.oneOf("motion_mode", ["normal", "fast"]) === "fast")
+    throw invalidParam("motion_mode fast is not supported by model v6");
+  return { model, quality, duration: 0, fastMotion: false };
 }
 
 const extendModels: readonly Model[] = ["v3.5", "v4", "v4.5", "v5", "v5.5", "v6"];
@@ -390,6 +482,8 @@ function extend(b: BodyReader, look: Lookups): GenerationPlan {
   const tpl = template(b, 1);
   const style = styleAndCamera(b, tpl?.template_id);
   b.bool("water_mark");
+  // ComfyUI's V6 extend node asks for audio this way
+  const hasAudio = generateAudioSwitch(b, s.model);
   return {
     ...videoPlan("extend", s, videoCredits(s), {
       model: s.model,
@@ -397,6 +491,7 @@ function extend(b: BodyReader, look: Lookups): GenerationPlan {
       negativePrompt: negativePrompt(b),
       seed: seed(b),
       style,
+      hasAudio,
     }),
     width: src.width,
     height: src.height,
@@ -449,7 +544,7 @@ function lipSync(b: BodyReader, look: Lookups): GenerationPlan {
       throw invalidParam("lip_sync_tts_speaker_id is required for TTS");
     if (content === undefined || content.trim() === "")
       throw invalidParam("lip_sync_tts_content is required for TTS");
-    requireSpeaker(speaker, "lip_sync_tts_speaker_id");
+    requireSpeaker(speaker, "lip_sync_tts_speaker_id", look);
     if ([...content].length > TTS_CONTENT_MAX) {
       throw invalidParam(`lip_sync_tts_content cannot exceed ${TTS_CONTENT_MAX} characters`);
     }
@@ -458,8 +553,13 @@ function lipSync(b: BodyReader, look: Lookups): GenerationPlan {
   return sourcePlan("lip_sync", src, "720p", credits, { hasAudio: true });
 }
 
+/**
+ * The description comes as `sound_effect_content` (the official MCP, the older reference) or `prompt` (the kit's
+ * reading of the current page); both are taken, neither is required (PixVerse derives sound from the video).
+ */
 function soundEffect(b: BodyReader, look: Lookups): GenerationPlan {
   const src = source(b, look);
+  b.string("prompt", { max: PROMPT_MAX });
   b.string("sound_effect_content", { max: PROMPT_MAX });
   b.bool("original_sound_switch");
   seed(b);
@@ -486,17 +586,23 @@ function restyle(b: BodyReader, look: Lookups): GenerationPlan {
 
 const swapQualities: readonly Quality[] = ["360p", "540p", "720p"];
 
+/**
+ * keyframe_id (default 1) and mask_id are optional in PixVerse's swap guide; a mask_id given must come from a
+ * mask selection of this video at that keyframe.
+ */
 function swap(b: BodyReader, look: Lookups): GenerationPlan {
   const src = source(b, look);
-  const keyframe = b.int("keyframe_id", { required: true, min: 1 }) as number;
-  const maskId = b.string("mask_id", { required: true }) as string;
+  const keyframe = b.int("keyframe_id", { min: 1 }) ?? 1;
+  const maskId = b.string("mask_id");
   image(b, "img_id", look);
   const quality = b.oneOf("quality", swapQualities, { required: true }) as Quality;
   b.bool("original_sound_switch");
-  const masks = look.masks(src.key, keyframe);
-  if (!masks) throw invalidParam(`no mask selection was made for this video at keyframe ${keyframe}`);
-  if (!masks.includes(maskId))
-    throw invalidParam(`mask_id ${maskId} does not belong to this video and keyframe`);
+  if (maskId !== undefined) {
+    const masks = look.masks(src.key, keyframe);
+    if (!masks) throw invalidParam(`no mask selection was made for this video at keyframe ${keyframe}`);
+    if (!masks.includes(maskId))
+      throw invalidParam(`mask_id ${maskId} does not belong to this video and keyframe`);
+  }
   return sourcePlan("swap", src, quality, videoCredits({ quality, duration: src.duration }), {
     creditsField: "credits",
   });

@@ -28,15 +28,15 @@ export function signWebhook(secret: string, timestamp: string, nonce: string, ra
     .digest("base64");
 }
 
-/** The headers of one signed delivery of rawBody. */
+/** The headers of one signed delivery of rawBody (a fresh nonce unless one is given). */
 export function signedWebhookHeaders(
   secret: string,
   rawBody: string,
   traceId: string,
   now = Date.now(),
+  nonce = randomBytes(16).toString("hex"),
 ): Record<string, string> {
   const timestamp = String(Math.floor(now / 1000));
-  const nonce = randomBytes(16).toString("hex");
   return {
     "Content-Type": "application/json",
     "Webhook-Timestamp": timestamp,
@@ -55,6 +55,12 @@ export interface WebhookEvent {
   operation: string;
   /** the JSON body, exactly as sent */
   body: string;
+}
+
+/** The first attempt of a delivery whose retries keep its timestamp and nonce (webhook-original-timestamp). */
+interface FirstAttempt {
+  sentAtMs: number;
+  nonce: string;
 }
 
 export interface WebhookDelivery {
@@ -132,19 +138,25 @@ export class WebhookDispatcher {
     void this.send(entry.event, 0);
   }
 
-  private async send(event: WebhookEvent, attempt: number) {
+  private async send(event: WebhookEvent, attempt: number, first?: FirstAttempt) {
     const url = this.deps.url();
     if (!url) return;
     const run = this.abort.signal;
-    const headers = signedWebhookHeaders(this.deps.secret(), event.body, event.traceId);
+    const subject = { operations: [event.operation, "webhook"] };
+    const headers = first
+      ? this.originalHeaders(event, attempt, first)
+      : signedWebhookHeaders(this.deps.secret(), event.body, event.traceId);
+    const keepOriginal =
+      first ??
+      (attempt === 0 && this.deps.faults.draw("webhook-original-timestamp", subject)
+        ? { sentAtMs: Number(headers["Webhook-Timestamp"]) * 1000, nonce: headers["Webhook-Nonce"] ?? "" }
+        : undefined);
     const others = this.held.filter((h) => h.event.videoId !== event.videoId);
     const accepted = await this.post(event, url, attempt, attempt === 0 ? "delivery" : "retry", headers);
     if (run.aborted) return;
     for (const entry of others) this.release(entry);
     if (attempt === 0) {
-      const duplicate = this.deps.faults.draw("webhook-duplicate", {
-        operations: [event.operation, "webhook"],
-      });
+      const duplicate = this.deps.faults.draw("webhook-duplicate", subject);
       if (duplicate?.replay) await this.post(event, url, 0, "replay", headers);
       else if (duplicate) {
         await this.post(
@@ -158,8 +170,22 @@ export class WebhookDispatcher {
     }
     const wait = retryScheduleMs[attempt];
     if (!accepted && wait !== undefined && !run.aborted) {
-      this.deps.timers.after(wait * this.deps.timeFactor, () => void this.send(event, attempt + 1));
+      this.deps.timers.after(
+        wait * this.deps.timeFactor,
+        () => void this.send(event, attempt + 1, keepOriginal),
+      );
     }
+  }
+
+  /**
+   * Retry `attempt` with the first attempt's nonce and timestamp. Waits are scaled by timeFactor; the timestamp
+   * moves back by the part of PixVerse's schedule the scaling skipped, so the receiver sees the age the real
+   * schedule would give it (at timeFactor 1 it is the first attempt's timestamp exactly).
+   */
+  private originalHeaders(event: WebhookEvent, attempt: number, first: FirstAttempt): Record<string, string> {
+    const scheduled = retryScheduleMs.slice(0, attempt).reduce((total, wait) => total + wait, 0);
+    const stampedAt = first.sentAtMs - scheduled * (1 - this.deps.timeFactor);
+    return signedWebhookHeaders(this.deps.secret(), event.body, event.traceId, stampedAt, first.nonce);
   }
 
   private async post(

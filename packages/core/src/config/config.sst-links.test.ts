@@ -11,6 +11,7 @@ beforeAll(() => {
     JobEvents: { url: "https://sqs.eu-west-1.amazonaws.com/123456789012/events", type: "sst.aws.Queue" },
     PixverseApiKey: { value: "sk-live", type: "sst.sst.Secret" },
     PixverseWebhookSecret: { value: "whsec-live", type: "sst.sst.Secret" },
+    PixverseWebhookSecretPrevious: { value: "whsec-before-rotation", type: "sst.sst.Secret" },
   };
   for (const [name, value] of Object.entries(links)) {
     process.env[`SST_RESOURCE_${name}`] = JSON.stringify(value);
@@ -28,6 +29,7 @@ describe("loadConfig from SST links", () => {
         baseUrl: "https://app-api.pixverse.ai",
         apiKey: "sk-live",
         webhookSecret: "whsec-live",
+        webhookSecretPrevious: "whsec-before-rotation",
         maxConcurrency: 5,
         requestsPerSecond: 5,
       },

@@ -87,3 +87,15 @@ describe("loadConfig from environment variables", () => {
     expect(error.message).toContain("eventsQueueUrl (PIXPIPE_EVENTS_QUEUE_URL)");
   });
 });
+
+describe("the previous webhook secret", () => {
+  it("is read from PIXVERSE_WEBHOOK_SECRET_PREVIOUS during a rotation", () => {
+    const config = loadConfig({ ...complete, PIXVERSE_WEBHOOK_SECRET_PREVIOUS: "whsec-old" });
+    expect(config.pixverse).toMatchObject({ webhookSecret: "whsec", webhookSecretPrevious: "whsec-old" });
+  });
+
+  it("is never required, not even when every linked setting is", () => {
+    expect(loadConfig(complete).pixverse.webhookSecretPrevious).toBeUndefined();
+    expect(errorOf(() => loadConfig({})).message).not.toContain("webhookSecretPrevious");
+  });
+});

@@ -12,6 +12,8 @@ export const configSchema = z.object({
     baseUrl: z.url(),
     apiKey: z.string().min(1).optional(),
     webhookSecret: z.string().min(1).optional(),
+    /** The secret before a rotation, accepted next to webhookSecret until PixVerse signs with the new one. */
+    webhookSecretPrevious: z.string().min(1).optional(),
     maxConcurrency: z.coerce.number().int().positive(),
     requestsPerSecond: z.coerce.number().positive(),
   }),
@@ -36,6 +38,8 @@ interface Setting {
   /** SST resource name and property, e.g. Resource.Table.name. */
   link?: { resource: string; property: string };
   default?: string;
+  /** never required: absent means the feature it enables is off */
+  optional?: true;
 }
 
 /** The brief's configuration table as data: one row per value, both ways to set it. */
@@ -63,6 +67,12 @@ export const CONFIG_SETTINGS: readonly Setting[] = [
     env: "PIXVERSE_WEBHOOK_SECRET",
     link: { resource: "PixverseWebhookSecret", property: "value" },
   },
+  {
+    field: "pixverse.webhookSecretPrevious",
+    env: "PIXVERSE_WEBHOOK_SECRET_PREVIOUS",
+    link: { resource: "PixverseWebhookSecretPrevious", property: "value" },
+    optional: true,
+  },
   { field: "pixverse.maxConcurrency", env: "PIXVERSE_MAX_CONCURRENCY", default: "5" },
   { field: "pixverse.requestsPerSecond", env: "PIXVERSE_REQUESTS_PER_SECOND", default: "5" },
   { field: "jobDeadlineSeconds", env: "PIXPIPE_JOB_DEADLINE_SECONDS", default: "3600" },
@@ -77,8 +87,8 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
-/** The settings that come from SST links (and so may be absent in a Lambda that is not linked to them). */
-export const LINKED_SETTINGS = CONFIG_SETTINGS.filter((setting) => setting.link).map(
+/** The settings that come from SST links and are required where linked (an optional one never is). */
+export const LINKED_SETTINGS = CONFIG_SETTINGS.filter((setting) => setting.link && !setting.optional).map(
   (setting) => setting.field,
 );
 export type LinkedSetting =
@@ -146,7 +156,7 @@ export function loadConfig(
       (setting.link ? readLink(setting.link) : undefined) ??
       setting.default;
     if (value !== undefined) assign(raw, setting.field, value);
-    else if (!setting.link || required.has(setting.field)) missing.push(setting);
+    else if (!setting.optional && (!setting.link || required.has(setting.field))) missing.push(setting);
   }
   if (missing.length > 0) {
     throw new ConfigError(

@@ -4,8 +4,10 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { type RunningSimulator, solidPng, startSimulator, tinyMp4, wav } from "@pixpipe/simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { VideoCapabilityBody } from "./capabilities";
 import { PixverseClient } from "./client";
 import { PixverseError } from "./errors";
+import { usageTime } from "./queries";
 import { InMemoryNonceStore, verifyPixverseWebhook } from "./webhook";
 
 /** A short PCM WAV the simulator recognises as audio. */
@@ -304,6 +306,11 @@ describe("catalogues and balance", () => {
     const speakers = await client.listTtsSpeakers({ page: 1, pageSize: 100 });
     expect(speakers.total).toBe(15);
     expect(speakers.speakers[0]).toEqual({ speakerId: "1", name: "Emily" });
+    expect(sim.control.requests()[0]).toMatchObject({
+      method: "GET",
+      path: "/openapi/v2/video/tts_speaker",
+      query: { page_num: "1", page_size: "100" },
+    });
     const restyles = await client.listRestyles({ page: 1, pageSize: 2 });
     expect(restyles.restyles).toHaveLength(2);
     expect(restyles.restyles[0]).toMatchObject({ restyleId: "1001", name: "Anime" });
@@ -326,14 +333,14 @@ describe("validation before sending", () => {
     const error = await failure(
       client.generate(
         "text",
-        { ...t2v, duration: 8, quality: "1080p", aspect_ratio: "21:9" },
+        { ...t2v, model: "v4.5", duration: 8, quality: "1080p", aspect_ratio: "21:9" },
         { traceId: randomUUID() },
       ),
     );
     expect(error).toMatchObject({ kind: "request", retryable: false, code: undefined });
     expect(error.issues).toEqual([
-      { path: "duration", message: "model v5 at 1080p supports 5 s" },
-      { path: "aspect_ratio", message: "model v5 supports 16:9, 9:16, 1:1, 4:3, 3:4" },
+      { path: "duration", message: "model v4.5 at 1080p supports 5 s" },
+      { path: "aspect_ratio", message: "model v4.5 supports 16:9, 9:16, 1:1, 4:3, 3:4" },
     ]);
     expect(sim.control.ledger().requests.text_to_video ?? 0).toBe(0);
   });
@@ -518,6 +525,240 @@ describe("webhooks from the simulator", () => {
         event: { videoId, status: 1, url: expect.stringMatching(/\.mp4$/) },
       });
     } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe("lip-sync voices (issue 12, row 4)", () => {
+  it("asks tts_speaker, with speaker_type, and checks the page size before sending", async () => {
+    await client.listTtsSpeakers({ speakerType: "system", pageSize: 10 });
+    expect(sim.control.requests().map((r) => [r.path, r.query])).toEqual([
+      ["/openapi/v2/video/tts_speaker", { page_size: "10", speaker_type: "system" }],
+    ]);
+    const error = await failure(client.listTtsSpeakers({ pageSize: 30 }));
+    expect(error).toMatchObject({
+      kind: "request",
+      issues: [{ path: "pageSize", message: "must be one of 10, 20, 50, 100" }],
+    });
+    expect(sim.control.requests()).toHaveLength(1);
+  });
+
+  it("falls back to the older lip_sync/tts_list where tts_speaker does not exist", async () => {
+    sim.control.setFaults([
+      { type: "http", status: 404, body: "not found", target: "/openapi/v2/video/tts_speaker" },
+    ]);
+    const speakers = await client.listTtsSpeakers({ pageSize: 20 });
+    expect(speakers).toMatchObject({
+      total: 15,
+      speakers: expect.arrayContaining([{ speakerId: "Auto", name: "Auto" }]),
+    });
+    expect(sim.control.requests().map((r) => r.path)).toEqual([
+      "/openapi/v2/video/tts_speaker",
+      "/openapi/v2/video/lip_sync/tts_list",
+    ]);
+    // the older list has no custom voices, so asking for those does not fall back
+    expect(await failure(client.listTtsSpeakers({ speakerType: "custom" }))).toMatchObject({
+      httpStatus: 404,
+    });
+  });
+
+  it("creates a custom voice that lip sync takes as its speaker, and deletes it", async () => {
+    const { mediaId } = await client.uploadMedia({
+      file: { data: wav(2), filename: "me.wav", contentType: "audio/wav" },
+    });
+    const { speakerId } = await client.createCustomVoice({ name: "Me", audioMediaId: mediaId });
+    expect(sim.control.requests().at(-1)?.body).toEqual({ name: "Me", audio_media_id: Number(mediaId) });
+    const custom = await client.listTtsSpeakers({ speakerType: "custom" });
+    expect(custom).toEqual({ total: 1, speakers: [{ speakerId, name: "Me" }] });
+    const source = await finishedVideo();
+    const body = { source_video_id: source, lip_sync_tts_speaker_id: speakerId, lip_sync_tts_content: "hi" };
+    await client.generate("lip_sync", body, { traceId: randomUUID() });
+    await client.deleteCustomVoice(speakerId);
+    expect(await failure(client.generate("lip_sync", body, { traceId: randomUUID() }))).toMatchObject({
+      code: 400017,
+      kind: "request",
+    });
+    expect(await failure(client.createCustomVoice({ name: " ", audioMediaId: mediaId }))).toMatchObject({
+      kind: "request",
+      issues: [{ path: "name" }],
+    });
+  });
+});
+
+describe("usage history (issue 12, row 12)", () => {
+  it("reads the account's charges and refunds over a UTC range, a page at a time", async () => {
+    const kept = await client.generate("text", t2v, { traceId: randomUUID() });
+    const failed = await client.generate("text", t2v, { traceId: randomUUID() });
+    sim.control.finish(failed.videoId, 8);
+    const end = new Date(Date.now() + 1000);
+    const start = new Date(end.getTime() - 86_400_000);
+    const first = await client.getUsageDetail({ start, end, limit: 2 });
+    expect(sim.control.requests().at(-1)?.body).toEqual({
+      start_time: usageTime(start),
+      end_time: usageTime(end),
+      limit: 2,
+    });
+    expect(first).toMatchObject({ hasMore: true, nextCursor: expect.any(String) });
+    expect(first.items.map((item) => [item.video_id, item.credits_status])).toEqual([
+      [Number(kept.videoId), "consume"],
+      [Number(failed.videoId), "consume"],
+    ]);
+    const rest = await client.getUsageDetail({ cursor: first.nextCursor, limit: 2 });
+    expect(rest).toEqual({
+      hasMore: false,
+      items: [
+        expect.objectContaining({ video_id: Number(failed.videoId), credits_status: "refund", credits: 45 }),
+      ],
+    });
+    const refunds = await client.getUsageDetail({
+      start: usageTime(start),
+      end: usageTime(end),
+      creditsStatus: "refund",
+      creationTypes: ["text_to_video"],
+    });
+    expect(refunds.items).toHaveLength(1);
+  });
+
+  it("refuses a query PixVerse would refuse, before sending it", async () => {
+    const start = new Date("2026-03-01T00:00:00Z");
+    const refused = async (query: Parameters<PixverseClient["getUsageDetail"]>[0]) =>
+      (await failure(client.getUsageDetail(query))).issues?.map((i) => `${i.path}: ${i.message}`);
+    expect(await refused({ start, end: new Date("2026-04-01T00:00:01Z") })).toEqual([
+      "end: at most 30 days after start",
+    ]);
+    expect(await refused({ start, end: new Date("2026-02-01T00:00:00Z") })).toEqual([
+      "end: must not be before start",
+    ]);
+    expect(await refused({ start })).toEqual(["end: required without a cursor"]);
+    expect(await refused({ start: "2026-03-01", end: "2026-03-02 24:00:00", limit: 0 })).toEqual([
+      "start: must be YYYY-MM-DD HH:mm:ss (UTC)",
+      "end: is not a valid time",
+      "limit: Too small: expected number to be >=1",
+    ]);
+    expect(sim.control.requests()).toEqual([]);
+  });
+});
+
+describe("answers with new or missing fields (issue 12, row 9)", () => {
+  const answer = (resp: Record<string, unknown>) =>
+    sim.control.setFaults([
+      {
+        type: "http",
+        status: 200,
+        target: "video_result",
+        body: JSON.stringify({ ErrCode: 0, ErrMsg: "success", Resp: resp }),
+      },
+    ]);
+
+  it("reads a result whose optional fields are null or of another type, and ignores new ones", async () => {
+    answer({
+      id: 343252978602905,
+      status: 1,
+      url: "https://media.pixverse.ai/v.mp4",
+      size: null,
+      outputWidth: "1280",
+      outputHeight: null,
+      credits: null,
+      has_audio: null,
+      prompt: null,
+      seed: null,
+      create_time: null,
+      modify_time: null,
+      customer_paths: null,
+      quality_score: 0.93,
+      moderation: { passed: true },
+    });
+    expect(await client.getVideoResult("343252978602905")).toEqual({
+      id: "343252978602905",
+      status: 1,
+      url: "https://media.pixverse.ai/v.mp4",
+    });
+  });
+
+  it("still fails a result without its id or status, as a retryable unreadable answer", async () => {
+    answer({ id: 343252978602905, status: null, url: "https://media.pixverse.ai/v.mp4" });
+    expect(await failure(client.getVideoResult("343252978602905"))).toMatchObject({
+      kind: "unknown",
+      retryable: true,
+    });
+  });
+});
+
+describe("what is sent (issue 12, rows 5 and 9)", () => {
+  it("sends the sound description as prompt, whichever way it was given", async () => {
+    const source = await finishedVideo();
+    await client.generate(
+      "sound_effect",
+      { source_video_id: source, sound_effect_content: "rain" },
+      { traceId: randomUUID() },
+    );
+    expect(sim.control.ledger().generations.at(-1)?.request).toEqual({
+      source_video_id: Number(source),
+      prompt: "rain",
+    });
+  });
+
+  it("passes unknown scalar fields through to PixVerse", async () => {
+    // unknown fields arrive as data (a job input), so TypeScript callers spell them out
+    const body: VideoCapabilityBody<"text"> = Object.assign({ ...t2v }, { brand_new_switch: true });
+    await client.generate("text", body, { traceId: randomUUID() });
+    expect(sim.control.ledger().generations[0]).toMatchObject({
+      request: { ...t2v, brand_new_switch: true },
+      ignoredFields: ["brand_new_switch"],
+    });
+  });
+});
+
+describe("late webhooks (issue 12, row 10)", () => {
+  it("verify as late once PixVerse's retry with the original timestamp is older than 300 s", async () => {
+    const deliveries: { body: string; headers: IncomingHttpHeaders; at: number }[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        deliveries.push({
+          body: Buffer.concat(chunks).toString("utf8"),
+          headers: req.headers,
+          at: Date.now(),
+        });
+        res.writeHead(503, { "content-type": "text/plain" }).end("busy");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const fast = await startSimulator({
+      generationMs: 1,
+      timeFactor: 0.0002,
+      webhookUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    });
+    const fastClient = new PixverseClient({ baseUrl: fast.url, apiKey: fast.apiKey });
+    try {
+      fast.control.setFaults([{ type: "webhook-original-timestamp" }]);
+      const { videoId } = await fastClient.generate("text", t2v, { traceId: randomUUID() });
+      for (const deadline = Date.now() + 20_000; deliveries.length < 6 && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const nonces = new InMemoryNonceStore();
+      const outcomes: string[] = [];
+      for (const delivery of deliveries.slice(0, 6)) {
+        const result = await verifyPixverseWebhook({
+          rawBody: delivery.body,
+          headers: delivery.headers as Record<string, string>,
+          secret: fast.webhookSecret,
+          nonceStore: nonces,
+          now: new Date(delivery.at),
+        });
+        outcomes.push(result.ok ? "ok" : result.code);
+        // the receiver failed to process it (503), so the nonce is released for PixVerse's retry
+        if (result.ok) await nonces.release(result.nonce);
+        if (!result.ok && result.code === "late") expect(result.event).toMatchObject({ videoId, status: 1 });
+      }
+      // retries at 2 s, 12 s, 42 s and 102 s are still inside the window, the one at 402 s is late
+      expect(outcomes).toEqual(["ok", "ok", "ok", "ok", "ok", "late"]);
+    } finally {
+      await fastClient.close();
+      await fast.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }

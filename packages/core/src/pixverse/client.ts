@@ -21,6 +21,15 @@ import {
 import { pixverseId } from "./ids";
 import { parsePixverseJson, stringifyPixverseJson } from "./json";
 import {
+  type CustomVoiceBody,
+  customVoiceBody,
+  type TtsSpeakerQuery,
+  ttsSpeakerQuery,
+  type UsageDetailQuery,
+  usageDetailQuery,
+} from "./queries";
+import {
+  acknowledged,
   type Balance,
   balance,
   type GenerationResult,
@@ -38,11 +47,15 @@ import {
   ttsSpeakers,
   type UploadedImage,
   type UploadedMedia,
+  type UsageDetail,
   uploadedImage,
   uploadedMedia,
+  usageDetail,
   type VideoSubmitted,
+  type VoiceCreated,
   videoResult,
   videoSubmitted,
+  voiceCreated,
 } from "./responses";
 
 export interface PixverseClientOptions {
@@ -77,7 +90,7 @@ export interface GenerateOptions {
 export const UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
 
 interface Call<T> {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   path: string;
   schema: z.ZodType<T>;
   query?: Record<string, string | number | undefined>;
@@ -186,13 +199,59 @@ export class PixverseClient {
     });
   }
 
-  listTtsSpeakers(page: { page?: number; pageSize?: number } = {}): Promise<TtsSpeakers> {
-    const query = { page_num: page.page, page_size: page.pageSize };
+  /**
+   * The lip-sync voices: PixVerse's own and the account's custom ones. Asks GET /openapi/v2/video/tts_speaker,
+   * the path of the newest official page (catalogued by heshaojian/pixverse-api-kit, operation-catalog.md
+   * "resource.tts-speakers", 2026); where that path does not exist (HTTP 404), the older
+   * /openapi/v2/video/lip_sync/tts_list that the official MCP uses (PixVerseAI/PixVerse-MCP
+   * src/pixverse_mcp/client/pixverse.py get_lip_sync_tts_list), which lists PixVerse's voices only.
+   */
+  async listTtsSpeakers(query: TtsSpeakerQuery = {}): Promise<TtsSpeakers> {
+    const traceId = randomUUID();
+    const params = validBody(ttsSpeakerQuery, query, "speaker list", traceId) as z.output<
+      typeof ttsSpeakerQuery
+    >;
+    try {
+      return await this.call({
+        method: "GET",
+        path: "/openapi/v2/video/tts_speaker",
+        query: params,
+        traceId,
+        schema: ttsSpeakers,
+      });
+    } catch (error) {
+      const pathMissing =
+        error instanceof PixverseError && error.httpStatus === 404 && error.code === undefined;
+      if (!pathMissing || params.speaker_type === "custom") throw error;
+      const { page_num, page_size } = params;
+      return this.call({
+        method: "GET",
+        path: "/openapi/v2/video/lip_sync/tts_list",
+        query: { page_num, page_size },
+        schema: ttsSpeakers,
+      });
+    }
+  }
+
+  /** A custom voice from uploaded audio (`uploadMedia`); its speakerId works as `lip_sync_tts_speaker_id`. */
+  async createCustomVoice(voice: CustomVoiceBody): Promise<VoiceCreated> {
+    const traceId = randomUUID();
+    const json = validBody(customVoiceBody, voice, "custom voice", traceId);
     return this.call({
-      method: "GET",
-      path: "/openapi/v2/video/lip_sync/tts_list",
-      query,
-      schema: ttsSpeakers,
+      method: "POST",
+      path: "/openapi/v2/video/tts_speaker",
+      json,
+      traceId,
+      schema: voiceCreated,
+    });
+  }
+
+  async deleteCustomVoice(speakerId: string): Promise<void> {
+    if (!/^[\w-]{1,128}$/.test(speakerId)) throw new TypeError(`not a speaker id: ${speakerId}`);
+    await this.call({
+      method: "DELETE",
+      path: `/openapi/v2/video/tts_speaker/${speakerId}`,
+      schema: acknowledged,
     });
   }
 
@@ -219,6 +278,24 @@ export class PixverseClient {
 
   getBalance(): Promise<Balance> {
     return this.call({ method: "GET", path: "/openapi/v2/account/balance", schema: balance });
+  }
+
+  /**
+   * The account's credit deductions and refunds, at most 30 days per query, a page at a time (pass the answer's
+   * nextCursor to read on). POST /openapi/v2/account/billing/usage-detail, as heshaojian/pixverse-api-kit
+   * catalogues it from the official "usage deduction query" page; the fields of an item are not documented
+   * anywhere pixpipe could read, so items come back as PixVerse sent them.
+   */
+  async getUsageDetail(query: UsageDetailQuery): Promise<UsageDetail> {
+    const traceId = randomUUID();
+    const json = validBody(usageDetailQuery, query, "usage query", traceId);
+    return this.call({
+      method: "POST",
+      path: "/openapi/v2/account/billing/usage-detail",
+      json,
+      traceId,
+      schema: usageDetail,
+    });
   }
 
   private async upload<T>(
@@ -292,7 +369,12 @@ export class PixverseClient {
 }
 
 /** Checks a body against its schema; every problem is listed and nothing is sent when there is one. */
-function validBody(schema: z.ZodType, body: unknown, what: string, traceId: string): unknown {
+function validBody<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  what: string,
+  traceId: string,
+): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));

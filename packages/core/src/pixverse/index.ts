@@ -21,6 +21,17 @@ export { ERR_CODES, type ErrCodeInfo, PixverseError, type PixverseErrorKind } fr
 export { type PixverseId, pixverseId } from "./ids";
 export { parsePixverseJson, stringifyPixverseJson } from "./json";
 export {
+  CREATION_TYPES,
+  type CreationType,
+  type CustomVoiceBody,
+  SPEAKER_TYPES,
+  type SpeakerType,
+  TTS_PAGE_SIZES,
+  type TtsSpeakerQuery,
+  type UsageDetailQuery,
+  usageTime,
+} from "./queries";
+export {
   type Balance,
   type GenerationResult,
   type ImageSubmitted,
@@ -31,7 +42,9 @@ export {
   type TtsSpeakers,
   type UploadedImage,
   type UploadedMedia,
+  type UsageDetail,
   type VideoSubmitted,
+  type VoiceCreated,
 } from "./responses";
 export {
   InMemoryNonceStore,
@@ -39,6 +52,7 @@ export {
   type PixverseWebhookEvent,
   signPixverseWebhook,
   verifyPixverseWebhook,
+  WEBHOOK_WINDOW_SECONDS,
   type WebhookRejection,
   type WebhookVerification,
   webhookSignedQuery,

@@ -5,7 +5,7 @@ import { isInteger, isSafeNumber, LosslessNumber, parse, stringify } from "lossl
  * In TypeScript they are digit strings; on the way out they become bare JSON numbers again. mask_id and the TTS
  * speaker ids are strings on the wire, so they are deliberately absent.
  */
-const ID_FIELDS: ReadonlySet<string> = new Set([
+export const ID_FIELDS: ReadonlySet<string> = new Set([
   "img_id",
   "img_ids",
   "first_frame_img",

@@ -30,6 +30,15 @@ class RecordingNonceStore extends InMemoryNonceStore {
 
 const SECRET = "test-secret";
 const BODY = `{"id":627410861853514292,"status":1,"url":"https://media.pixverse.ai/v.mp4","size":10.5,"has_audio":true,"credits":100}`;
+/** BODY as the verifier hands it over. */
+const EVENT = {
+  videoId: "627410861853514292",
+  status: 1,
+  url: "https://media.pixverse.ai/v.mp4",
+  size: 10.5,
+  hasAudio: true,
+  credits: 100,
+};
 
 function delivery(overrides: { body?: string; timestamp?: string; nonce?: string; signature?: string } = {}) {
   const body = overrides.body ?? BODY;
@@ -90,14 +99,8 @@ describe("verifyPixverseWebhook", () => {
       ok: true,
       nonce: "abcdefabcdefabcdefabcdefabcdef01",
       traceId: "trace-1",
-      event: {
-        videoId: "627410861853514292",
-        status: 1,
-        url: "https://media.pixverse.ai/v.mp4",
-        size: 10.5,
-        hasAudio: true,
-        credits: 100,
-      },
+      secretIndex: 0,
+      event: EVENT,
     });
     expect(store.reserved).toEqual([["abcdefabcdefabcdefabcdefabcdef01", 1_800_000_300]]);
   });
@@ -136,16 +139,76 @@ describe("verifyPixverseWebhook", () => {
     expect(shortened).toMatchObject({ ok: false, code: "bad_signature" });
   });
 
-  it("refuses timestamps more than 300 s away, in seconds or milliseconds", async () => {
+  it("tells a late delivery (signed, outside ±300 s, in seconds or milliseconds) from a forged one", async () => {
     const store = new InMemoryNonceStore();
     const at = (timestamp: string) =>
       verifyPixverseWebhook({ ...delivery({ timestamp }), nonceStore: store });
-    expect(await at("1799999699")).toMatchObject({ ok: false, code: "stale" });
-    expect(await at("1800000301")).toMatchObject({ ok: false, code: "stale" });
+    expect(await at("1799999699")).toMatchObject({ ok: false, code: "late" });
+    expect(await at("1800000301")).toMatchObject({ ok: false, code: "late" });
     expect(await at("1799999700")).toMatchObject({ ok: true });
     expect(await at("1800000000000")).toMatchObject({ ok: false, code: "replayed" }); // same nonce, ms timestamp
-    expect(await at("1799999000000")).toMatchObject({ ok: false, code: "stale" });
+    expect(await at("1799999000000")).toMatchObject({ ok: false, code: "late" });
     expect(await at("18000000000000")).toMatchObject({ ok: false, code: "bad_signature" }); // 14 digits
+  });
+
+  it("hands over a late delivery's event without spending its nonce, for a poll to confirm", async () => {
+    const store = new InMemoryNonceStore(() => 1_800_000_000);
+    // PixVerse's 5-minute retry of a delivery that kept its first timestamp
+    const retry = delivery({ timestamp: "1799999640" });
+    const late = await verifyPixverseWebhook({ ...retry, nonceStore: store });
+    expect(late).toEqual({
+      ok: false,
+      code: "late",
+      reason: "timestamp is 360 s away from now; at most 300 s",
+      traceId: "trace-1",
+      secretIndex: 0,
+      event: EVENT,
+    });
+    expect(await verifyPixverseWebhook({ ...retry, nonceStore: store })).toMatchObject({ code: "late" });
+    expect(await store.reserve("abcdefabcdefabcdefabcdefabcdef01", 1_800_000_300)).toBe(true);
+    // a late copy with a tampered body is still forged, not late
+    const tampered = { ...retry, rawBody: BODY.replace('"status":1', '"status":8') };
+    expect(await verifyPixverseWebhook({ ...tampered, nonceStore: store })).toMatchObject({
+      code: "bad_signature",
+    });
+  });
+
+  it("accepts the previous secret during a rotation, and refuses it when only the current one is set", async () => {
+    const signedWithPrevious = delivery({
+      signature: signPixverseWebhook({
+        secret: "previous-secret",
+        timestamp: "1800000000",
+        nonce: "abcdefabcdefabcdefabcdefabcdef01",
+        body: BODY,
+      }),
+    });
+    const rotating = await verifyPixverseWebhook({
+      ...signedWithPrevious,
+      secret: [SECRET, "previous-secret"],
+      nonceStore: new InMemoryNonceStore(),
+    });
+    expect(rotating).toMatchObject({ ok: true, secretIndex: 1 });
+    const rotated = await verifyPixverseWebhook({
+      ...signedWithPrevious,
+      nonceStore: new InMemoryNonceStore(),
+    });
+    expect(rotated).toEqual({ ok: false, code: "bad_signature", reason: "signature does not match" });
+    const current = await verifyPixverseWebhook({
+      ...delivery(),
+      secret: [SECRET, "previous-secret"],
+      nonceStore: new InMemoryNonceStore(),
+    });
+    expect(current).toMatchObject({ ok: true, secretIndex: 0 });
+    // an unset previous secret (empty string) matches nothing
+    const unset = await verifyPixverseWebhook({
+      ...delivery({
+        nonce: "n",
+        signature: signPixverseWebhook({ secret: "", timestamp: "1800000000", nonce: "n", body: BODY }),
+      }),
+      secret: [SECRET, ""],
+      nonceStore: new InMemoryNonceStore(),
+    });
+    expect(unset).toMatchObject({ ok: false, code: "bad_signature" });
   });
 
   it("refuses a replayed nonce until it is released, and again after commit", async () => {

@@ -45,10 +45,34 @@ export interface PixverseWebhookEvent {
   hasAudio?: boolean;
 }
 
-export type WebhookRejection = "malformed" | "bad_signature" | "stale" | "replayed";
+export type WebhookRejection = "malformed" | "bad_signature" | "replayed";
 
+/**
+ * The outcome of verifying a callback:
+ * - ok: signed, fresh and not seen before; the nonce is reserved (commit or release it).
+ * - late: correctly signed, but its timestamp is outside the window, as PixVerse's retries of a delivery that
+ *   kept its first timestamp are from the 5-minute retry on (2 s ... 4 h). Not trusted (a captured delivery
+ *   replayed later looks the same), and no nonce is spent: answer 200 `ok` so PixVerse stops retrying, and ask
+ *   PixVerse for the video's state instead of using the body.
+ * - anything else: refused (malformed, forged, tampered or replayed inside the window).
+ */
 export type WebhookVerification =
-  | { ok: true; event: PixverseWebhookEvent; nonce: string; traceId: string | undefined }
+  | {
+      ok: true;
+      event: PixverseWebhookEvent;
+      nonce: string;
+      traceId: string | undefined;
+      /** which secret verified it: 0 = the current one, 1 = the previous one during a rotation */
+      secretIndex: number;
+    }
+  | {
+      ok: false;
+      code: "late";
+      reason: string;
+      event: PixverseWebhookEvent;
+      traceId: string | undefined;
+      secretIndex: number;
+    }
   | { ok: false; code: WebhookRejection; reason: string };
 
 export const WEBHOOK_WINDOW_SECONDS = 300;
@@ -142,14 +166,16 @@ const reject = (code: WebhookRejection, reason: string): WebhookVerification => 
 
 /**
  * Verifies a PixVerse callback on its raw body (pixverse-api.md §4, §4b): the signature over the body-order or
- * sorted query, in URLSearchParams or encodeURIComponent encoding, compared in constant time; a timestamp within
- * ±300 s (seconds, or milliseconds from 1e11 on); then the nonce is reserved until timestamp + 300 s. The caller
- * commits the nonce once the event is processed, or releases it so PixVerse's retry can get through.
+ * sorted query, in URLSearchParams or encodeURIComponent encoding, compared in constant time against each secret
+ * (the current one first; during a rotation also the previous one); a timestamp within ±300 s (seconds, or
+ * milliseconds from 1e11 on), else the delivery is `late`; then the nonce is reserved until timestamp + 300 s.
+ * The caller commits the nonce once the event is processed, or releases it so PixVerse's retry can get through.
  */
 export async function verifyPixverseWebhook(input: {
   rawBody: string;
   headers: HeaderSource;
-  secret: string;
+  /** the signing secret, or the secrets accepted during a rotation: current first, then the previous one */
+  secret: string | readonly string[];
   nonceStore: NonceStore;
   now?: Date;
 }): Promise<WebhookVerification> {
@@ -167,20 +193,11 @@ export async function verifyPixverseWebhook(input: {
   for (const order of ["body", "sorted"] as const) {
     for (const encoding of ["form", "component"] as const) candidates.add(query(pairs, order, encoding));
   }
-  const matches = [...candidates].some((q) =>
-    sameSignature(hmac(input.secret, timestamp, nonce, q), signature),
+  const secrets = (typeof input.secret === "string" ? [input.secret] : input.secret).filter((s) => s !== "");
+  const secretIndex = secrets.findIndex((secret) =>
+    [...candidates].some((q) => sameSignature(hmac(secret, timestamp, nonce, q), signature)),
   );
-  if (!matches) return reject("bad_signature", "signature does not match");
-
-  const stamp = Number(timestamp);
-  const sentAt = stamp >= 1e11 ? Math.floor(stamp / 1000) : stamp;
-  const now = Math.floor((input.now ?? new Date()).getTime() / 1000);
-  if (Math.abs(now - sentAt) > WEBHOOK_WINDOW_SECONDS) {
-    return reject(
-      "stale",
-      `timestamp is ${now - sentAt} s away from now; at most ${WEBHOOK_WINDOW_SECONDS} s`,
-    );
-  }
+  if (secretIndex < 0) return reject("bad_signature", "signature does not match");
 
   const parsed = eventSchema.safeParse(parsePixverseJson(input.rawBody));
   if (!parsed.success) {
@@ -189,14 +206,34 @@ export async function verifyPixverseWebhook(input: {
       `not a PixVerse video event: ${z.prettifyError(parsed.error).replaceAll("\n", " ")}`,
     );
   }
+  const event = toEvent(parsed.data);
+  const traceId = header(input.headers, "ai-trace-id");
+
+  const stamp = Number(timestamp);
+  const sentAt = stamp >= 1e11 ? Math.floor(stamp / 1000) : stamp;
+  const now = Math.floor((input.now ?? new Date()).getTime() / 1000);
+  if (Math.abs(now - sentAt) > WEBHOOK_WINDOW_SECONDS) {
+    const reason = `timestamp is ${now - sentAt} s away from now; at most ${WEBHOOK_WINDOW_SECONDS} s`;
+    return { ok: false, code: "late", reason, event, traceId, secretIndex };
+  }
   if (!(await input.nonceStore.reserve(nonce, sentAt + WEBHOOK_WINDOW_SECONDS))) {
     return reject("replayed", "nonce already used");
   }
-  const { id, status, url, size, credits, has_audio } = parsed.data;
+  return { ok: true, event, nonce, traceId, secretIndex };
+}
+
+function toEvent({
+  id,
+  status,
+  url,
+  size,
+  credits,
+  has_audio,
+}: z.output<typeof eventSchema>): PixverseWebhookEvent {
   const event: PixverseWebhookEvent = { videoId: id, status };
   if (url !== undefined) event.url = url;
   if (size !== undefined) event.size = size;
   if (credits !== undefined) event.credits = credits;
   if (has_audio !== undefined) event.hasAudio = has_audio;
-  return { ok: true, event, nonce, traceId: header(input.headers, "ai-trace-id") };
+  return event;
 }

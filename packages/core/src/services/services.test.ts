@@ -172,7 +172,7 @@ describe("PixVerse pass-throughs", () => {
     await service.catalog("restyles");
     await service.catalog("voices");
     await service.catalog("voices");
-    expect(requests()).toMatchObject({ restyle_list: 1, tts_list: 1 });
+    expect(requests()).toMatchObject({ restyle_list: 1, tts_speaker: 1 });
   });
 
   it("does not cache a failed catalogue request", async () => {

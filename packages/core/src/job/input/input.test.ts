@@ -187,7 +187,7 @@ describe("parseJobRequest", () => {
         model: "v4.5",
         quality: "1080p",
         motion_mode: "fast",
-        colour: "red",
+        colour: { name: "red" },
         multi_transition: [
           { image: { url: "ftp://x.test/a.png" }, duration: 9 },
           { image: { upload: "u", job: "j" }, duration: 2 },
@@ -195,10 +195,10 @@ describe("parseJobRequest", () => {
         ],
       }),
     ).toEqual([
+      "input.colour: unknown field; only string, number and boolean values are passed to PixVerse unvalidated",
       "input.multi_transition.0.image.url: must be an http(s) URL",
       "input.multi_transition.1.image.job: use either upload or url or job, not several",
       "input.multi_transition.2.image.upload: one of upload or url or job is required",
-      'input: Unrecognized key: "colour"',
       "input.multi_transition.0.duration: must be 1-5 s with three or more keyframes",
       "input.motion_mode: fast motion is limited to 5 s in total",
       "input.motion_mode: fast motion is not available at 1080p",
@@ -206,8 +206,9 @@ describe("parseJobRequest", () => {
   });
 
   it("uses the same model rules as the wire schemas", () => {
-    expect(issues("text_to_video", { ...samples.text_to_video, duration: 8, quality: "1080p" })).toEqual([
-      "input.duration: model v5 at 1080p supports 5 s",
+    const v45 = { ...samples.text_to_video, model: "v4.5" };
+    expect(issues("text_to_video", { ...v45, duration: 8, quality: "1080p" })).toEqual([
+      "input.duration: model v4.5 at 1080p supports 5 s",
     ]);
     expect(issues("fusion", { ...samples.fusion, prompt: "@fox alone" })).toEqual([
       "input.prompt: must mention @forest",
@@ -241,5 +242,142 @@ describe("parseJobRequest", () => {
     expect(parsed.ok && parsed.input.template_id).toBe("340914720654592");
     const effect = parseJobRequest({ type: "effect", input: samples.effect });
     expect(effect.ok && effect.input.template_id).toBe("315446315336768");
+  });
+});
+
+describe("unknown input fields", () => {
+  const withExtras = { ...samples.image_to_video, brand_new_switch: true, brand_new_level: 2 };
+
+  it("passes unknown scalar fields to PixVerse and reports each as a warning", () => {
+    const parsed = parseJobRequest({ type: "image_to_video", input: withExtras });
+    expect(parsed).toEqual({
+      ok: true,
+      type: "image_to_video",
+      input: { ...samples.image_to_video, brand_new_switch: true, brand_new_level: 2 },
+      warnings: [
+        {
+          path: "input.brand_new_switch",
+          message: "not a field pixpipe knows for image_to_video; passed to PixVerse unvalidated",
+        },
+        {
+          path: "input.brand_new_level",
+          message: "not a field pixpipe knows for image_to_video; passed to PixVerse unvalidated",
+        },
+      ],
+    });
+    if (!parsed.ok) return;
+    // the field reaches the wire body, and the client's wire schema lets it through
+    const request = toPixverseRequest("image_to_video", parsed.input, { image: { imgId: "7" } });
+    expect(request.body).toMatchObject({ img_id: "7", brand_new_switch: true, brand_new_level: 2 });
+    expect(VIDEO_CAPABILITIES.img.body.parse(request.body)).toMatchObject({ brand_new_level: 2 });
+  });
+
+  it("refuses them in strict mode, as before", () => {
+    expect(
+      parseJobRequest({ type: "image_to_video", input: withExtras }, { unknownFields: "refuse" }),
+    ).toEqual({
+      ok: false,
+      issues: [{ path: "input", message: 'Unrecognized keys: "brand_new_switch", "brand_new_level"' }],
+    });
+    expect(
+      parseJobRequest({ type: "image_to_video", input: samples.image_to_video }, { unknownFields: "refuse" }),
+    ).toMatchObject({ ok: true, warnings: [] });
+  });
+
+  it("refuses unknown objects and fields that belong elsewhere (ids pixpipe fills in, other types' fields)", () => {
+    const parsed = parseJobRequest({
+      type: "image_to_video",
+      input: { ...samples.image_to_video, img_id: 42, restyle_prompt: "clay", images: "x", extra: { a: 1 } },
+    });
+    expect(parsed).toEqual({
+      ok: false,
+      issues: [
+        { path: "input.img_id", message: "not a field of this request" },
+        { path: "input.restyle_prompt", message: "not a field of this request" },
+        { path: "input.images", message: "not a field of this request" },
+        {
+          path: "input.extra",
+          message: "unknown field; only string, number and boolean values are passed to PixVerse unvalidated",
+        },
+      ],
+    });
+  });
+
+  it("reports problems of known fields together with refused extra fields", () => {
+    expect(
+      parseJobRequest({ type: "text_to_video", input: { ...samples.text_to_video, duration: 7, list: [] } }),
+    ).toEqual({
+      ok: false,
+      issues: [
+        {
+          path: "input.list",
+          message: "unknown field; only string, number and boolean values are passed to PixVerse unvalidated",
+        },
+        { path: "input.duration", message: "model v5 supports 5, 8 s" },
+      ],
+    });
+    expect(parseJobRequest({ type: "text_to_video", input: "prompt=a fox" })).toMatchObject({
+      ok: false,
+      issues: [{ path: "input" }],
+    });
+  });
+});
+
+describe("inputs real clients send (issue 12)", () => {
+  const issues = (type: JobType, input: unknown) => {
+    const parsed = parseJobRequest({ type, input });
+    return parsed.ok ? [] : parsed.issues.map((i) => `${i.path}: ${i.message}`);
+  };
+
+  it("takes fusion omni mode with reference videos given as media references", () => {
+    const omni = {
+      model: "v6",
+      quality: "720p",
+      duration: 0,
+      aspect_ratio: "auto",
+      reference_mode: "omni",
+      prompt: "@subject1 dances like @video1 in @video2",
+      image_references: [{ type: "subject", ref_name: "subject1", image: upload("me.png") }],
+      video_references: [
+        { ref_name: "video1", video: upload("dance.mp4") },
+        { ref_name: "video2", video: { job: "01JOBSOURCE" } },
+      ],
+    };
+    expect(issues("fusion", omni)).toEqual([]);
+    // a PixVerse id is no media reference: pixpipe fills in the ids itself
+    const byId = { ...omni, video_references: [{ ref_name: "video1", video: { video_media_id: 9 } }] };
+    expect(issues("fusion", { ...byId, prompt: "@subject1 @video1" })).toEqual([
+      'input.video_references.0.video: Unrecognized key: "video_media_id"',
+      "input.video_references.0.video.upload: one of upload or url or job is required",
+    ]);
+  });
+
+  it("takes V6 transition and fusion with negative_prompt and style, extend with generate_audio_switch", () => {
+    const v6 = { model: "v6", duration: 5, quality: "720p", negative_prompt: "blur", style: "realistic" };
+    expect(
+      issues("transition", {
+        ...v6,
+        prompt: "dusk",
+        first_frame: upload("1.png"),
+        last_frame: upload("2.png"),
+      }),
+    ).toEqual([]);
+    expect(issues("fusion", { ...samples.fusion, ...v6, aspect_ratio: "16:9" })).toEqual([]);
+    expect(issues("extend", { ...samples.extend, model: "v6", generate_audio_switch: true })).toEqual([]);
+  });
+
+  it("takes the sound description as prompt or sound_effect_content, not both", () => {
+    const video = upload("v.mp4");
+    expect(issues("sound_effect", { video, prompt: "rain" })).toEqual([]);
+    expect(issues("sound_effect", { video, sound_effect_content: "rain" })).toEqual([]);
+    expect(issues("sound_effect", { video, prompt: "rain", sound_effect_content: "rain" })).toEqual([
+      "input.sound_effect_content: use either prompt or sound_effect_content, not both",
+    ]);
+  });
+
+  it("takes swap without keyframe_id and mask_id", () => {
+    expect(
+      issues("swap", { video: { job: "01JOBSOURCE" }, image: upload("face.png"), quality: "540p" }),
+    ).toEqual([]);
   });
 });

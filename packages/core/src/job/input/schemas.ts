@@ -1,10 +1,13 @@
 import { z } from "zod";
 import {
+  atMostOneOf,
   exactlyOneOf,
+  extraFields,
   fields,
   fusionRules,
   modelRules,
   multiTransitionRules,
+  PIXVERSE_FIELD_NAMES,
   withRules,
 } from "../../pixverse/capabilities";
 
@@ -76,19 +79,26 @@ export const jobInputSchemas = {
     },
     [multiTransitionRules],
   ),
+  /** Omni mode's reference videos are media references like any other video (an upload, a URL, a job). */
   fusion: withRules(
     {
       ...fields.fusion,
-      image_references: z.array(z.strictObject({ ...fields.fusionReference, image: fileRef })).min(1),
+      image_references: z.array(z.strictObject({ ...fields.fusionReference, image: fileRef })).optional(),
+      video_references: z
+        .array(z.strictObject({ ...fields.fusionVideoReference, video: mediaRef }))
+        .max(2)
+        .optional(),
     },
-    [modelRules, fusionRules],
+    [fusionRules],
   ),
   extend: withRules({ ...fields.extend, video: mediaRef }, [modelRules]),
   modify: withRules({ ...fields.modify, video: mediaRef, images: fileRefs.max(3).optional() }, []),
   restyle: withRules({ ...fields.restyle, video: mediaRef }, [
     exactlyOneOf(["restyle_id"], ["restyle_prompt"]),
   ]),
-  sound_effect: withRules({ ...fields.soundEffect, video: mediaRef }, []),
+  sound_effect: withRules({ ...fields.soundEffect, video: mediaRef }, [
+    atMostOneOf("prompt", "sound_effect_content"),
+  ]),
   lip_sync: withRules({ ...fields.lipSync, video: mediaRef, audio: fileRef.optional() }, [
     exactlyOneOf(["audio"], ["lip_sync_tts_speaker_id", "lip_sync_tts_content"]),
   ]),
@@ -109,25 +119,74 @@ export interface InputIssue {
   message: string;
 }
 
+/** A field of the input pixpipe passed to PixVerse without validating it (see docs/pixverse-compatibility.md). */
+export type InputWarning = InputIssue;
+
 export type ParsedJobRequest =
-  | { ok: true; type: JobType; input: Record<string, unknown> }
+  | { ok: true; type: JobType; input: Record<string, unknown>; warnings: InputWarning[] }
   | { ok: false; issues: InputIssue[] };
 
-/** Validates a job request's type and input; returns every problem at once. */
-export function parseJobRequest(request: { type: unknown; input: unknown }): ParsedJobRequest {
+export interface ParseJobRequestOptions {
+  /**
+   * What happens to a top-level input field pixpipe does not know: "pass" sends a scalar one to PixVerse
+   * unvalidated and reports it in `warnings`; "refuse" makes it an issue (strict mode). Default "pass".
+   */
+  unknownFields?: "pass" | "refuse";
+}
+
+const shapeOf = (type: JobType): Readonly<Record<string, unknown>> => jobInputSchemas[type].shape;
+
+/** Field names of every job input and every PixVerse request: none of them is an "unknown" field. */
+const KNOWN_FIELD_NAMES: ReadonlySet<string> = new Set([
+  ...PIXVERSE_FIELD_NAMES,
+  ...JOB_TYPES.flatMap((type) => Object.keys(shapeOf(type))),
+]);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const toIssues = (error: z.ZodError): InputIssue[] =>
+  error.issues.map((issue) => ({ path: ["input", ...issue.path].join("."), message: issue.message }));
+
+/**
+ * Validates a job request's type and input; returns every problem at once. Known fields are checked strictly
+ * (types, enums, model and cross-field rules). A top-level field pixpipe knows from nowhere is, with a string,
+ * number or boolean value, kept in `input` and listed in `warnings` (it goes to PixVerse as is), unless
+ * `unknownFields` is "refuse"; a field known from another request, or an unknown object, array or null, is an issue.
+ */
+export function parseJobRequest(
+  request: { type: unknown; input: unknown },
+  options: ParseJobRequestOptions = {},
+): ParsedJobRequest {
   const type = jobTypeSchema.safeParse(request.type);
   if (!type.success) {
     return { ok: false, issues: [{ path: "type", message: `must be one of ${JOB_TYPES.join(", ")}` }] };
   }
-  const input = (jobInputSchemas[type.data] as z.ZodType<Record<string, unknown>>).safeParse(request.input);
-  if (!input.success) {
-    return {
-      ok: false,
-      issues: input.error.issues.map((issue) => ({
-        path: ["input", ...issue.path].join("."),
-        message: issue.message,
-      })),
-    };
+  const schema = jobInputSchemas[type.data] as z.ZodType<Record<string, unknown>>;
+  if (options.unknownFields === "refuse" || !isRecord(request.input)) {
+    const strict = schema.safeParse(request.input);
+    return strict.success
+      ? { ok: true, type: type.data, input: strict.data, warnings: [] }
+      : { ok: false, issues: toIssues(strict.error) };
   }
-  return { ok: true, type: type.data, input: input.data };
+  const input = request.input;
+  const declared = new Set(Object.keys(shapeOf(type.data)));
+  const extra = extraFields(input, declared, KNOWN_FIELD_NAMES);
+  // the strict schema judges the declared fields; extraFields has judged the rest
+  const known = Object.fromEntries(Object.entries(input).filter(([field]) => declared.has(field)));
+  const parsed = schema.safeParse(known);
+  const issues = [
+    ...extra.refused.map(({ field, message }) => ({ path: `input.${field}`, message })),
+    ...(parsed.success ? [] : toIssues(parsed.error)),
+  ];
+  if (!parsed.success || issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    type: type.data,
+    input: { ...parsed.data, ...Object.fromEntries(extra.passed.map((field) => [field, input[field]])) },
+    warnings: extra.passed.map((field) => ({
+      path: `input.${field}`,
+      message: `not a field pixpipe knows for ${type.data}; passed to PixVerse unvalidated`,
+    })),
+  };
 }

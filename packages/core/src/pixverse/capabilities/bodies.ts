@@ -2,23 +2,28 @@ import { z } from "zod";
 import { pixverseId } from "../ids";
 import { fields } from "./fields";
 import {
+  atMostOneOf,
   exactlyOneOf,
   fusionRules,
   imageOrTemplateRules,
   modelRules,
   multiTransitionRules,
+  requestBody,
   withRules,
 } from "./rules";
 
-/** Request bodies exactly as PixVerse takes them (ids as digit strings; serialised as JSON integers). */
+/**
+ * Request bodies exactly as PixVerse takes them (ids as digit strings; serialised as JSON integers). Top-level
+ * bodies let unknown scalar fields through (requestBody); nested objects stay strict.
+ */
 
 const videoSource = { source_video_id: pixverseId.optional(), video_media_id: pixverseId.optional() };
 const oneVideoSource = exactlyOneOf(["source_video_id"], ["video_media_id"]);
 const imageIds = z.array(pixverseId);
 
-export const textBody = withRules(fields.text, [modelRules]);
+export const textBody = requestBody(fields.text, [modelRules]);
 
-export const imgBody = withRules(
+export const imgBody = requestBody(
   {
     ...fields.image,
     // the effect fields make prompt, model and duration optional: imageOrTemplateRules requires them without
@@ -31,12 +36,12 @@ export const imgBody = withRules(
   [imageOrTemplateRules("img_id", "img_ids")],
 );
 
-export const transitionBody = withRules(
+export const transitionBody = requestBody(
   { ...fields.transition, first_frame_img: pixverseId, last_frame_img: pixverseId },
   [modelRules],
 );
 
-export const multiTransitionBody = withRules(
+export const multiTransitionBody = requestBody(
   {
     ...fields.multiTransition,
     multi_transition: z
@@ -47,42 +52,61 @@ export const multiTransitionBody = withRules(
   [multiTransitionRules],
 );
 
-export const fusionBody = withRules(
+/** A fusion reference video: an uploaded video or an earlier PixVerse video (ComfyUI PixverseVideoReference). */
+export const fusionVideoReference = withRules({ ...fields.fusionVideoReference, ...videoSource }, [
+  oneVideoSource,
+]);
+
+export const fusionBody = requestBody(
   {
     ...fields.fusion,
-    image_references: z.array(z.strictObject({ ...fields.fusionReference, img_id: pixverseId })).min(1),
+    image_references: z.array(z.strictObject({ ...fields.fusionReference, img_id: pixverseId })).optional(),
+    video_references: z.array(fusionVideoReference).max(2).optional(),
   },
-  [modelRules, fusionRules],
+  [fusionRules],
 );
 
-export const extendBody = withRules({ ...fields.extend, ...videoSource }, [oneVideoSource, modelRules]);
+export const extendBody = requestBody({ ...fields.extend, ...videoSource }, [oneVideoSource, modelRules]);
 
-export const lipSyncBody = withRules(
+export const lipSyncBody = requestBody(
   { ...fields.lipSync, ...videoSource, audio_media_id: pixverseId.optional() },
   [oneVideoSource, exactlyOneOf(["audio_media_id"], ["lip_sync_tts_speaker_id", "lip_sync_tts_content"])],
 );
 
-export const soundEffectBody = withRules({ ...fields.soundEffect, ...videoSource }, [oneVideoSource]);
+/**
+ * The description goes out as `prompt`, the form of the newest official source: the current sound-effect page
+ * as heshaojian/pixverse-api-kit validates it (src/platform/validators/specialized.js, "video.sound-effect"
+ * requires `prompt`, 2026). The official MCP (PixVerseAI/PixVerse-MCP models/requests.py, 2025) and the older
+ * reference send `sound_effect_content`, which callers may still use.
+ */
+export const soundEffectBody = requestBody({ ...fields.soundEffect, ...videoSource }, [
+  oneVideoSource,
+  atMostOneOf("prompt", "sound_effect_content"),
+]).transform(({ sound_effect_content, ...body }) =>
+  sound_effect_content === undefined ? body : { ...body, prompt: sound_effect_content },
+);
 
-export const restyleBody = withRules({ ...fields.restyle, ...videoSource }, [
+export const restyleBody = requestBody({ ...fields.restyle, ...videoSource }, [
   oneVideoSource,
   exactlyOneOf(["restyle_id"], ["restyle_prompt"]),
 ]);
 
-export const swapBody = withRules({ ...fields.swap, ...videoSource, img_id: pixverseId }, [oneVideoSource]);
+export const swapBody = requestBody({ ...fields.swap, ...videoSource, img_id: pixverseId }, [oneVideoSource]);
 
-export const mimicBody = withRules({ ...fields.mimic, ...videoSource, img_id: pixverseId }, [oneVideoSource]);
+export const mimicBody = requestBody({ ...fields.mimic, ...videoSource, img_id: pixverseId }, [
+  oneVideoSource,
+]);
 
-export const modifyBody = withRules(
+export const modifyBody = requestBody(
   { ...fields.modify, ...videoSource, img_ids: imageIds.max(3).optional() },
   [oneVideoSource],
 );
 
-export const upscaleBody = withRules({ ...fields.upscale, ...videoSource }, [oneVideoSource]);
+export const upscaleBody = requestBody({ ...fields.upscale, ...videoSource }, [oneVideoSource]);
 
-export const imageTemplateBody = withRules({ ...fields.imageTemplate, img_ids: imageIds.min(1) }, []);
+export const imageTemplateBody = requestBody({ ...fields.imageTemplate, img_ids: imageIds.min(1) }, []);
 
-export const maskSelectionBody = withRules({ ...fields.maskSelection, ...videoSource }, [oneVideoSource]);
+export const maskSelectionBody = requestBody({ ...fields.maskSelection, ...videoSource }, [oneVideoSource]);
 
 /** Every asynchronous video generation: capability -> endpoint and body schema. */
 export const VIDEO_CAPABILITIES = {

@@ -10,6 +10,7 @@ import {
   modifyBody,
   multiTransitionBody,
   restyleBody,
+  soundEffectBody,
   swapBody,
   textBody,
   transitionBody,
@@ -31,8 +32,10 @@ describe("model table rules", () => {
 
   it("applies each model's durations, including the 1080p limits", () => {
     expect(problems(textBody, { ...t2v, duration: 10 })).toEqual(["duration: model v5 supports 5, 8 s"]);
-    expect(problems(textBody, { ...t2v, duration: 8, quality: "1080p" })).toEqual([
-      "duration: model v5 at 1080p supports 5 s",
+    // priced on PixVerse's pricing page (issue 12, row 7)
+    expect(problems(textBody, { ...t2v, duration: 8, quality: "1080p" })).toEqual([]);
+    expect(problems(textBody, { ...t2v, model: "v4.5", duration: 8, quality: "1080p" })).toEqual([
+      "duration: model v4.5 at 1080p supports 5 s",
     ]);
     expect(problems(textBody, { ...t2v, model: "v5.5", duration: 10 })).toEqual([]);
     expect(problems(textBody, { ...t2v, model: "v5.6", duration: 10, quality: "1080p" })).toEqual([
@@ -96,17 +99,17 @@ describe("model table rules", () => {
       problems(textBody, {
         prompt: "x".repeat(5001),
         model: "v5",
-        duration: 8,
         quality: "1080p",
         aspect_ratio: "2:3",
+        duration: 10,
         seed: -1,
-        colour: "red",
+        colour: { name: "red" },
       }),
     ).toEqual([
       "prompt: must be at most 5000 characters",
       "seed: Too small: expected number to be >=0",
-      ': Unrecognized key: "colour"',
-      "duration: model v5 at 1080p supports 5 s",
+      "colour: unknown field; only string, number and boolean values are passed to PixVerse unvalidated",
+      "duration: model v5 at 1080p supports 5, 8 s",
       "aspect_ratio: model v5 supports 16:9, 9:16, 1:1, 4:3, 3:4",
     ]);
   });
@@ -114,6 +117,235 @@ describe("model table rules", () => {
   it("takes 5000-character prompts and refuses blank ones", () => {
     expect(problems(textBody, { ...t2v, prompt: "x".repeat(5000) })).toEqual([]);
     expect(problems(textBody, { ...t2v, prompt: "  " })).toEqual(["prompt: must not be empty"]);
+  });
+});
+
+describe("fields real clients send (issue 12)", () => {
+  const v6 = { prompt: "p", model: "v6", duration: 5, quality: "720p" };
+
+  it("takes negative_prompt and style on V6 transition and fusion, generate_audio_switch on V6 extend", () => {
+    const extras = { negative_prompt: "blur", style: "realistic", generate_audio_switch: true, seed: 42 };
+    expect(problems(transitionBody, { ...v6, ...extras, first_frame_img: 1, last_frame_img: 2 })).toEqual([]);
+    expect(
+      problems(fusionBody, {
+        ...v6,
+        ...extras,
+        prompt: "@subject1 walks",
+        aspect_ratio: "16:9",
+        image_references: [{ type: "subject", img_id: 1, ref_name: "subject1" }],
+      }),
+    ).toEqual([]);
+    expect(problems(extendBody, { ...v6, ...extras, video_media_id: 3 })).toEqual([]);
+    expect(
+      problems(extendBody, { ...v6, model: "v5", seed: 1, video_media_id: 3, generate_audio_switch: true }),
+    ).toEqual(["generate_audio_switch: model v5 adds audio with sound_effect_switch"]);
+  });
+
+  it('takes style "realistic" and refuses styles nobody documents', () => {
+    expect(problems(textBody, { ...t2v, style: "realistic" })).toEqual([]);
+    expect(problems(textBody, { ...t2v, style: "watercolour" })[0]).toMatch(/^style: Invalid option/);
+  });
+
+  it('takes the official MCP\'s play_bgm, sound_mode "default_music" and camera "default"', () => {
+    const mcp = { ...t2v, play_bgm: false, water_mark: false, motion_mode: "normal" };
+    expect(problems(textBody, { ...mcp, sound_effect_switch: true, sound_mode: "default_music" })).toEqual(
+      [],
+    );
+    const { aspect_ratio: _, ...transition } = mcp;
+    expect(
+      problems(transitionBody, { ...transition, first_frame_img: 1, last_frame_img: 2, play_bgm: true }),
+    ).toEqual([]);
+    // "default" asks for no movement: every model takes it, a template does not
+    expect(problems(textBody, { ...t2v, camera_movement: "default" })).toEqual([]);
+    expect(problems(textBody, { ...t2v, camera_movement: "default", template_id: 1 })).toEqual([
+      "camera_movement: camera_movement cannot be combined with template_id",
+    ]);
+    expect(
+      problems(textBody, {
+        ...t2v,
+        sound_effect_switch: true,
+        sound_mode: "default_music",
+        sound_effect_content: "rain",
+      }),
+    ).toEqual(["sound_mode: sound_mode cannot be combined with sound_effect_content"]);
+  });
+
+  it("takes up to 3 mask_urls on modify", () => {
+    const modify = { video_media_id: 1, prompt: "@selection0 red", quality: "720p" };
+    const url = (i: number) => `https://media.pixverse.ai/masks/${i}.png`;
+    expect(problems(modifyBody, { ...modify, mask_urls: [url(1), url(2), url(3)] })).toEqual([]);
+    expect(problems(modifyBody, { ...modify, mask_urls: [1, 2, 3, 4].map(url) })).toEqual([
+      "mask_urls: Too big: expected array to have <=3 items",
+    ]);
+    expect(problems(modifyBody, { ...modify, mask_urls: ["not a url"] })).toEqual([
+      "mask_urls.0: must be an http(s) URL",
+    ]);
+  });
+
+  it("makes swap's keyframe_id and mask_id optional", () => {
+    expect(problems(swapBody, { source_video_id: 1, img_id: 2, quality: "720p" })).toEqual([]);
+    expect(problems(swapBody, { source_video_id: 1, img_id: 2, quality: "720p", keyframe_id: 0 })).toEqual([
+      "keyframe_id: Too small: expected number to be >0",
+    ]);
+  });
+
+  it("takes the sound description as prompt or sound_effect_content and sends prompt", () => {
+    expect(soundEffectBody.parse({ source_video_id: 1, sound_effect_content: "rain" })).toEqual({
+      source_video_id: "1",
+      prompt: "rain",
+    });
+    expect(soundEffectBody.parse({ source_video_id: 1, prompt: "rain" })).toEqual({
+      source_video_id: "1",
+      prompt: "rain",
+    });
+    expect(soundEffectBody.parse({ video_media_id: 1 })).toEqual({ video_media_id: "1" });
+    expect(problems(soundEffectBody, { source_video_id: 1, prompt: "a", sound_effect_content: "b" })).toEqual(
+      ["sound_effect_content: use either prompt or sound_effect_content, not both"],
+    );
+  });
+});
+
+describe("fusion omni mode", () => {
+  const image = (ref_name: string, img_id = 1) => ({ type: "subject", img_id, ref_name });
+  const video = (ref_name: string, id: Record<string, number> = { video_media_id: 9 }) => ({
+    ref_name,
+    ...id,
+  });
+  const omni = (extra: object = {}) => ({
+    model: "v6",
+    quality: "720p",
+    duration: 0,
+    aspect_ratio: "auto",
+    reference_mode: "omni",
+    prompt: "@subject1 dances like @video1 in @video2",
+    image_references: [image("subject1")],
+    video_references: [video("video1"), video("video2", { source_video_id: 8 })],
+    ...extra,
+  });
+
+  it("takes reference videos with duration 0 and aspect_ratio auto", () => {
+    expect(problems(fusionBody, omni())).toEqual([]);
+    expect(
+      problems(
+        fusionBody,
+        omni({ image_references: undefined, prompt: "@video1 @video2", aspect_ratio: "9:16" }),
+      ),
+    ).toEqual([]);
+  });
+
+  it("takes up to 10 images in omni mode and 7 outside it", () => {
+    const names = Array.from({ length: 11 }, (_, i) => `s${i}`);
+    const images = (n: number) => names.slice(0, n).map((name) => image(name));
+    const mention = (n: number) =>
+      names
+        .slice(0, n)
+        .map((n) => `@${n}`)
+        .join(" ");
+    expect(
+      problems(fusionBody, omni({ image_references: images(10), prompt: `${mention(10)} @video1 @video2` })),
+    ).toEqual([]);
+    expect(
+      problems(fusionBody, omni({ image_references: images(11), prompt: `${mention(11)} @video1 @video2` })),
+    ).toEqual(["image_references: omni mode takes at most 10 image references"]);
+    const plain = { ...omni(), reference_mode: undefined, video_references: undefined, duration: 5 };
+    expect(
+      problems(fusionBody, {
+        ...plain,
+        aspect_ratio: "16:9",
+        image_references: images(8),
+        prompt: mention(8),
+      }),
+    ).toEqual(["image_references: model v6 takes at most 7 references"]);
+  });
+
+  it("needs omni mode on v6 for reference videos, at most 2, each from one source", () => {
+    expect(problems(fusionBody, omni({ model: "v5.6" }))).toEqual([
+      "reference_mode: omni mode is only available on v6",
+    ]);
+    expect(
+      problems(fusionBody, omni({ reference_mode: undefined, duration: 5, aspect_ratio: "16:9" })),
+    ).toEqual(['video_references: reference videos need reference_mode "omni"']);
+    expect(
+      problems(
+        fusionBody,
+        omni({ video_references: [video("video1"), video("video2"), video("video3")] }),
+      )[0],
+    ).toBe("video_references: Too big: expected array to have <=2 items");
+    expect(
+      problems(
+        fusionBody,
+        omni({ video_references: [video("video1", { video_media_id: 1, source_video_id: 2 })] }),
+      ),
+    ).toEqual([
+      "video_references.0.video_media_id: use either source_video_id or video_media_id, not several",
+    ]);
+  });
+
+  it("lets the reference videos set the length and frame: duration 0 and auto need them", () => {
+    expect(problems(fusionBody, omni({ duration: 5 }))).toEqual([
+      "duration: must be 0 with reference videos: the video follows their length",
+    ]);
+    const imagesOnly = omni({ video_references: undefined, prompt: "@subject1" });
+    expect(problems(fusionBody, imagesOnly)).toEqual([
+      'aspect_ratio: "auto" needs reference videos (omni mode)',
+      "duration: model v6 supports 1-15 s",
+    ]);
+    expect(problems(fusionBody, { ...imagesOnly, duration: 5, aspect_ratio: "1:1" })).toEqual([]);
+    expect(problems(fusionBody, omni({ image_references: [], video_references: [], prompt: "x" }))).toEqual([
+      "image_references: omni mode needs at least one image or video reference",
+      'aspect_ratio: "auto" needs reference videos (omni mode)',
+      "duration: model v6 supports 1-15 s",
+    ]);
+  });
+
+  it("names every reference video in the prompt, uniquely across images and videos", () => {
+    expect(problems(fusionBody, omni({ prompt: "@subject1 and @video1" }))).toEqual([
+      "prompt: must mention @video2",
+    ]);
+    expect(
+      problems(fusionBody, omni({ video_references: [video("subject1")], prompt: "@subject1" })),
+    ).toEqual(['video_references.0.ref_name: "subject1" is used twice']);
+  });
+});
+
+describe("unknown fields (forward compatibility)", () => {
+  it("passes unknown scalar fields through to PixVerse", () => {
+    const parsed = textBody.parse({
+      ...t2v,
+      brand_new_switch: true,
+      brand_new_level: 3,
+      brand_new_mode: "x",
+    });
+    expect(parsed).toMatchObject({ brand_new_switch: true, brand_new_level: 3, brand_new_mode: "x" });
+  });
+
+  it("refuses unknown objects, arrays and nulls, and fields that belong to other requests", () => {
+    expect(
+      problems(textBody, {
+        ...t2v,
+        brand_new: { a: 1 },
+        brand_new_list: [1],
+        brand_new_null: null,
+        img_id: 1,
+        webhook_id: 7,
+      }),
+    ).toEqual([
+      "brand_new: unknown field; only string, number and boolean values are passed to PixVerse unvalidated",
+      "brand_new_list: unknown field; only string, number and boolean values are passed to PixVerse unvalidated",
+      "brand_new_null: unknown field; only string, number and boolean values are passed to PixVerse unvalidated",
+      "img_id: not a field of this request",
+      "webhook_id: not a field of this request",
+    ]);
+  });
+
+  it("keeps nested objects strict", () => {
+    const body = {
+      ...t2v,
+      model: "v6",
+      prompt: "@a",
+      image_references: [{ type: "subject", img_id: 1, ref_name: "a", weight: 2 }],
+    };
+    expect(problems(fusionBody, body)).toEqual(['image_references.0: Unrecognized key: "weight"']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pixverseId } from "../ids";
+import { ID_FIELDS } from "../json";
 import {
   ASPECT_RATIOS,
   EDIT_QUALITIES,
@@ -16,7 +17,10 @@ import {
  * the old limit, PixVerse answers 400018, a `request` error that fails the job with PixVerse's own message.
  */
 export const PROMPT_MAX = 5000;
-/** negative_prompt only exists in the old docs, whose limit is 2048. */
+/**
+ * negative_prompt: 2048 characters (old docs; ComfyUI's V6 nodes keep the same limit,
+ * comfyanonymous/ComfyUI comfy_api_nodes/nodes_pixverse.py V6_MAX_NEGATIVE_PROMPT_LENGTH).
+ */
 export const NEGATIVE_PROMPT_MAX = 2048;
 /** Lip-sync TTS text (the lip-sync reference: "TTS text > 200 chars" is a 400017). */
 export const TTS_CONTENT_MAX = 200;
@@ -24,7 +28,11 @@ export const SEED_MAX = 2_147_483_647;
 /** Fusion ref_name: letters, digits, underscores and spaces, at most 30 characters (official MCP validator). */
 export const REF_NAME = /^[a-zA-Z0-9_ ]{1,30}$/;
 
-export const STYLES = ["anime", "3d_animation", "clay", "comic", "cyberpunk"] as const;
+/**
+ * "realistic" is sent by the official MCP (PixVerseAI/PixVerse-MCP src/pixverse_mcp/models/common.py VideoStyle)
+ * and by ComfyUI's V6 nodes (comfy_api_nodes/apis/pixverse.py PixverseV6Style).
+ */
+export const STYLES = ["anime", "3d_animation", "clay", "comic", "cyberpunk", "realistic"] as const;
 export const CAMERA_MOVEMENTS = [
   "horizontal_left",
   "horizontal_right",
@@ -47,7 +55,15 @@ export const CAMERA_MOVEMENTS = [
   "pan_left",
   "pan_right",
   "fix_bg",
+  // No camera movement asked for; the official MCP offers it (src/pixverse_mcp/models/common.py CameraMovement).
+  "default",
 ] as const;
+/** sound_mode: background music instead of described sound (official MCP, models/common.py SoundMode). */
+export const SOUND_MODES = ["default_music"] as const;
+/** Fusion's reference modes besides the default: "omni" takes reference videos (V6 only). */
+export const REFERENCE_MODES = ["omni"] as const;
+/** Fusion omni lets PixVerse pick the aspect ratio from the reference videos (ComfyUI PixverseV6FusionVideoNode). */
+export const AUTO_ASPECT_RATIO = "auto";
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
@@ -72,17 +88,22 @@ const optional = {
   thinking_type: z.enum(["enabled", "disabled", "auto"]).optional(),
   sound_effect_switch: z.boolean().optional(),
   sound_effect_content: text(PROMPT_MAX).optional(),
+  sound_mode: z.enum(SOUND_MODES).optional(),
   lip_sync_tts_switch: z.boolean().optional(),
   lip_sync_tts_content: text(TTS_CONTENT_MAX).regex(/\S/, "must not be empty").optional(),
   lip_sync_tts_speaker_id: z.string().min(1).optional(),
   original_sound_switch: z.boolean().optional(),
   water_mark: z.boolean().optional(),
+  /** background music; the official MCP sends it on text, image and transition (models/requests.py) */
+  play_bgm: z.boolean().optional(),
 };
 
 const audioFields = {
   generate_audio_switch: optional.generate_audio_switch,
   sound_effect_switch: optional.sound_effect_switch,
   sound_effect_content: optional.sound_effect_content,
+  sound_mode: optional.sound_mode,
+  play_bgm: optional.play_bgm,
   lip_sync_tts_switch: optional.lip_sync_tts_switch,
   lip_sync_tts_content: optional.lip_sync_tts_content,
   lip_sync_tts_speaker_id: optional.lip_sync_tts_speaker_id,
@@ -125,7 +146,11 @@ export const fields = {
     water_mark: optional.water_mark,
     ...audioFields,
   },
-  /** Template (effect) video on img/generate: model, duration and prompt are ignored by PixVerse. */
+  /**
+   * Template (effect) video on img/generate: model, duration and prompt are ignored by PixVerse. The official MCP
+   * builds template requests with its image-to-video model, so motion_mode, water_mark and play_bgm come along
+   * (src/pixverse_mcp/models/requests.py ImageToVideoRequest).
+   */
   effect: {
     template_id: pixverseId,
     quality,
@@ -133,16 +158,28 @@ export const fields = {
     model: model.optional(),
     duration: duration.optional(),
     seed: optional.seed,
+    motion_mode: optional.motion_mode,
+    water_mark: optional.water_mark,
+    play_bgm: optional.play_bgm,
     sound_effect_switch: optional.sound_effect_switch,
     sound_effect_content: optional.sound_effect_content,
+    sound_mode: optional.sound_mode,
   },
+  /**
+   * negative_prompt and style on transition: ComfyUI's V6 first-last-frame node (comfy_api_nodes/nodes_pixverse.py
+   * PixverseV6FirstLastFrameNode) and the official MCP (TransitionVideoRequest) send them; water_mark comes from
+   * the MCP too.
+   */
   transition: {
     prompt,
     model,
     duration,
     quality,
+    negative_prompt: optional.negative_prompt,
+    style: optional.style,
     seed: optional.seed,
     motion_mode: optional.motion_mode,
+    water_mark: optional.water_mark,
     ...audioFields,
   },
   multiTransition: {
@@ -156,20 +193,33 @@ export const fields = {
     duration: z.int().min(0).optional(),
     prompt: text(PROMPT_MAX).optional(),
   },
+  /**
+   * negative_prompt and style: ComfyUI's V6 fusion node (PixverseV6FusionVideoNode) sends both, the official MCP
+   * negative_prompt (FusionVideoRequest). duration 0 and aspect_ratio "auto" belong to omni mode (rules.ts).
+   */
   fusion: {
     prompt,
     model: z.enum(FUSION_MODELS),
-    duration,
+    duration: z.int().nonnegative(),
     quality,
-    aspect_ratio: aspectRatio,
+    aspect_ratio: z.enum([...ASPECT_RATIOS, AUTO_ASPECT_RATIO]),
+    negative_prompt: optional.negative_prompt,
+    style: optional.style,
     seed: optional.seed,
     generate_audio_switch: optional.generate_audio_switch,
+    reference_mode: z.enum(REFERENCE_MODES).optional(),
   },
   fusionReference: {
     type: z.enum(["subject", "background"]),
     ref_name: z.string().regex(REF_NAME, "must be 1-30 letters, digits, underscores or spaces"),
   },
-  /** Extend: the reference lists seed as required. */
+  fusionVideoReference: {
+    ref_name: z.string().regex(REF_NAME, "must be 1-30 letters, digits, underscores or spaces"),
+  },
+  /**
+   * Extend: the reference and the kit's validator (heshaojian/pixverse-api-kit src/platform/validators/specialized.js)
+   * list seed as required. generate_audio_switch: ComfyUI's V6 extend node (PixverseV6ExtendVideoNode).
+   */
   extend: {
     prompt,
     model: z.enum(EXTEND_MODELS),
@@ -181,12 +231,19 @@ export const fields = {
     negative_prompt: optional.negative_prompt,
     template_id: optional.template_id,
     water_mark: optional.water_mark,
+    generate_audio_switch: optional.generate_audio_switch,
   },
   lipSync: {
     lip_sync_tts_speaker_id: optional.lip_sync_tts_speaker_id,
     lip_sync_tts_content: optional.lip_sync_tts_content,
   },
+  /**
+   * The sound description: `sound_effect_content` in the official MCP (SoundEffectVideoRequest) and the older
+   * reference, `prompt` in the kit's validator of the current official page (specialized.js "video.sound-effect").
+   * Either is accepted; the wire body sends `prompt` (bodies.ts).
+   */
   soundEffect: {
+    prompt: text(PROMPT_MAX).optional(),
     sound_effect_content: optional.sound_effect_content,
     original_sound_switch: optional.original_sound_switch,
     seed: optional.seed,
@@ -199,19 +256,25 @@ export const fields = {
   maskSelection: {
     keyframe_id: z.int().positive().optional(),
   },
+  /** keyframe_id (default 1) and mask_id are optional in PixVerse's swap guide (how-to-use-swap). */
   swap: {
-    keyframe_id: z.int().positive(),
-    mask_id: z.string().min(1),
+    keyframe_id: z.int().positive().optional(),
+    mask_id: z.string().min(1).optional(),
     quality: editQuality,
     original_sound_switch: optional.original_sound_switch,
   },
   mimic: {
     quality: editQuality,
   },
+  /** mask_urls: at most 3 (kit validator, specialized.js "video.modify"). */
   modify: {
     prompt,
     quality: editQuality,
     mask_ids: z.array(z.string().min(1)).max(3).optional(),
+    mask_urls: z
+      .array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }))
+      .max(3)
+      .optional(),
     keyframe_ids: z.array(z.int().positive()).optional(),
   },
   /** Only the source is documented; `quality` is the target resolution as the simulator models it. */
@@ -222,3 +285,19 @@ export const fields = {
     template_id: pixverseId,
   },
 } as const;
+
+/**
+ * Every field name pixpipe knows from any PixVerse request: the capability fields, the id fields and the lists
+ * that hold nested references. A name in here is never "unknown": where an endpoint does not take it, it is refused.
+ */
+export const PIXVERSE_FIELD_NAMES: ReadonlySet<string> = new Set([
+  ...Object.values(fields).flatMap((group) => Object.keys(group)),
+  ...ID_FIELDS,
+  "image_references",
+  "video_references",
+  "multi_transition",
+  // where PixVerse sends the callback is pixpipe's to decide (a per-request webhook_id is seen in one
+  // integration, pixverse-api.md §4), never a job input's
+  "webhook_id",
+  "webhook_url",
+]);

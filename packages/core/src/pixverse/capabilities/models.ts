@@ -30,13 +30,13 @@ const CLASSIC_RATIOS: readonly AspectRatio[] = ["16:9", "9:16", "1:1", "4:3", "3
 const ONE_TO_FIFTEEN = Array.from({ length: 15 }, (_, i) => i + 1);
 
 /**
- * 1080p on v3.5–v5 is 5 s only: the English reference says "1080p does not support 8s" for all of them (the
- * Chinese one restricts only v3.5, the old pricing page prices v5 1080p 8 s); pixpipe follows the English text,
- * which is also what the simulator enforces. v5.5/v5.6 at 1080p have no 10 s.
+ * 1080p on v3.5–v4.5 is 5 s only ("1080p does not support 8s" in the English reference). v5 also takes 8 s at
+ * 1080p: PixVerse's pricing page prices it (240 credits, model-pricing-796039m0), which the English reference's
+ * blanket sentence predates. v5.5/v5.6 at 1080p have no 10 s.
  */
 const legacy = (model: "v3.5" | "v4" | "v4.5" | "v5"): ModelRules => ({
   durations: [5, 8],
-  durations1080p: [5],
+  durations1080p: model === "v5" ? [5, 8] : [5],
   aspectRatios: CLASSIC_RATIOS,
   fastMotion: model !== "v5",
   cameraMovement: model === "v4" || model === "v4.5",
@@ -77,8 +77,22 @@ export const MULTI_TRANSITION_MODELS = ["v3.5", "v4", "v4.5", "v5"] as const sat
 export const FUSION_MODELS = ["v4.5", "v5", "v5.5", "v5.6", "v6", "c1"] as const satisfies readonly Model[];
 export const EXTEND_MODELS = ["v3.5", "v4", "v4.5", "v5", "v5.5", "v6"] as const satisfies readonly Model[];
 
-/** Maximum fusion image references per model. */
+/** Maximum fusion image references per model (omni mode: see FUSION_OMNI). */
 export const fusionMaxReferences = (model: Model): number => (model === "v4.5" || model === "v5" ? 3 : 7);
+
+/**
+ * Fusion "omni" mode (V6): up to 10 images and 2 reference videos of at most 15 s together; with videos the
+ * duration is 0 (the output follows the reference videos) and aspect_ratio may be "auto". Sources:
+ * comfyanonymous/ComfyUI comfy_api_nodes/nodes_pixverse.py (V6_MAX_REFERENCE_IMAGES_OMNI, V6_MAX_REFERENCE_VIDEOS,
+ * V6_MAX_REFERENCE_VIDEO_SECONDS, PixverseV6FusionVideoNode.execute) and heshaojian/pixverse-api-kit
+ * src/platform/validators/video.js validateFusion (omni only on v6; duration 0 with video references).
+ */
+export const FUSION_OMNI = {
+  models: ["v6"] as const satisfies readonly Model[],
+  maxImages: 10,
+  maxVideos: 2,
+  maxVideoSeconds: 15,
+} as const;
 
 /** Swap, mimic and modify stop at 720p (mimic 1080p is "not supported" in the guide; pixpipe follows the guide). */
 export const EDIT_QUALITIES = ["360p", "540p", "720p"] as const satisfies readonly Quality[];

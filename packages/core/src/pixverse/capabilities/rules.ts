@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { REF_NAME } from "./fields";
-import { fusionMaxReferences, isModel, MODEL_RULES } from "./models";
+import { AUTO_ASPECT_RATIO, PIXVERSE_FIELD_NAMES, REF_NAME } from "./fields";
+import { FUSION_OMNI, fusionMaxReferences, isModel, MODEL_RULES } from "./models";
 
 /**
  * A cross-field rule of PixVerse's. Rules run even when some fields already failed their own schema (so that
@@ -24,6 +24,63 @@ export function withRules<Shape extends z.ZodRawShape>(shape: Shape, rules: read
     },
     { when: (payload) => isRecord(payload.value) },
   );
+}
+
+export interface ExtraFields {
+  /** unknown fields with a string, number or boolean value: passed to PixVerse unvalidated */
+  passed: string[];
+  /** fields that are refused, with the reason */
+  refused: { field: string; message: string }[];
+}
+
+const isScalar = (value: unknown) =>
+  typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+
+/**
+ * pixpipe's forward-compatibility rule for the fields of a request beyond its declared ones (docs/
+ * pixverse-compatibility.md): a name pixpipe knows from another request is refused (it belongs elsewhere, or
+ * pixpipe fills it in itself); an unknown name with a scalar value passes (PixVerse adds fields every few
+ * months); an unknown object, array or null is refused, since nothing can be said about its shape.
+ */
+export function extraFields(
+  value: Readonly<Record<string, unknown>>,
+  declared: ReadonlySet<string>,
+  knownElsewhere: ReadonlySet<string> = PIXVERSE_FIELD_NAMES,
+): ExtraFields {
+  const extra: ExtraFields = { passed: [], refused: [] };
+  for (const [field, fieldValue] of Object.entries(value)) {
+    if (declared.has(field)) continue;
+    if (knownElsewhere.has(field)) extra.refused.push({ field, message: "not a field of this request" });
+    else if (isScalar(fieldValue)) extra.passed.push(field);
+    else {
+      extra.refused.push({
+        field,
+        message: "unknown field; only string, number and boolean values are passed to PixVerse unvalidated",
+      });
+    }
+  }
+  return extra;
+}
+
+/**
+ * A request body sent to PixVerse: the fields of `shape` are checked strictly and by `rules`, unknown scalar
+ * fields go through unchanged (extraFields). Typed as the strict shape: the pass-through is for values that
+ * arrive as data (job inputs), not for TypeScript callers.
+ */
+export function requestBody<Shape extends z.ZodRawShape>(shape: Shape, rules: readonly Rule[]) {
+  const declared = new Set(Object.keys(shape));
+  const schema = z.looseObject(shape).superRefine(
+    (value, ctx) => {
+      const fields = value as Record<string, unknown>;
+      for (const { field, message } of extraFields(fields, declared).refused) report(ctx, [field], message);
+      for (const rule of rules) rule(fields, ctx);
+    },
+    { when: (payload) => isRecord(payload.value) },
+  );
+  return schema as unknown as z.ZodType<
+    z.output<z.ZodObject<Shape, z.core.$strict>>,
+    z.input<z.ZodObject<Shape, z.core.$strict>>
+  >;
 }
 
 const listSeconds = (values: readonly number[]) => {
@@ -62,8 +119,10 @@ export const modelRules: Rule = (v, ctx) => {
       report(ctx, ["motion_mode"], "fast motion is 5 s only");
     if (at1080p) report(ctx, ["motion_mode"], "fast motion is not available at 1080p");
   }
+  // "default" asks for no movement at all, so every model takes it; template_id still excludes it (the MCP's
+  // validator refuses any camera_movement with a template, src/pixverse_mcp/models/requests.py).
   if (present(v.camera_movement)) {
-    if (!rules.cameraMovement)
+    if (!rules.cameraMovement && v.camera_movement !== "default")
       report(ctx, ["camera_movement"], "camera_movement is only available on v4 and v4.5");
     if (present(v.template_id))
       report(ctx, ["camera_movement"], "camera_movement cannot be combined with template_id");
@@ -84,11 +143,22 @@ export const modelRules: Rule = (v, ctx) => {
   if (present(v.thinking_type) && !rules.thinkingType) {
     report(ctx, ["thinking_type"], "thinking_type is only available on v6");
   }
+  soundModeRule(v, ctx);
   if (v.lip_sync_tts_switch === true) {
     if (!rules.lipSyncInGeneration)
       report(ctx, ["lip_sync_tts_switch"], "lip sync in a generation needs v3.5-v5");
     if (!present(v.lip_sync_tts_content))
       report(ctx, ["lip_sync_tts_content"], "required when lip_sync_tts_switch is on");
+  }
+};
+
+/**
+ * With sound effects on, background music (sound_mode) and a sound description exclude each other (the official
+ * MCP's SoundEffectInfo validator, src/pixverse_mcp/models/requests.py).
+ */
+const soundModeRule: Rule = (v, ctx) => {
+  if (v.sound_effect_switch === true && present(v.sound_mode) && present(v.sound_effect_content)) {
+    report(ctx, ["sound_mode"], "sound_mode cannot be combined with sound_effect_content");
   }
 };
 
@@ -126,6 +196,7 @@ export function imageOrTemplateRules(imageField: string, imagesField: string): R
   return (v, ctx) => {
     if (present(v.template_id)) {
       oneSource(v, ctx);
+      soundModeRule(v, ctx);
       return;
     }
     for (const field of [imageField, "prompt", "model", "duration"]) {
@@ -179,26 +250,77 @@ export const multiTransitionRules: Rule = (v, ctx) => {
   }
 };
 
-/** Fusion references: at most 3 (v4.5, v5) or 7 per model, unique names, each named in the prompt as @ref_name. */
+/** At most one of the fields (alternative spellings of the same value). */
+export function atMostOneOf(...fields: readonly string[]): Rule {
+  return (v, ctx) => {
+    const [, second] = fields.filter((field) => present(v[field]));
+    if (second) report(ctx, [second], `use either ${fields.join(" or ")}, not both`);
+  };
+}
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const refName = (ref: unknown) =>
+  isRecord(ref) && typeof ref.ref_name === "string" ? ref.ref_name : undefined;
+
+/**
+ * Fusion (reference-to-video). Image references: 1–3 (v4.5, v5) or 1–7 per model. Omni mode (v6,
+ * `reference_mode: "omni"`, FUSION_OMNI): up to 10 images and up to 2 reference videos, at least one reference
+ * of either kind; with videos the duration is 0 and aspect_ratio may be "auto" (the output follows the videos).
+ * Names are unique across images and videos, and the prompt names each as @ref_name. Also applies the model
+ * table (modelRules) to what omni mode leaves to it.
+ */
 export const fusionRules: Rule = (v, ctx) => {
-  const refs = v.image_references;
-  if (!Array.isArray(refs)) return;
-  if (isModel(v.model) && refs.length > fusionMaxReferences(v.model)) {
+  const images = list(v.image_references);
+  const videos = list(v.video_references);
+  const omni = v.reference_mode === "omni";
+  const withVideos = omni && videos.length > 0;
+  const model = isModel(v.model) ? v.model : undefined;
+  if (omni && model && !(FUSION_OMNI.models as readonly string[]).includes(model)) {
+    report(ctx, ["reference_mode"], `omni mode is only available on ${FUSION_OMNI.models.join(", ")}`);
+  }
+  if (!omni && present(v.video_references)) {
+    report(ctx, ["video_references"], 'reference videos need reference_mode "omni"');
+  }
+  if (omni && images.length + videos.length === 0) {
+    report(ctx, ["image_references"], "omni mode needs at least one image or video reference");
+  } else if (!omni && images.length === 0) {
+    report(ctx, ["image_references"], "at least one image reference is required");
+  }
+  const maxImages = omni ? FUSION_OMNI.maxImages : model ? fusionMaxReferences(model) : undefined;
+  if (maxImages !== undefined && images.length > maxImages) {
     report(
       ctx,
       ["image_references"],
-      `model ${v.model} takes at most ${fusionMaxReferences(v.model)} references`,
+      omni
+        ? `omni mode takes at most ${maxImages} image references`
+        : `model ${model} takes at most ${maxImages} references`,
     );
   }
+  if (withVideos && typeof v.duration === "number" && v.duration !== 0) {
+    report(ctx, ["duration"], "must be 0 with reference videos: the video follows their length");
+  }
+  if (v.aspect_ratio === AUTO_ASPECT_RATIO && !withVideos) {
+    report(ctx, ["aspect_ratio"], '"auto" needs reference videos (omni mode)');
+  }
+  modelRules(
+    {
+      ...v,
+      ...(withVideos ? { duration: undefined } : {}),
+      ...(v.aspect_ratio === AUTO_ASPECT_RATIO ? { aspect_ratio: undefined } : {}),
+    },
+    ctx,
+  );
   const seen = new Set<string>();
-  refs.forEach((ref: unknown, i) => {
-    const name = isRecord(ref) ? ref.ref_name : undefined;
-    if (typeof name !== "string" || !REF_NAME.test(name)) return;
-    if (seen.has(name)) report(ctx, ["image_references", i, "ref_name"], `"${name}" is used twice`);
+  const checkName = (field: string) => (ref: unknown, i: number) => {
+    const name = refName(ref);
+    if (name === undefined || !REF_NAME.test(name)) return;
+    if (seen.has(name)) report(ctx, [field, i, "ref_name"], `"${name}" is used twice`);
     seen.add(name);
     // PixVerse wants "@name" followed by a space; a longer name sharing the prefix does not count.
     if (typeof v.prompt === "string" && !new RegExp(`@${name}(?![A-Za-z0-9_])`).test(v.prompt)) {
       report(ctx, ["prompt"], `must mention @${name}`);
     }
-  });
+  };
+  images.forEach(checkName("image_references"));
+  videos.forEach(checkName("video_references"));
 };
