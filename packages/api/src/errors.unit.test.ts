@@ -31,7 +31,7 @@ describe("fromCoreError for synchronous PixVerse calls", () => {
   });
 
   it("maps media that cannot be fetched to 422 media_unavailable", () => {
-    expect(fromCoreError(new MediaFetchError("gone", false))).toMatchObject({
+    expect(fromCoreError(new MediaFetchError("gone", "not_found"))).toMatchObject({
       status: 422,
       code: "media_unavailable",
     });

@@ -19,22 +19,6 @@ export function formatDuration(ms: number): string {
   return `${minutes}m${String(Math.floor(seconds % 60)).padStart(2, "0")}s`;
 }
 
-/**
- * Why a job is where it is. The API is adding `progress { stage, reason, attempts, nextAttemptAt }`
- * (ARCHITECTURE §2); until the document has it, it is read here as optional.
- */
-export interface JobProgress {
-  stage?: string;
-  reason?: string;
-  attempts?: number;
-  nextAttemptAt?: string;
-}
-
-export function progressOf(job: Job): JobProgress | undefined {
-  const { progress } = job as Job & { progress?: JobProgress };
-  return typeof progress === "object" && progress !== null ? progress : undefined;
-}
-
 const STATUS_COLORS: Record<Job["status"], (text: string) => string> = {
   queued: pc.yellow,
   generating: pc.cyan,
@@ -46,11 +30,11 @@ const STATUS_COLORS: Record<Job["status"], (text: string) => string> = {
 
 export const colorStatus = (status: Job["status"]) => STATUS_COLORS[status](status);
 
-/** `generating (stage: submitted, reason: ...)`, without colors when `plain`. */
+/** `queued (waiting_for_capacity, reason: ...)`, without colors when `plain`; the stage only when it says more. */
 export function describeState(job: Job, plain = false): string {
-  const progress = progressOf(job);
+  const { progress } = job;
   const parts = [
-    progress?.stage && `stage: ${progress.stage}`,
+    progress?.stage && progress.stage !== job.status && progress.stage,
     progress?.reason && `reason: ${progress.reason}`,
     progress?.attempts && `attempts: ${progress.attempts}`,
   ].filter(Boolean);

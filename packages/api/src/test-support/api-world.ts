@@ -46,8 +46,7 @@ export async function apiWorld(options: InMemoryPipelineOptions = {}) {
     if (status === "failed") {
       await pipeline.lifecycle.fail(await record(), { code: "generation_failed", message: "it failed" });
     }
-    if (["generating", "archiving", "succeeded"].includes(status))
-      await pipeline.steps.advance(await record());
+    if (["generating", "archiving", "succeeded"].includes(status)) await pipeline.steps.start(await record());
     if (["archiving", "succeeded"].includes(status)) {
       world.pixverse.finish((await record()).pixverseId!, 1);
       await pipeline.steps.advance(await record());

@@ -212,10 +212,23 @@ export interface components {
             };
             error?: {
                 /** @enum {string} */
-                code: "invalid_request" | "media_unavailable" | "moderation_failed" | "generation_failed" | "insufficient_credits" | "timeout" | "archive_failed" | "provider_error";
+                code: "invalid_request" | "media_unavailable" | "moderation_failed" | "generation_failed" | "generation_deleted" | "insufficient_credits" | "timeout" | "archive_failed" | "provider_error";
                 message: string;
                 providerCode?: number;
             };
+            progress?: {
+                /** @enum {string} */
+                stage: "queued" | "waiting_for_capacity" | "waiting_for_tenant_limit" | "fetching_media" | "submitting" | "generating" | "archiving";
+                reason?: string;
+                attempts: number;
+                /** Format: date-time */
+                nextAttemptAt?: string;
+            };
+            warnings?: {
+                path: string;
+                message: string;
+            }[];
+            eventError?: string;
         };
         /**
          * @description The PixVerse capability the job runs.
@@ -296,9 +309,9 @@ export interface components {
             /** @enum {string} */
             motion_mode?: "normal" | "fast";
             /** @enum {string} */
-            style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk";
+            style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk" | "realistic";
             /** @enum {string} */
-            camera_movement?: "horizontal_left" | "horizontal_right" | "vertical_up" | "vertical_down" | "zoom_in" | "zoom_out" | "auto_camera" | "crane_up" | "quickly_zoom_in" | "quickly_zoom_out" | "smooth_zoom_in" | "camera_rotation" | "robo_arm" | "super_dolly_out" | "whip_pan" | "hitchcock" | "left_follow" | "right_follow" | "pan_left" | "pan_right" | "fix_bg";
+            camera_movement?: "horizontal_left" | "horizontal_right" | "vertical_up" | "vertical_down" | "zoom_in" | "zoom_out" | "auto_camera" | "crane_up" | "quickly_zoom_in" | "quickly_zoom_out" | "smooth_zoom_in" | "camera_rotation" | "robo_arm" | "super_dolly_out" | "whip_pan" | "hitchcock" | "left_follow" | "right_follow" | "pan_left" | "pan_right" | "fix_bg" | "default";
             template_id?: string | number;
             generate_multi_clip_switch?: boolean;
             /** @enum {string} */
@@ -307,6 +320,9 @@ export interface components {
             generate_audio_switch?: boolean;
             sound_effect_switch?: boolean;
             sound_effect_content?: string;
+            /** @enum {string} */
+            sound_mode?: "default_music";
+            play_bgm?: boolean;
             lip_sync_tts_switch?: boolean;
             lip_sync_tts_content?: string;
             lip_sync_tts_speaker_id?: string;
@@ -342,9 +358,9 @@ export interface components {
             /** @enum {string} */
             motion_mode?: "normal" | "fast";
             /** @enum {string} */
-            style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk";
+            style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk" | "realistic";
             /** @enum {string} */
-            camera_movement?: "horizontal_left" | "horizontal_right" | "vertical_up" | "vertical_down" | "zoom_in" | "zoom_out" | "auto_camera" | "crane_up" | "quickly_zoom_in" | "quickly_zoom_out" | "smooth_zoom_in" | "camera_rotation" | "robo_arm" | "super_dolly_out" | "whip_pan" | "hitchcock" | "left_follow" | "right_follow" | "pan_left" | "pan_right" | "fix_bg";
+            camera_movement?: "horizontal_left" | "horizontal_right" | "vertical_up" | "vertical_down" | "zoom_in" | "zoom_out" | "auto_camera" | "crane_up" | "quickly_zoom_in" | "quickly_zoom_out" | "smooth_zoom_in" | "camera_rotation" | "robo_arm" | "super_dolly_out" | "whip_pan" | "hitchcock" | "left_follow" | "right_follow" | "pan_left" | "pan_right" | "fix_bg" | "default";
             generate_multi_clip_switch?: boolean;
             /** @enum {string} */
             thinking_type?: "enabled" | "disabled" | "auto";
@@ -352,6 +368,9 @@ export interface components {
             generate_audio_switch?: boolean;
             sound_effect_switch?: boolean;
             sound_effect_content?: string;
+            /** @enum {string} */
+            sound_mode?: "default_music";
+            play_bgm?: boolean;
             lip_sync_tts_switch?: boolean;
             lip_sync_tts_content?: string;
             lip_sync_tts_speaker_id?: string;
@@ -381,8 +400,14 @@ export interface components {
             model?: "v3.5" | "v4" | "v4.5" | "v5" | "v5.5" | "v5.6" | "v6" | "c1";
             duration?: number;
             seed?: number;
+            /** @enum {string} */
+            motion_mode?: "normal" | "fast";
+            water_mark?: boolean;
+            play_bgm?: boolean;
             sound_effect_switch?: boolean;
             sound_effect_content?: string;
+            /** @enum {string} */
+            sound_mode?: "default_music";
             image?: {
                 upload?: string;
                 /** Format: uri */
@@ -413,12 +438,19 @@ export interface components {
             duration: number;
             /** @enum {string} */
             quality: "360p" | "540p" | "720p" | "1080p";
+            negative_prompt?: string;
+            /** @enum {string} */
+            style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk" | "realistic";
             seed?: number;
             /** @enum {string} */
             motion_mode?: "normal" | "fast";
+            water_mark?: boolean;
             generate_audio_switch?: boolean;
             sound_effect_switch?: boolean;
             sound_effect_content?: string;
+            /** @enum {string} */
+            sound_mode?: "default_music";
+            play_bgm?: boolean;
             lip_sync_tts_switch?: boolean;
             lip_sync_tts_content?: string;
             lip_sync_tts_speaker_id?: string;
@@ -482,14 +514,28 @@ export interface components {
             /** @enum {string} */
             quality: "360p" | "540p" | "720p" | "1080p";
             /** @enum {string} */
-            aspect_ratio: "16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "2:3" | "3:2" | "21:9";
+            aspect_ratio: "16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "2:3" | "3:2" | "21:9" | "auto";
+            negative_prompt?: string;
+            /** @enum {string} */
+            style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk" | "realistic";
             seed?: number;
             generate_audio_switch?: boolean;
-            image_references: {
+            /** @enum {string} */
+            reference_mode?: "omni";
+            image_references?: {
                 /** @enum {string} */
                 type: "subject" | "background";
                 ref_name: string;
                 image: {
+                    upload?: string;
+                    /** Format: uri */
+                    url?: string;
+                    job?: string;
+                };
+            }[];
+            video_references?: {
+                ref_name: string;
+                video: {
                     upload?: string;
                     /** Format: uri */
                     url?: string;
@@ -518,10 +564,11 @@ export interface components {
             /** @enum {string} */
             motion_mode?: "normal" | "fast";
             /** @enum {string} */
-            style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk";
+            style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk" | "realistic";
             negative_prompt?: string;
             template_id?: string | number;
             water_mark?: boolean;
+            generate_audio_switch?: boolean;
             video: {
                 upload?: string;
                 /** Format: uri */
@@ -544,6 +591,7 @@ export interface components {
             /** @enum {string} */
             quality: "360p" | "540p" | "720p";
             mask_ids?: string[];
+            mask_urls?: string[];
             keyframe_ids?: number[];
             video: {
                 upload?: string;
@@ -590,6 +638,7 @@ export interface components {
         };
         /** @description PixVerse's sound_effect parameters (PixVerse field names; media as MediaRef). */
         SoundEffectInput: {
+            prompt?: string;
             sound_effect_content?: string;
             original_sound_switch?: boolean;
             seed?: number;
@@ -637,8 +686,8 @@ export interface components {
         };
         /** @description PixVerse's swap parameters (PixVerse field names; media as MediaRef). */
         SwapInput: {
-            keyframe_id: number;
-            mask_id: string;
+            keyframe_id?: number;
+            mask_id?: string;
             /** @enum {string} */
             quality: "360p" | "540p" | "720p";
             original_sound_switch?: boolean;

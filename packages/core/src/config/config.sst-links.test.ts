@@ -39,6 +39,8 @@ describe("loadConfig from SST links", () => {
       inlineSubmitMs: 5000,
       allowPrivateMediaUrls: false,
       eventSource: "pixpipe",
+      unknownInputFields: "pass",
+      mediaAttempts: 4,
     });
   });
 

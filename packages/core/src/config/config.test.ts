@@ -41,6 +41,8 @@ describe("loadConfig from environment variables", () => {
       inlineSubmitMs: 5000,
       allowPrivateMediaUrls: false,
       eventSource: "pixpipe",
+      unknownInputFields: "pass",
+      mediaAttempts: 4,
     });
   });
 

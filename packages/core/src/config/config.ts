@@ -27,6 +27,10 @@ export const configSchema = z.object({
   allowPrivateMediaUrls: z.enum(["true", "false"]).transform((v) => v === "true"),
   /** CloudEvents `source` of job events. */
   eventSource: z.string().min(1),
+  /** Unknown scalar fields in a job's input: passed to PixVerse with a warning, or refused (strict). */
+  unknownInputFields: z.enum(["pass", "refuse"]),
+  /** Attempts at media that looks gone for good (a host that does not resolve, a 404) before the job fails. */
+  mediaAttempts: z.coerce.number().int().min(1).max(20),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -81,6 +85,8 @@ export const CONFIG_SETTINGS: readonly Setting[] = [
   { field: "inlineSubmitMs", env: "PIXPIPE_INLINE_SUBMIT_MS", default: "5000" },
   { field: "allowPrivateMediaUrls", env: "PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS", default: "false" },
   { field: "eventSource", env: "PIXPIPE_EVENT_SOURCE", default: "pixpipe" },
+  { field: "unknownInputFields", env: "PIXPIPE_UNKNOWN_INPUT_FIELDS", default: "pass" },
+  { field: "mediaAttempts", env: "PIXPIPE_MEDIA_ATTEMPTS", default: "4" },
 ];
 
 export class ConfigError extends Error {

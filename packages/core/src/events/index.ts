@@ -1,3 +1,4 @@
+export { EventRejectedError } from "./errors";
 export {
   buildJobEvent,
   type EventJob,
@@ -7,4 +8,5 @@ export {
   type JobEventStatus,
   type JobEventType,
 } from "./job-event";
+export { SQS_MAX_MESSAGE_BYTES, sqsSafeJson } from "./sqs-body";
 export { type JobEventPublisher, SqsJobEventPublisher } from "./sqs-publisher";

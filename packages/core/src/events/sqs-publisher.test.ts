@@ -8,6 +8,7 @@ import {
   SQSClient,
 } from "@aws-sdk/client-sqs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EventRejectedError } from "./errors";
 import { SqsJobEventPublisher } from "./sqs-publisher";
 
 const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
@@ -76,6 +77,42 @@ describe("SqsJobEventPublisher", () => {
         tenantId: { DataType: "String", StringValue: "tenant-7" },
       });
     }
+  });
+
+  it("delivers jobs whatever text they hold: non-characters, controls, lone surrogates, emoji, RTL, 64 KiB", async () => {
+    const publisher = new SqsJobEventPublisher(sqs, queueUrl, "urn:pixpipe:test");
+    const texts = [
+      "a\uFFFEb\uFFFFc",
+      "nul\u0000 esc\u001B",
+      "x\uD800y",
+      "fox 🦊 ❄️ 👩🏽‍🚀",
+      "שלום עולם مرحبا",
+      "p".repeat(64 * 1024),
+    ];
+    const jobs = texts.map((prompt, i) => ({
+      id: `job_text_${i}`,
+      tenantId: "tenant-7",
+      status: "succeeded",
+      updatedAt: "2026-11-25T11:00:00.000Z",
+      input: { prompt },
+      metadata: { note: prompt.slice(0, 500) },
+    }));
+    for (const job of jobs) await publisher.publish(job);
+    const received = (await drain(jobs.length)).map((message) => JSON.parse(message.Body!).data);
+    expect(received.sort((a, b) => a.id.localeCompare(b.id))).toEqual(jobs);
+  });
+
+  it("refuses for good an event larger than SQS takes, sending nothing", async () => {
+    const publisher = new SqsJobEventPublisher(sqs, queueUrl, "urn:pixpipe:test");
+    const huge = {
+      id: "job_huge",
+      tenantId: "t",
+      status: "failed",
+      updatedAt: "2026-11-25T11:00:00.000Z",
+      input: { prompt: "x".repeat(300 * 1024) },
+    };
+    await expect(publisher.publish(huge)).rejects.toBeInstanceOf(EventRejectedError);
+    expect(await drain(1)).toEqual([]);
   });
 
   it("sends nothing for a job that is not terminal", async () => {

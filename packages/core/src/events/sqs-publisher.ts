@@ -1,5 +1,7 @@
 import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import { EventRejectedError } from "./errors";
 import { buildJobEvent, type EventJob } from "./job-event";
+import { SQS_MAX_MESSAGE_BYTES, sqsSafeJson } from "./sqs-body";
 
 export interface JobEventPublisher {
   /** Announces a terminal job. Sending the same job again sends an identical event (same id). */
@@ -20,15 +22,46 @@ export class SqsJobEventPublisher implements JobEventPublisher {
 
   async publish(job: EventJob): Promise<void> {
     const event = buildJobEvent(job, { source: this.source });
-    await this.sqs.send(
-      new SendMessageCommand({
-        QueueUrl: this.queueUrl,
-        MessageBody: JSON.stringify(event),
-        MessageAttributes: {
-          type: { DataType: "String", StringValue: event.type },
-          tenantId: { DataType: "String", StringValue: job.tenantId },
-        },
-      }),
-    );
+    const body = sqsSafeJson(event);
+    const size = Buffer.byteLength(body) + event.type.length + job.tenantId.length + 32;
+    if (size > SQS_MAX_MESSAGE_BYTES) {
+      throw new EventRejectedError(
+        `the event is ${size} bytes, more than the ${SQS_MAX_MESSAGE_BYTES} SQS accepts`,
+      );
+    }
+    try {
+      await this.sqs.send(
+        new SendMessageCommand({
+          QueueUrl: this.queueUrl,
+          MessageBody: body,
+          MessageAttributes: {
+            type: { DataType: "String", StringValue: event.type },
+            tenantId: { DataType: "String", StringValue: job.tenantId },
+          },
+        }),
+      );
+    } catch (error) {
+      if (refusedForGood(error)) {
+        throw new EventRejectedError(
+          `SQS refused the event: ${(error as Error).name}: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
+      }
+      throw error;
+    }
   }
+}
+
+/** SQS errors that sending the same message again cannot fix (its content, its size). */
+const PERMANENT_SEND_ERRORS = new Set([
+  "InvalidMessageContents",
+  "InvalidMessageContentsException",
+  "MessageTooLong",
+]);
+
+function refusedForGood(error: unknown): boolean {
+  const { name, Code } = (error ?? {}) as { name?: string; Code?: string };
+  return PERMANENT_SEND_ERRORS.has(name ?? "") || PERMANENT_SEND_ERRORS.has(Code ?? "");
 }

@@ -81,6 +81,8 @@ beforeAll(async () => {
     inlineSubmitMs: 10_000,
     allowPrivateMediaUrls: true,
     eventSource: "pixpipe-intake-test",
+    unknownInputFields: "pass",
+    mediaAttempts: 4,
   };
   pipeline = createPipeline(config, { clients, logger: recordingLogger() });
   await pipeline.tenants.ensureTenant({ id: tenant, name: "Tenant One" });

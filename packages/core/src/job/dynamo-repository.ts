@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   type NativeAttributeValue,
@@ -7,17 +8,20 @@ import {
   QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
   UpdateCommand,
+  type UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
-import { dueShardOf, dueShards, GSI, itemKeys } from "../table";
-import { PixverseIdConflictError } from "./errors";
+import { dueShardOf, dueShards, GSI, type ItemKey, itemKeys } from "../table";
+import { CompanionConflictError, PixverseIdConflictError } from "./errors";
 import { epochSeconds, jobForIdempotencyKey, newIdempotencyRecord } from "./idempotency";
 import { type JobRecord, jobRecordSchema, type NewJob } from "./job";
 import { assertListLimit, decodeListCursor, encodeListCursor } from "./list-cursor";
 import type { CreateJobOptions, JobRepository, ListJobsOptions } from "./repository";
 import {
   byNextCheck,
+  type CompanionWrites,
   type JobWritePlan,
   newJobRecord,
   planTransition,
@@ -28,6 +32,7 @@ import {
 import type { JobStatus } from "./status";
 
 type Item = Record<string, NativeAttributeValue>;
+type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
 const idempotencyItemSchema = z.object({
   jobId: z.string(),
@@ -37,6 +42,18 @@ const idempotencyItemSchema = z.object({
 const generationPointerSchema = z.object({ jobId: z.string() });
 
 const TRANSACTION_CONFLICT_RETRIES = 5;
+
+const backOffFromConflict = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
+
+/** Why a transaction was cancelled: the index of each item whose condition failed, and whether any conflicted. */
+function cancellation(error: TransactionCanceledException) {
+  const reasons = error.CancellationReasons ?? [];
+  return {
+    failed: (index: number) => reasons[index]?.Code === "ConditionalCheckFailed",
+    conflicted: reasons.some((reason) => reason.Code === "TransactionConflict"),
+  };
+}
 
 /** Index attributes of a job item, derived from its id, tenant and status. */
 function indexAttributes(job: { id: string; tenantId: string; status: JobStatus }) {
@@ -70,48 +87,49 @@ export class DynamoJobRepository implements JobRepository {
       Item: { ...itemKeys.job(record.id), ...indexAttributes(record), ...record },
       ConditionExpression: "attribute_not_exists(pk)",
     };
+    const companions = this.companionItems(options.companions);
 
-    if (options.idempotencyKey === undefined) {
+    if (options.idempotencyKey === undefined && companions.items.length === 0) {
       await this.dynamo.send(new PutCommand(put));
       return { job: record, created: true };
     }
 
-    const idempotencyKey = itemKeys.idempotency(job.tenantId, options.idempotencyKey);
+    const idempotencyKey =
+      options.idempotencyKey === undefined
+        ? undefined
+        : itemKeys.idempotency(job.tenantId, options.idempotencyKey);
+    const transactItems: TransactItem[] = [{ Put: put }];
+    if (idempotencyKey) {
+      transactItems.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...idempotencyKey, ...newIdempotencyRecord(record.id, options.requestHash, now) },
+          // An expired key may still be there: TTL deletes lazily.
+          ConditionExpression: "attribute_not_exists(pk) OR expiresAt <= :now",
+          ExpressionAttributeValues: { ":now": epochSeconds(now) },
+        },
+      });
+    }
+    const firstCompanion = transactItems.length;
+    transactItems.push(...companions.items);
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.dynamo.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: put },
-              {
-                Put: {
-                  TableName: this.tableName,
-                  Item: { ...idempotencyKey, ...newIdempotencyRecord(record.id, options.requestHash, now) },
-                  // An expired key may still be there: TTL deletes lazily.
-                  ConditionExpression: "attribute_not_exists(pk) OR expiresAt <= :now",
-                  ExpressionAttributeValues: { ":now": epochSeconds(now) },
-                },
-              },
-            ],
-          }),
-        );
+        await this.dynamo.send(new TransactWriteCommand({ TransactItems: transactItems }));
         return { job: record, created: true };
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
-        const [jobReason, keyReason] = error.CancellationReasons ?? [];
-        if (jobReason?.Code === "ConditionalCheckFailed") {
-          throw new Error(`job id ${record.id} already exists`);
-        }
-        const conflicted = error.CancellationReasons?.some((reason) => reason.Code === "TransactionConflict");
-        if (keyReason?.Code === "ConditionalCheckFailed") {
+        const { failed, conflicted } = cancellation(error);
+        if (failed(0)) throw new Error(`job id ${record.id} already exists`);
+        if (idempotencyKey && failed(1)) {
           const existing = await this.existingForKey(idempotencyKey, options.requestHash, now);
           if (existing) return { job: existing, created: false };
-        } else if (!conflicted) {
-          throw error;
+        } else {
+          companions.throwConflict(failed, firstCompanion);
+          if (!conflicted) throw error;
         }
         // A concurrent request with the same key is mid-write, or its key just expired: try again.
         if (attempt >= TRANSACTION_CONFLICT_RETRIES) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
+        await backOffFromConflict(attempt);
       }
     }
   }
@@ -209,8 +227,40 @@ export class DynamoJobRepository implements JobRepository {
 
   private async write(id: string, plan: JobWritePlan): Promise<JobRecord | null> {
     if (plan.set.pixverseId !== undefined) await this.linkGeneration(id, plan.set.pixverseId);
+    const update = this.updateOf(id, plan);
+    if (!plan.companions) {
+      try {
+        const { Attributes } = await this.dynamo.send(
+          new UpdateCommand({ ...update, ReturnValues: "ALL_NEW" }),
+        );
+        return jobRecordSchema.parse(Attributes);
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return null;
+        throw error;
+      }
+    }
+    const companions = this.companionItems(plan.companions);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.dynamo.send(
+          new TransactWriteCommand({ TransactItems: [{ Update: update }, ...companions.items] }),
+        );
+        // A transaction answers nothing: read the job as written.
+        return this.getById(id);
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const { failed, conflicted } = cancellation(error);
+        if (failed(0)) return null;
+        companions.throwConflict(failed, 1);
+        if (!conflicted || attempt >= TRANSACTION_CONFLICT_RETRIES) throw error;
+        await backOffFromConflict(attempt);
+      }
+    }
+  }
 
-    const set: Item = { ...plan.set, updatedAt: plan.now };
+  /** The job's own conditional UpdateItem for a plan: from its statuses (and version), to its status. */
+  private updateOf(id: string, plan: JobWritePlan): UpdateCommandInput & { UpdateExpression: string } {
+    const set: Item = { ...plan.set, ...(plan.touch ? { updatedAt: plan.now } : {}) };
     if (!plan.from.includes(plan.to)) {
       set.status = plan.to;
       set[GSI.byTenantStatus.sortKey] = statusSortKey(plan.to, id);
@@ -232,25 +282,60 @@ export class DynamoJobRepository implements JobRepository {
       condition += " AND #version = :expectVersion";
       values[":expectVersion"] = plan.expectVersion;
     }
-    try {
-      const { Attributes } = await this.dynamo.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: itemKeys.job(id),
-          UpdateExpression:
-            `SET ${assignments.join(", ")}` +
-            (plan.remove.length > 0 ? ` REMOVE ${plan.remove.map((field) => `#${field}`).join(", ")}` : ""),
-          ConditionExpression: condition,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: "ALL_NEW",
+    return {
+      TableName: this.tableName,
+      Key: itemKeys.job(id),
+      UpdateExpression:
+        `SET ${assignments.join(", ")}` +
+        (plan.remove.length > 0 ? ` REMOVE ${plan.remove.map((field) => `#${field}`).join(", ")}` : ""),
+      ConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
+  }
+
+  /**
+   * A write's companions as transaction items, with a way to turn a failed condition on one of them
+   * (a claimed item that exists) into the CompanionConflictError naming it.
+   */
+  private companionItems(companions: CompanionWrites | undefined) {
+    const claims = companions?.claim ?? [];
+    const items: TransactItem[] = [
+      ...claims.map(
+        ({ key, item }): TransactItem => ({
+          Put: {
+            TableName: this.tableName,
+            Item: { ...item, ...key },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
         }),
-      );
-      return jobRecordSchema.parse(Attributes);
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return null;
-      throw error;
-    }
+      ),
+      ...(companions?.release ?? []).map(
+        (key): TransactItem => ({ Delete: { TableName: this.tableName, Key: key } }),
+      ),
+      ...(companions?.add ?? []).map(({ key, values }): TransactItem => {
+        const names = Object.keys(values);
+        return {
+          Update: {
+            TableName: this.tableName,
+            Key: key,
+            UpdateExpression: `ADD ${names.map((_, i) => `#a${i} :a${i}`).join(", ")}`,
+            ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
+            ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:a${i}`, values[name]])),
+          },
+        };
+      }),
+      ...(companions?.put ?? []).map(
+        ({ key, item }): TransactItem => ({ Put: { TableName: this.tableName, Item: { ...item, ...key } } }),
+      ),
+    ];
+    return {
+      items,
+      throwConflict(failed: (index: number) => boolean, offset: number): void {
+        const index = claims.findIndex((_, i) => failed(offset + i));
+        if (index >= 0) throw new CompanionConflictError(claims[index]!.key);
+      },
+    };
   }
 
   /**
@@ -315,32 +400,62 @@ export class DynamoJobRepository implements JobRepository {
       .slice(0, limit);
   }
 
-  async countGenerating(): Promise<number> {
-    // Every generating job is in the due index (rules.ts), which holds only live work, so this reads
-    // in-flight jobs, not the table.
-    const counts = await Promise.all(
-      dueShards.map(async (shard) => {
-        let count = 0;
-        let startKey: Item | undefined;
-        do {
-          const page = await this.dynamo.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              IndexName: GSI.due.name,
-              KeyConditionExpression: "#shard = :shard",
-              FilterExpression: "#status = :generating",
-              ExpressionAttributeNames: { "#shard": GSI.due.partitionKey, "#status": "status" },
-              ExpressionAttributeValues: { ":shard": shard, ":generating": "generating" },
-              Select: "COUNT",
-              ExclusiveStartKey: startKey,
-            }),
-          );
-          count += page.Count ?? 0;
-          startKey = page.LastEvaluatedKey;
-        } while (startKey);
-        return count;
+  async oldestQueued(tenantId: string, limit: number): Promise<JobRecord[]> {
+    const { Items } = await this.dynamo.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: GSI.byTenantStatus.name,
+        KeyConditionExpression: "#pk = :tenant AND begins_with(#sk, :queued)",
+        ExpressionAttributeNames: {
+          "#pk": GSI.byTenantStatus.partitionKey,
+          "#sk": GSI.byTenantStatus.sortKey,
+        },
+        ExpressionAttributeValues: { ":tenant": tenantId, ":queued": "queued#" },
+        ScanIndexForward: true,
+        Limit: limit,
       }),
     );
-    return counts.reduce((sum, count) => sum + count, 0);
+    return (Items ?? []).map((item) => jobRecordSchema.parse(item));
+  }
+
+  async putMarker(key: ItemKey, at: string): Promise<void> {
+    await this.dynamo.send(new PutCommand({ TableName: this.tableName, Item: { ...key, at } }));
+  }
+
+  async clearMarker(key: ItemKey, olderThan: string): Promise<void> {
+    try {
+      await this.dynamo.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: key,
+          ConditionExpression: "#at < :olderThan",
+          ExpressionAttributeNames: { "#at": "at" },
+          ExpressionAttributeValues: { ":olderThan": olderThan },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async readItems(pk: string): Promise<{ key: ItemKey; item: Record<string, unknown> }[]> {
+    const entries: { key: ItemKey; item: Record<string, unknown> }[] = [];
+    let startKey: Item | undefined;
+    do {
+      const page = await this.dynamo.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": pk },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const { pk: itemPk, sk, ...item } of page.Items ?? []) {
+        entries.push({ key: { pk: String(itemPk), sk: String(sk) }, item });
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return entries;
   }
 }

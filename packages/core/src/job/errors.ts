@@ -42,3 +42,11 @@ export class PixverseIdConflictError extends Error {
     super(`PixVerse generation ${pixverseId} already belongs to job ${linkedJobId}`);
   }
 }
+
+/** A write's companion item that had to be new already exists (e.g. a generation slot another job holds). */
+export class CompanionConflictError extends Error {
+  override readonly name = "CompanionConflictError";
+  constructor(readonly key: { pk: string; sk: string }) {
+    super(`${key.pk} ${key.sk} already exists`);
+  }
+}

@@ -1,5 +1,6 @@
 export { DynamoJobRepository } from "./dynamo-repository";
 export {
+  CompanionConflictError,
   IdempotencyConflictError,
   InvalidCursorError,
   InvalidTransitionError,
@@ -18,19 +19,25 @@ export {
 // The job-type input schemas (job/input) are part of the job vocabulary.
 export * from "./input";
 export {
+  type HeldSlots,
+  heldSlotsSchema,
   JOB_ID_PREFIX,
   type JobError,
   type JobOutput,
+  type JobProgress,
   type JobRecord,
   jobErrorSchema,
   jobIdSchema,
   jobMetadataSchema,
   jobOutputSchema,
+  jobProgress,
+  jobProgressSchema,
   jobRecordSchema,
   type NewJob,
   newJobId,
   type PublicJob,
   publicJobSchema,
+  resolvedSlotSchema,
   toPublicJob,
 } from "./job";
 export { MAX_LIST_LIMIT } from "./list-cursor";
@@ -39,6 +46,9 @@ export type { CreateJobOptions, JobRepository, ListJobsOptions } from "./reposit
 export {
   applyPlan,
   byNextCheck,
+  type CompanionItem,
+  type CompanionWrites,
+  hasCompanions,
   isDue,
   type JobWritePlan,
   type MutableJobFields,
@@ -56,10 +66,13 @@ export {
   INITIAL_STATUSES,
   isTerminal,
   JOB_ERROR_CODES,
+  JOB_STAGES,
   JOB_STATUSES,
   type JobErrorCode,
+  type JobStage,
   type JobStatus,
   jobErrorCodeSchema,
+  jobStageSchema,
   jobStatusSchema,
   TERMINAL_STATUSES,
   type TerminalStatus,

@@ -1,8 +1,8 @@
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
 import { METADATA_LIMITS } from "../limits";
-import { type JobType, jobTypeSchema } from "./input";
-import { jobErrorCodeSchema, jobStatusSchema } from "./status";
+import { type InputWarning, inputWarningSchema, type JobType, jobTypeSchema } from "./input";
+import { isTerminal, type JobStage, jobErrorCodeSchema, jobStageSchema, jobStatusSchema } from "./status";
 
 export const JOB_ID_PREFIX = "job_";
 export const jobIdSchema = z.string().regex(/^job_[0-9A-HJKMNP-TV-Z]{26}$/, "must be a job id (job_<ULID>)");
@@ -46,6 +46,20 @@ export const jobErrorSchema = z.object({
 });
 export type JobError = z.infer<typeof jobErrorSchema>;
 
+/** What a media reference became on PixVerse (see job/input/media.ts ResolvedSlot). */
+export const resolvedSlotSchema = z.union([
+  z.strictObject({ imgId: digits }),
+  z.strictObject({ mediaId: digits }),
+  z.strictObject({ sourceVideoId: digits }),
+]);
+
+/** The generation slots a job holds: one of pixpipe's, and one of its tenant's when the tenant has a limit. */
+export const heldSlotsSchema = z.object({
+  global: z.int().nonnegative(),
+  tenant: z.int().nonnegative().optional(),
+});
+export type HeldSlots = z.infer<typeof heldSlotsSchema>;
+
 /** A job as stored (the job item without its key and index attributes). */
 export const jobRecordSchema = z.object({
   id: jobIdSchema,
@@ -80,8 +94,39 @@ export const jobRecordSchema = z.object({
   nextCheckAt: isoDateTime.optional(),
   /** A terminal job whose event has not been confirmed sent (invariant 4). */
   eventPending: z.boolean().optional(),
+  /** Why the queue refused the job's event for good (it is not retried). */
+  eventError: z.string().optional(),
+  /** Where the job stands while it is not terminal (its progress). */
+  stage: jobStageSchema.optional(),
+  /** The last transient problem, in words a user can act on, while the job retries. */
+  reason: z.string().optional(),
+  /**
+   * The generation slots the job holds (invariant 6), from the claim that starts it until its
+   * generation ends; taken and given back in the same transaction as the job's own write.
+   */
+  slots: heldSlotsSchema.optional(),
+  /** One process is starting the job (uploading its media, submitting it) until then (invariant 7). */
+  claimedUntil: isoDateTime.optional(),
+  /** A waiting job is not started before then (the backoff after a failed start). */
+  notBefore: isoDateTime.optional(),
+  /** What each media reference became on PixVerse, recorded as it is uploaded: each is uploaded once. */
+  media: z.record(z.string(), resolvedSlotSchema).optional(),
+  /** Input fields passed through to PixVerse unvalidated (docs/pixverse-compatibility.md). */
+  warnings: z.array(inputWarningSchema).optional(),
 });
 export type JobRecord = z.infer<typeof jobRecordSchema>;
+
+/** Where a job stands while it is not terminal: true at every moment (ARCHITECTURE invariant 8). */
+export const jobProgressSchema = z.object({
+  stage: jobStageSchema,
+  /** The last transient problem and the retry it leads to, in words a user can act on. */
+  reason: z.string().optional(),
+  /** Failed attempts of the current step (a start, a poll, a copy). */
+  attempts: z.number().int().nonnegative(),
+  /** When the next attempt is due, when one is scheduled (a retry's backoff, the next poll). */
+  nextAttemptAt: isoDateTime.optional(),
+});
+export type JobProgress = z.infer<typeof jobProgressSchema>;
 
 /** The public Job object (ARCHITECTURE §2). */
 export const publicJobSchema = z.object({
@@ -104,6 +149,12 @@ export const publicJobSchema = z.object({
   output: jobOutputSchema.optional(),
   /** Present once failed. */
   error: jobErrorSchema.optional(),
+  /** Present while the job is not terminal. */
+  progress: jobProgressSchema.optional(),
+  /** Input fields passed to PixVerse unvalidated, when there were any. */
+  warnings: z.array(inputWarningSchema).optional(),
+  /** Why the job's event could not be put on JobEvents (it is not retried), when it could not. */
+  eventError: z.string().optional(),
 });
 export type PublicJob = z.infer<typeof publicJobSchema>;
 
@@ -124,8 +175,29 @@ export function toPublicJob(record: JobRecord): PublicJob {
     },
     ...(record.output ? { output: record.output } : {}),
     ...(record.error ? { error: record.error } : {}),
+    ...(isTerminal(record.status) ? {} : { progress: jobProgress(record) }),
+    ...(record.warnings?.length ? { warnings: record.warnings } : {}),
+    ...(record.eventError ? { eventError: record.eventError } : {}),
   };
 }
+
+/** A non-terminal job's progress, from its record. */
+export function jobProgress(record: JobRecord): JobProgress {
+  const stage = record.stage ?? STAGE_OF_STATUS[record.status] ?? "queued";
+  // A poll's time is its next check; a start or a copy waiting for its retry, its backoff.
+  const nextAttemptAt = stage === "generating" ? record.nextCheckAt : record.notBefore;
+  return {
+    stage,
+    ...(record.reason ? { reason: record.reason } : {}),
+    attempts: record.attempts,
+    ...(nextAttemptAt ? { nextAttemptAt } : {}),
+  };
+}
+
+const STAGE_OF_STATUS: Partial<Record<JobRecord["status"], JobStage>> = {
+  generating: "generating",
+  archiving: "archiving",
+};
 
 /** What a caller supplies to create a job; the repository fills in version and timestamps. */
 export interface NewJob {
@@ -141,4 +213,5 @@ export interface NewJob {
   nextCheckAt?: string;
   /** For a job created failed: its event still has to go out. */
   eventPending?: boolean;
+  warnings?: InputWarning[];
 }

@@ -1,4 +1,5 @@
-import { PixverseIdConflictError } from "./errors";
+import type { ItemKey } from "../table";
+import { CompanionConflictError, PixverseIdConflictError } from "./errors";
 import { type IdempotencyRecord, jobForIdempotencyKey, newIdempotencyRecord } from "./idempotency";
 import type { JobRecord, NewJob } from "./job";
 import { assertListLimit, decodeListCursor, encodeListCursor } from "./list-cursor";
@@ -6,7 +7,9 @@ import type { CreateJobOptions, JobRepository, ListJobsOptions } from "./reposit
 import {
   applyPlan,
   byNextCheck,
+  type CompanionWrites,
   isDue,
+  itemKeyString,
   type JobWritePlan,
   newJobRecord,
   planApplies,
@@ -25,15 +28,20 @@ export class InMemoryJobRepository implements JobRepository {
   private readonly jobs = new Map<string, JobRecord>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private readonly generations = new Map<string, string>();
+  private readonly items = new Map<string, { key: ItemKey; item: Record<string, unknown> }>();
 
   async create(job: NewJob, options: CreateJobOptions): Promise<{ job: JobRecord; created: boolean }> {
     const now = options.now ?? new Date();
     const record = newJobRecord(job, now);
     if (this.jobs.has(record.id)) throw new Error(`job id ${record.id} already exists`);
-    if (options.idempotencyKey !== undefined) {
-      const scoped = `${job.tenantId}\u0000${options.idempotencyKey}`;
+    const scoped =
+      options.idempotencyKey === undefined ? undefined : `${job.tenantId}\u0000${options.idempotencyKey}`;
+    if (scoped !== undefined) {
       const existing = jobForIdempotencyKey(this.idempotency.get(scoped), options.requestHash, now);
       if (existing) return { job: this.read(existing)!, created: false };
+    }
+    this.applyCompanions(options.companions);
+    if (scoped !== undefined) {
       this.idempotency.set(scoped, newIdempotencyRecord(record.id, options.requestHash, now));
     }
     this.jobs.set(record.id, record);
@@ -85,8 +93,28 @@ export class InMemoryJobRepository implements JobRepository {
       .map((job) => structuredClone(job));
   }
 
-  async countGenerating(): Promise<number> {
-    return [...this.jobs.values()].filter((job) => job.status === "generating").length;
+  async oldestQueued(tenantId: string, limit: number): Promise<JobRecord[]> {
+    return [...this.jobs.values()]
+      .filter((job) => job.tenantId === tenantId && job.status === "queued")
+      .sort((a, b) => (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map((job) => structuredClone(job));
+  }
+
+  async putMarker(key: ItemKey, at: string): Promise<void> {
+    this.items.set(itemKeyString(key), { key, item: { at } });
+  }
+
+  async clearMarker(key: ItemKey, olderThan: string): Promise<void> {
+    const marker = this.items.get(itemKeyString(key));
+    if (marker && String(marker.item.at) < olderThan) this.items.delete(itemKeyString(key));
+  }
+
+  async readItems(pk: string): Promise<{ key: ItemKey; item: Record<string, unknown> }[]> {
+    return [...this.items.values()]
+      .filter((entry) => entry.key.pk === pk)
+      .sort((a, b) => (a.key.sk < b.key.sk ? -1 : 1))
+      .map((entry) => structuredClone(entry));
   }
 
   private write(id: string, plan: JobWritePlan): JobRecord | null {
@@ -100,8 +128,28 @@ export class InMemoryJobRepository implements JobRepository {
     const job = this.jobs.get(id);
     if (!job || !planApplies(job, plan)) return null;
     const next = applyPlan(job, plan);
+    this.applyCompanions(plan.companions);
     this.jobs.set(id, next);
     return structuredClone(next);
+  }
+
+  /** All of them or none: every claimed item is checked before anything changes. */
+  private applyCompanions(companions: CompanionWrites | undefined): void {
+    if (!companions) return;
+    for (const { key } of companions.claim ?? []) {
+      if (this.items.has(itemKeyString(key))) throw new CompanionConflictError(key);
+    }
+    for (const entry of [...(companions.claim ?? []), ...(companions.put ?? [])]) {
+      this.items.set(itemKeyString(entry.key), structuredClone({ key: entry.key, item: entry.item }));
+    }
+    for (const key of companions.release ?? []) this.items.delete(itemKeyString(key));
+    for (const { key, values } of companions.add ?? []) {
+      const current = this.items.get(itemKeyString(key)) ?? { key, item: {} };
+      for (const [name, value] of Object.entries(values)) {
+        current.item[name] = ((current.item[name] as number | undefined) ?? 0) + value;
+      }
+      this.items.set(itemKeyString(key), current);
+    }
   }
 
   private read(id: string): JobRecord | null {

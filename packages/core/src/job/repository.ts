@@ -1,5 +1,6 @@
+import type { ItemKey } from "../table";
 import type { JobRecord, NewJob } from "./job";
-import type { TransitionInput, UpdateInput } from "./rules";
+import type { CompanionWrites, TransitionInput, UpdateInput } from "./rules";
 import type { JobStatus } from "./status";
 
 export interface CreateJobOptions {
@@ -7,6 +8,8 @@ export interface CreateJobOptions {
   /** `requestHash(body)`: same key + same hash returns the existing job. */
   requestHash: string;
   now?: Date;
+  /** Written with the job or not at all (e.g. its usage counters). */
+  companions?: CompanionWrites;
 }
 
 export interface ListJobsOptions {
@@ -31,7 +34,9 @@ export interface JobRepository {
   /**
    * Moves the job to `to` if its status is one of `from`: the updated job, or null when it is not
    * (duplicate, late or out-of-order event) or does not exist. Throws InvalidTransitionError for a
-   * pair the state machine forbids. Setting `pixverseId` links it for findByPixverseId first.
+   * pair the state machine forbids. Setting `pixverseId` links it for findByPixverseId first. The
+   * input's companions commit with it or not at all; a companion item that had to be new and exists
+   * already is a CompanionConflictError (nothing written).
    */
   transition(id: string, input: TransitionInput): Promise<JobRecord | null>;
   /** Changes fields without changing status, if the job is in `expectStatus`; else null. */
@@ -40,6 +45,12 @@ export interface JobRepository {
   findByPixverseId(pixverseId: string): Promise<JobRecord | null>;
   /** Jobs whose nextCheckAt <= now, oldest first. */
   listDue(now: Date, limit: number): Promise<JobRecord[]>;
-  /** Jobs in `generating` (PixVerse generations in flight). */
-  countGenerating(): Promise<number>;
+  /** A tenant's queued jobs, oldest first (the scheduler's view). */
+  oldestQueued(tenantId: string, limit: number): Promise<JobRecord[]>;
+  /** Writes a marker item (`at` = when), replacing any before it. */
+  putMarker(key: ItemKey, at: string): Promise<void>;
+  /** Deletes a marker unless it was put at or after `notAfter` (a put that raced the decision wins). */
+  clearMarker(key: ItemKey, olderThan: string): Promise<void>;
+  /** The companion items under one partition key (e.g. every generation slot held), read consistently. */
+  readItems(pk: string): Promise<{ key: ItemKey; item: Record<string, unknown> }[]>;
 }

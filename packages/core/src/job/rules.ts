@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ItemKey } from "../table";
 import { InvalidTransitionError, JobWriteRejectedError } from "./errors";
 import { type JobRecord, jobRecordSchema, type NewJob } from "./job";
 import { canTransition, isTerminal, type JobStatus } from "./status";
@@ -9,7 +10,21 @@ import { canTransition, isTerminal, type JobStatus } from "./status";
 /** Fields a write may set; status, identity and timestamps belong to the repository. */
 export type MutableJobFields = Pick<
   JobRecord,
-  "pixverseId" | "credits" | "resultUrl" | "output" | "error" | "attempts" | "nextCheckAt" | "eventPending"
+  | "pixverseId"
+  | "credits"
+  | "resultUrl"
+  | "output"
+  | "error"
+  | "attempts"
+  | "nextCheckAt"
+  | "eventPending"
+  | "eventError"
+  | "stage"
+  | "reason"
+  | "slots"
+  | "claimedUntil"
+  | "notBefore"
+  | "media"
 >;
 // Checked at run time too: whatever a caller passes is validated before it is stored.
 const mutableFieldsSchema = jobRecordSchema
@@ -22,11 +37,47 @@ const mutableFieldsSchema = jobRecordSchema
     attempts: true,
     nextCheckAt: true,
     eventPending: true,
+    eventError: true,
+    stage: true,
+    reason: true,
+    slots: true,
+    claimedUntil: true,
+    notBefore: true,
+    media: true,
   })
   .partial()
   .strict();
-const removableFieldSchema = z.enum(["resultUrl", "error", "nextCheckAt", "eventPending"]);
+const removableFieldSchema = z.enum([
+  "resultUrl",
+  "error",
+  "nextCheckAt",
+  "eventPending",
+  "stage",
+  "reason",
+  "slots",
+  "claimedUntil",
+  "notBefore",
+]);
 export type RemovableJobField = z.infer<typeof removableFieldSchema>;
+
+/** An item of the table written in the same transaction as a job, named by its key. */
+export interface CompanionItem {
+  key: ItemKey;
+  item: Record<string, unknown>;
+}
+
+/**
+ * Writes that commit with the job's own write or not at all: the outbox and counters of the job's
+ * change. `claim` items must not exist yet (a generation slot: taking one another job holds fails the
+ * whole write with CompanionConflictError); `release` items are deleted; `add` adds to counters;
+ * `put` writes items as they are. One operation per item (DynamoDB's rule for a transaction).
+ */
+export interface CompanionWrites {
+  claim?: readonly CompanionItem[];
+  release?: readonly ItemKey[];
+  add?: readonly { key: ItemKey; values: Readonly<Record<string, number>> }[];
+  put?: readonly CompanionItem[];
+}
 
 interface WriteFields {
   set?: Partial<MutableJobFields>;
@@ -34,6 +85,12 @@ interface WriteFields {
   /** Also require this `version` (optimistic lock against a concurrent writer in the same status). */
   expectVersion?: number;
   now?: Date;
+  companions?: CompanionWrites;
+  /**
+   * false for bookkeeping the job's user cannot see (its event's delivery, when the poller looks next):
+   * updatedAt stays the time of the job's last visible change.
+   */
+  touch?: boolean;
 }
 
 export interface TransitionInput extends WriteFields {
@@ -54,8 +111,11 @@ export interface JobWritePlan {
   set: Partial<MutableJobFields>;
   remove: RemovableJobField[];
   expectVersion?: number;
-  /** ISO-8601: the new updatedAt. */
+  /** ISO-8601: when the write happens (the new updatedAt, unless `touch` is false). */
   now: string;
+  /** Whether updatedAt moves to `now`. */
+  touch: boolean;
+  companions?: CompanionWrites;
 }
 
 /**
@@ -69,20 +129,31 @@ function applyDueRules(status: JobStatus, input: WriteFields, now: string, enter
   if (!isTerminal(status)) {
     if (remove.has("nextCheckAt"))
       throw new JobWriteRejectedError(`a ${status} job must keep its nextCheckAt`);
-  } else if (set.eventPending === true) {
-    set.nextCheckAt ??= now;
-    remove.delete("nextCheckAt");
-  } else if (entering || set.eventPending === false || remove.has("eventPending")) {
-    delete set.eventPending;
-    delete set.nextCheckAt;
-    remove.add("eventPending");
-    remove.add("nextCheckAt");
+  } else {
+    if (entering) {
+      // Progress, slots and claims belong to jobs that are not terminal.
+      for (const field of PROGRESS_FIELDS) {
+        delete set[field];
+        remove.add(field);
+      }
+    }
+    if (set.eventPending === true) {
+      set.nextCheckAt ??= now;
+      remove.delete("nextCheckAt");
+    } else if (entering || set.eventPending === false || remove.has("eventPending")) {
+      delete set.eventPending;
+      delete set.nextCheckAt;
+      remove.add("eventPending");
+      remove.add("nextCheckAt");
+    }
   }
   for (const field of Object.keys(set) as (keyof MutableJobFields)[]) {
     if (set[field] === undefined) delete set[field];
   }
   return { set, remove: [...remove].filter((field) => !(field in set)) };
 }
+
+const PROGRESS_FIELDS = ["stage", "reason", "slots", "claimedUntil", "notBefore"] as const;
 
 /** A status change, checked against the state machine (InvalidTransitionError for a forbidden pair). */
 export function planTransition(input: TransitionInput): JobWritePlan {
@@ -95,6 +166,7 @@ export function planTransition(input: TransitionInput): JobWritePlan {
     from: input.from,
     to: input.to,
     now,
+    touch: true,
     ...applyDueRules(input.to, input, now, true),
   });
 }
@@ -103,11 +175,35 @@ export function planTransition(input: TransitionInput): JobWritePlan {
 export function planUpdate(input: UpdateInput): JobWritePlan {
   const now = (input.now ?? new Date()).toISOString();
   const status = input.expectStatus;
-  return withVersion(input, { from: [status], to: status, now, ...applyDueRules(status, input, now, false) });
+  return withVersion(input, {
+    from: [status],
+    to: status,
+    now,
+    touch: input.touch ?? true,
+    ...applyDueRules(status, input, now, false),
+  });
 }
 
 function withVersion(input: WriteFields, plan: JobWritePlan): JobWritePlan {
-  return input.expectVersion === undefined ? plan : { ...plan, expectVersion: input.expectVersion };
+  return {
+    ...plan,
+    ...(input.expectVersion === undefined ? {} : { expectVersion: input.expectVersion }),
+    ...(hasCompanions(input.companions) ? { companions: input.companions } : {}),
+  };
+}
+
+export function hasCompanions(companions: CompanionWrites | undefined): companions is CompanionWrites {
+  return (
+    !!companions &&
+    [companions.claim, companions.release, companions.add, companions.put].some(
+      (list) => (list?.length ?? 0) > 0,
+    )
+  );
+}
+
+/** The key of a companion item as one string, for in-memory maps and messages. */
+export function itemKeyString(key: ItemKey): string {
+  return `${key.pk}\u0000${key.sk}`;
 }
 
 /** Whether the stored job meets the plan's condition (its status, and its version if one is expected). */
@@ -121,7 +217,12 @@ export function planApplies(job: JobRecord, plan: JobWritePlan): boolean {
 export function applyPlan(job: JobRecord, plan: JobWritePlan): JobRecord {
   const next: Record<string, unknown> = { ...job, ...structuredClone(plan.set) };
   for (const field of plan.remove) delete next[field];
-  return jobRecordSchema.parse({ ...next, status: plan.to, version: job.version + 1, updatedAt: plan.now });
+  return jobRecordSchema.parse({
+    ...next,
+    status: plan.to,
+    version: job.version + 1,
+    updatedAt: plan.touch ? plan.now : job.updatedAt,
+  });
 }
 
 /** The stored form of a new job: version 1, and due at once if it is queued or owes its event. */
@@ -129,6 +230,7 @@ export function newJobRecord(job: NewJob, now: Date): JobRecord {
   const at = now.toISOString();
   const status = job.status ?? "queued";
   const dueAt = status === "queued" || job.eventPending ? (job.nextCheckAt ?? at) : undefined;
+  const stage = status === "queued" ? { stage: "queued" as const } : {};
   return jobRecordSchema.parse({
     id: job.id,
     tenantId: job.tenantId,
@@ -144,6 +246,8 @@ export function newJobRecord(job: NewJob, now: Date): JobRecord {
     ...(job.error ? { error: job.error } : {}),
     ...(dueAt ? { nextCheckAt: dueAt } : {}),
     ...(job.eventPending ? { eventPending: true } : {}),
+    ...(job.warnings?.length ? { warnings: job.warnings } : {}),
+    ...stage,
   } satisfies JobRecord);
 }
 

@@ -35,6 +35,23 @@ export function canTransition(from: JobStatus, to: JobStatus): boolean {
   return allowedTransitions[from].includes(to);
 }
 
+/**
+ * Where a job stands while it is not terminal: what its `progress` reports. A queued job is waiting for
+ * its first start, for a generation slot (pixpipe-wide or its tenant's), or being started (its media
+ * uploaded to PixVerse, then the submit); the other stages follow the status.
+ */
+export const JOB_STAGES = [
+  "queued",
+  "waiting_for_capacity",
+  "waiting_for_tenant_limit",
+  "fetching_media",
+  "submitting",
+  "generating",
+  "archiving",
+] as const;
+export const jobStageSchema = z.enum(JOB_STAGES);
+export type JobStage = z.infer<typeof jobStageSchema>;
+
 /** Statuses a job may be stored with when it is created (a bad S3 manifest becomes a failed job). */
 export const INITIAL_STATUSES = ["queued", "failed"] as const satisfies readonly JobStatus[];
 
@@ -47,6 +64,8 @@ export const JOB_ERROR_CODES = [
   "moderation_failed",
   /** PixVerse's generation failed (video status 8). */
   "generation_failed",
+  /** PixVerse deleted the video before pixpipe copied it (video status 6). */
+  "generation_deleted",
   /** The PixVerse account has no credits left for this job. */
   "insufficient_credits",
   /** The job did not finish within the configured deadline. */

@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MediaFetchError, PublicUrlFetcher, readLimited } from "./fetch-public-url";
+import { MediaFetchError } from "./errors";
+import { PublicUrlFetcher, readLimited } from "./fetch-public-url";
 import { ForbiddenAddressError, isPublicAddress, publicOnlyLookup } from "./public-address";
 
 let server: Server;
@@ -108,7 +109,18 @@ describe("PublicUrlFetcher", () => {
     await expect(readLimited(media.body, 1024)).rejects.toThrow(/larger than the 1024 bytes/);
   });
 
-  it("reports HTTP errors as not retryable for 4xx", async () => {
-    await expect(local.fetch(`${origin}/missing`, 1000)).rejects.toMatchObject({ retryable: false });
+  it("tells a 404 (likely gone, worth a few quick tries) from a server fault", async () => {
+    await expect(local.fetch(`${origin}/missing`, 1000)).rejects.toMatchObject({
+      problem: "not_found",
+      likelyGone: true,
+      message: expect.stringMatching(/it answered HTTP 404$/),
+    });
+  });
+
+  it("names a host that does not resolve", async () => {
+    await expect(local.fetch("http://no-such-host.invalid/a.png", 1000)).rejects.toMatchObject({
+      problem: "unresolvable_host",
+      message: "cannot fetch no-such-host.invalid: the host does not resolve",
+    });
   });
 });

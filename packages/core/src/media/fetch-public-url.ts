@@ -1,17 +1,8 @@
 import type { LookupFunction } from "node:net";
 import type { Readable } from "node:stream";
 import { Agent, type Dispatcher, request } from "undici";
+import { MediaFetchError } from "./errors";
 import { assertPublicHost, publicOnlyLookup } from "./public-address";
-
-export class MediaFetchError extends Error {
-  override readonly name = "MediaFetchError";
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-  ) {
-    super(message);
-  }
-}
 
 export interface UrlPolicy {
   /** Local development only: allow private, loopback and link-local addresses. */
@@ -56,13 +47,17 @@ export class PublicUrlFetcher {
     try {
       url = new URL(raw);
     } catch {
-      throw new MediaFetchError(`not a valid URL: ${raw}`, false);
+      throw new MediaFetchError(`not a valid URL: ${raw}`, "refused");
     }
     const schemes = this.policy.allowHttp ? ["https:", "http:"] : ["https:"];
     if (!schemes.includes(url.protocol)) {
-      throw new MediaFetchError(`only ${schemes.join(" or ")} URLs are fetched, not ${url.protocol}`, false);
+      throw new MediaFetchError(
+        `only ${schemes.join(" or ")} URLs are fetched, not ${url.protocol}`,
+        "refused",
+      );
     }
-    if (url.username || url.password) throw new MediaFetchError("URLs with credentials are refused", false);
+    if (url.username || url.password)
+      throw new MediaFetchError("URLs with credentials are refused", "refused");
     if (!this.policy.allowPrivateNetworks) assertPublicHost(url.hostname);
     return url;
   }
@@ -74,10 +69,7 @@ export class PublicUrlFetcher {
       try {
         response = await request(url, { method: "GET", dispatcher: this.dispatcher });
       } catch (error) {
-        if (error instanceof Error && error.name === "ForbiddenAddressError") {
-          throw new MediaFetchError(error.message, false);
-        }
-        throw new MediaFetchError(`cannot fetch ${url.host}: ${(error as Error).message}`, true);
+        throw fetchFailure(url, error);
       }
       const { statusCode, headers, body } = response;
       const location = headers.location;
@@ -89,19 +81,26 @@ export class PublicUrlFetcher {
       if (statusCode !== 200) {
         await body.dump();
         throw new MediaFetchError(
-          `${url.host} answered HTTP ${statusCode}`,
-          statusCode >= 500 || statusCode === 429,
+          `cannot fetch ${url.host}: it answered HTTP ${statusCode}`,
+          statusCode >= 500 || statusCode === 429 || statusCode === 408
+            ? "unavailable"
+            : statusCode === 404 || statusCode === 410
+              ? "not_found"
+              : "refused",
         );
       }
       const length = headers["content-length"] ? Number(headers["content-length"]) : undefined;
       if (length !== undefined && length > maxBytes) {
         await body.dump();
-        throw new MediaFetchError(`media is ${length} bytes, more than the ${maxBytes} allowed`, false);
+        throw new MediaFetchError(
+          `the media is ${length} bytes, more than the ${maxBytes} allowed`,
+          "too_large",
+        );
       }
       const contentType = typeof headers["content-type"] === "string" ? headers["content-type"] : undefined;
       return { body, contentType, contentLength: length, finalUrl: url.toString() };
     }
-    throw new MediaFetchError(`more than ${MAX_REDIRECTS} redirects`, false);
+    throw new MediaFetchError(`cannot fetch ${raw}: more than ${MAX_REDIRECTS} redirects`, "refused");
   }
 }
 
@@ -114,9 +113,21 @@ export async function readLimited(body: Readable, maxBytes: number): Promise<Buf
     if (size > maxBytes) {
       body.once("error", () => {});
       body.destroy();
-      throw new MediaFetchError(`media is larger than the ${maxBytes} bytes allowed`, false);
+      throw new MediaFetchError(`the media is larger than the ${maxBytes} bytes allowed`, "too_large");
     }
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks, size);
+}
+
+/** What a failed connection to a URL means: a host that does not resolve, a refused address, or a fault. */
+function fetchFailure(url: URL, error: unknown): MediaFetchError {
+  if (error instanceof Error && error.name === "ForbiddenAddressError")
+    return new MediaFetchError(error.message, "refused");
+  const code =
+    (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  if (code === "ENOTFOUND")
+    return new MediaFetchError(`cannot fetch ${url.host}: the host does not resolve`, "unresolvable_host");
+  const detail = code ? `${(error as Error).message} (${code})` : (error as Error).message;
+  return new MediaFetchError(`cannot fetch ${url.host}: ${detail}`, "unavailable");
 }

@@ -1,8 +1,4 @@
-export {
-  type FetchedMedia,
-  MediaFetchError,
-  PublicUrlFetcher,
-  readLimited,
-  type UrlPolicy,
-} from "./fetch-public-url";
+export { MediaFetchError, type MediaProblem } from "./errors";
+export { type FetchedMedia, PublicUrlFetcher, readLimited, type UrlPolicy } from "./fetch-public-url";
 export { assertPublicHostResolves, ForbiddenAddressError, isPublicAddress } from "./public-address";
+export { mediaMismatch, SNIFF_BYTES, type SniffedMedia, sniffMedia } from "./sniff";

@@ -14,23 +14,22 @@ export interface ArchiverDeps {
   pixverse: PixverseApi;
   store: MediaStore;
   maxBytes: number;
+  /** Copies tried (first and retries) before the job fails archive_failed. */
+  maxAttempts: number;
   logger: Logger;
-}
-
-/** A copy that may succeed if tried again: the archiver's caller (SQS) redelivers the message. */
-export class ArchiveRetryError extends Error {
-  override readonly name = "ArchiveRetryError";
 }
 
 type Dimensions = Pick<GenerationResult, "outputWidth" | "outputHeight">;
 
-/** What one copy attempt came to. */
-type CopyResult = "done" | "retry" | "source_gone";
+/** What one copy attempt came to: done (succeeded or failed for good), worth another try, or no source. */
+type CopyResult = "done" | { retry: string } | "source_gone";
 
 /**
  * Copies a finished job's result from PixVerse into the media bucket, then asks the lifecycle to mark
- * it succeeded (or failed). Safe to run twice for one job: only an `archiving` job is copied, the
- * object key is fixed per job, and the lifecycle's write is conditional.
+ * it succeeded (or failed). A copy that may work later is handed out again after a short backoff
+ * (the lifecycle re-queues it), not after the queue's visibility timeout. Safe to run twice for one
+ * job: only an `archiving` job is copied, the object key is fixed per job, and the lifecycle's write is
+ * conditional.
  */
 export class Archiver {
   constructor(private readonly deps: ArchiverDeps) {}
@@ -44,20 +43,22 @@ export class Archiver {
       });
       return;
     }
-    const first = job.resultUrl ? await this.copy(job, job.resultUrl) : "source_gone";
-    if (first === "retry") throw new ArchiveRetryError(`archiving job ${jobId} failed; it will be retried`);
-    if (first === "done") return;
-    // No URL, or PixVerse's URL no longer serves the result (expired): copy from the URL PixVerse gives
-    // now, once, even when it reads the same as the stored one (an expired link may be re-issued as is).
-    const current = await this.currentResult(job);
-    if (current?.status === PIXVERSE_STATUS.succeeded && current.url) {
-      const refreshed =
-        current.url === job.resultUrl ? job : await this.deps.lifecycle.refreshResultUrl(job, current.url);
-      if (!refreshed) return; // no longer archiving (cancelled meanwhile)
-      const second = await this.copy(refreshed, current.url, current);
-      if (second === "retry")
-        throw new ArchiveRetryError(`archiving job ${jobId} failed; it will be retried`);
-      if (second === "done") return;
+    const outcome = await this.copyCurrent(job);
+    if (outcome === "done") return;
+    if (outcome !== "source_gone") {
+      if (job.attempts + 1 < this.deps.maxAttempts) {
+        await this.deps.lifecycle.retryArchive(job, outcome.retry);
+        return;
+      }
+      await this.deps.lifecycle.fail(
+        job,
+        {
+          code: "archive_failed",
+          message: `${outcome.retry} (after ${this.deps.maxAttempts} attempts); PixVerse's URL is kept on the job`,
+        },
+        ["archiving"],
+      );
+      return;
     }
     await this.deps.lifecycle.fail(
       job,
@@ -70,8 +71,30 @@ export class Archiver {
   }
 
   /**
+   * Copies from the stored URL; when that no longer serves the result (expired), from the URL PixVerse
+   * gives now, once, even when it reads the same (an expired link may be re-issued as is).
+   */
+  private async copyCurrent(job: JobRecord): Promise<CopyResult> {
+    const first = job.resultUrl ? await this.copy(job, job.resultUrl) : "source_gone";
+    if (first !== "source_gone") return first;
+    let current: GenerationResult | undefined;
+    try {
+      current = await this.currentResult(job);
+    } catch (error) {
+      return {
+        retry: `PixVerse's result could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+    if (current?.status !== PIXVERSE_STATUS.succeeded || !current.url) return "source_gone";
+    const refreshed =
+      current.url === job.resultUrl ? job : await this.deps.lifecycle.refreshResultUrl(job, current.url);
+    if (!refreshed) return "done"; // no longer archiving (cancelled meanwhile)
+    return this.copy(refreshed, current.url, current);
+  }
+
+  /**
    * PixVerse's result for a job whose URL failed: undefined when PixVerse no longer knows it. Any other
-   * failure to ask is retried (SQS redelivers) rather than failing a finished video for good.
+   * failure to ask throws: the copy is retried rather than a finished video failed for good.
    */
   private async currentResult(job: JobRecord): Promise<GenerationResult | undefined> {
     if (!job.pixverseId) return undefined;
@@ -79,12 +102,7 @@ export class Archiver {
       return await readGenerationResult(this.deps.pixverse, { type: job.type, pixverseId: job.pixverseId });
     } catch (error) {
       if (error instanceof PixverseError && error.kind === "not_found") return undefined;
-      throw new ArchiveRetryError(
-        `PixVerse's result for job ${job.id} could not be read; it will be retried`,
-        {
-          cause: error,
-        },
-      );
+      throw error;
     }
   }
 
@@ -115,7 +133,7 @@ export class Archiver {
         code: error.code,
         retryable: error.retryable,
       });
-      if (error.retryable) return "retry";
+      if (error.retryable) return { retry: `the copy into S3 failed: ${error.message}` };
       if (error.code === "source_status") return "source_gone";
       await this.deps.lifecycle.fail(job, { code: "archive_failed", message: error.message }, ["archiving"]);
       return "done";

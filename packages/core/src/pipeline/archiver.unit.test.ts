@@ -2,14 +2,13 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ArchiveError } from "../archive";
 import { createInMemoryPipeline, pixverseError, resultBytes, TEXT_TO_VIDEO } from "../test-support";
-import { ArchiveRetryError } from "./archiver";
 
 /** A job PixVerse has finished, handed to the archiver. */
 async function archivingJob() {
   const world = createInMemoryPipeline({ config: { inlineSubmitMs: 0 } });
   const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
   const read = async () => (await world.jobs.getById(job.id))!;
-  await world.pipeline.steps.advance(await read());
+  await world.pipeline.steps.start(await read());
   const pixverseId = (await read()).pixverseId!;
   world.pixverse.finish(pixverseId, 1, { width: 1920, height: 1080 });
   await world.pipeline.steps.advance(await read());
@@ -57,13 +56,25 @@ describe("the archiver", () => {
     });
   });
 
-  it("asks for a redelivery when the copy may work later, and fails at once when it cannot", async () => {
+  it("hands a copy that may work later out again in seconds, then fails it after the last attempt", async () => {
     const retryable = await archivingJob();
     retryable.store.archiveFromUrl = async () => {
       throw new ArchiveError("source_truncated", "the body ended early", { retryable: true });
     };
-    await expect(retryable.archive()).rejects.toBeInstanceOf(ArchiveRetryError);
-    expect((await retryable.read()).status).toBe("archiving");
+    await retryable.archive();
+    expect(await retryable.read()).toMatchObject({
+      status: "archiving",
+      attempts: 1,
+      reason: "the copy into S3 failed: the body ended early",
+    });
+    expect(retryable.archiveQueue.take()).toEqual([retryable.job.id]);
+    expect(retryable.archiveQueue.delays.get(retryable.job.id)).toBeLessThan(1_000);
+    await retryable.archive();
+    await retryable.archive();
+    expect((await retryable.read()).error).toMatchObject({
+      code: "archive_failed",
+      message: expect.stringContaining("the body ended early (after 3 attempts)"),
+    });
 
     const tooLarge = await archivingJob();
     tooLarge.store.archiveFromUrl = async () => {
@@ -76,12 +87,17 @@ describe("the archiver", () => {
     });
   });
 
-  it("asks for a redelivery when PixVerse cannot be asked for a fresh URL", async () => {
+  it("retries when PixVerse cannot be asked for a fresh URL, rather than failing a finished video", async () => {
     const world = await archivingJob();
     world.pixverse.expireUrl(world.pixverseId, { reissue: true });
     world.pixverse.failNext("getVideoResult", pixverseError(500069, "retryable"));
-    await expect(world.archive()).rejects.toBeInstanceOf(ArchiveRetryError);
-    expect((await world.read()).status).toBe("archiving");
+    await world.archive();
+    expect(await world.read()).toMatchObject({
+      status: "archiving",
+      reason: expect.stringMatching(/could not be read/),
+    });
+    await world.archive();
+    expect((await world.read()).status).toBe("succeeded");
   });
 
   it("ignores a request for a job that is no longer archiving (cancelled, or already done)", async () => {

@@ -1,6 +1,6 @@
 import type { JobError, JobErrorCode } from "../job";
 import { MediaFetchError } from "../media";
-import { PixverseError } from "../pixverse";
+import { ERR_CODES, PixverseError } from "../pixverse";
 import { backoffDelayMs } from "./backoff";
 import type { Timings } from "./timings";
 
@@ -16,6 +16,8 @@ export type FailureDecision =
       after: number;
       /** A retry that needs an operator (e.g. a wrong API key): logged as an error. */
       alarming: boolean;
+      /** The attempts the job gets in all, when they are bounded (media that looks gone for good). */
+      maxAttempts?: number;
     };
 
 export interface FailureContext {
@@ -27,7 +29,7 @@ export interface FailureContext {
   createdAt: string;
   now: Date;
   deadlineSeconds: number;
-  timings: Pick<Timings, "poll" | "submitRetry">;
+  timings: Pick<Timings, "poll" | "submitRetry" | "mediaRetry" | "mediaMaxAttempts">;
   /** For the backoff's jitter; tests pass a fixed one. */
   random?: () => number;
 }
@@ -64,6 +66,22 @@ export function decideFailure(context: FailureContext): FailureDecision {
   if (pastDeadline(context.createdAt, context.now, context.deadlineSeconds)) {
     return { action: "fail", error: timeoutError(context.deadlineSeconds) };
   }
+  if (error instanceof MediaFetchError && error.likelyGone) {
+    // A few quick tries, then the job says so: a minute or two, never the hour of its deadline.
+    const maxAttempts = context.timings.mediaMaxAttempts;
+    if (context.attempts + 1 >= maxAttempts) {
+      return {
+        action: "fail",
+        error: { code: "media_unavailable", message: `${error.message} (after ${maxAttempts} attempts)` },
+      };
+    }
+    return {
+      action: "retry",
+      after: backoffDelayMs(context.timings.mediaRetry, context.attempts, context.random),
+      alarming: false,
+      maxAttempts,
+    };
+  }
   const policy = step === "poll" ? context.timings.poll : context.timings.submitRetry;
   return {
     action: "retry",
@@ -98,4 +116,29 @@ function isAlarming(error: unknown): boolean {
   if (error instanceof MediaFetchError) return false;
   if (!(error instanceof PixverseError)) return true;
   return error.kind === "auth";
+}
+
+/**
+ * A failure in words a user can act on, with the retry it leads to: e.g. "cannot fetch example.com:
+ * the host does not resolve; retry 3 of 4 at 12:03:10Z".
+ */
+export function describeFailure(
+  error: unknown,
+  retry: { attempt: number; retryAt: Date; maxAttempts?: number },
+): string {
+  const next = retry.attempt + 1;
+  const of = retry.maxAttempts === undefined ? `retry ${next}` : `retry ${next} of ${retry.maxAttempts}`;
+  const at = `${retry.retryAt.toISOString().slice(11, 19)}Z`;
+  return `${failureText(error)}; ${of} at ${at}`;
+}
+
+function failureText(error: unknown): string {
+  if (error instanceof MediaFetchError) return error.message;
+  if (error instanceof PixverseError) {
+    const meaning = error.code === undefined ? undefined : ERR_CODES[error.code]?.meaning;
+    if (meaning) return `PixVerse answered ${error.code}: ${meaning}`;
+    if (error.httpStatus !== undefined) return `PixVerse answered HTTP ${error.httpStatus}`;
+    return `PixVerse could not be reached (${error.providerMessage})`;
+  }
+  return `an unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -3,6 +3,7 @@ import { MediaFetchError } from "../media";
 import { PixverseError } from "../pixverse";
 import {
   decideFailure,
+  describeFailure,
   type FailureContext,
   type FailureDecision,
   type PixverseStep,
@@ -15,6 +16,8 @@ const created = "2026-12-01T12:00:00.000Z";
 const timings = {
   poll: { initialMs: 15_000, factor: 1.5, maxMs: 120_000 },
   submitRetry: { initialMs: 5_000, factor: 2, maxMs: 300_000 },
+  mediaRetry: { initialMs: 5_000, factor: 2, maxMs: 30_000 },
+  mediaMaxAttempts: 4,
 };
 
 function decide(
@@ -52,8 +55,25 @@ describe("the failure policy", () => {
     ["a wrong API key (operator)", pixverse("auth", 400012), "submit", retry(5_000, true)],
     ["a bug or an unknown error", new TypeError("x is undefined"), "submit", retry(5_000, true)],
     ["a poll that timed out", pixverse("retryable"), "poll", retry(15_000)],
-    ["media that may come back", new MediaFetchError("503", true), "upload", retry(5_000)],
-    ["media that will not", new MediaFetchError("404", false), "upload", fail("media_unavailable")],
+    [
+      "media that may come back (5xx, timeouts)",
+      new MediaFetchError("503", "unavailable"),
+      "upload",
+      retry(5_000),
+    ],
+    [
+      "media PixVerse does not take",
+      new MediaFetchError("a text file", "wrong_type"),
+      "upload",
+      fail("media_unavailable"),
+    ],
+    [
+      "media over the size limit",
+      new MediaFetchError("too big", "too_large"),
+      "upload",
+      fail("media_unavailable"),
+    ],
+    ["a private address", new MediaFetchError("10.0.0.1", "refused"), "upload", fail("media_unavailable")],
     ["moderation of the input", pixverse("content", 500063), "submit", fail("moderation_failed", 500063)],
     ["no credits", pixverse("credits", 500090), "submit", fail("insufficient_credits", 500090)],
     ["a parameter PixVerse refuses", pixverse("request", 400017), "submit", fail("invalid_request", 400017)],
@@ -87,6 +107,42 @@ describe("the failure policy", () => {
     const low = decide(pixverse("retryable"), "poll", { random: () => 0 });
     const high = decide(pixverse("retryable"), "poll", { random: () => 1 });
     expect([low, high]).toEqual([retry(12_000), retry(18_000)]);
+  });
+
+  it("retries media that looks gone for good a few times, quickly, then fails it media_unavailable", () => {
+    for (const problem of ["unresolvable_host", "not_found"] as const) {
+      const gone = new MediaFetchError("cannot fetch example.com: the host does not resolve", problem);
+      const decisions = [0, 1, 2, 3].map((attempts) => decide(gone, "upload", { attempts }));
+      expect(decisions.slice(0, 3)).toEqual([
+        { action: "retry", after: 5_000, alarming: false, maxAttempts: 4 },
+        { action: "retry", after: 10_000, alarming: false, maxAttempts: 4 },
+        { action: "retry", after: 20_000, alarming: false, maxAttempts: 4 },
+      ]);
+      expect(decisions[3]).toEqual({
+        action: "fail",
+        error: {
+          code: "media_unavailable",
+          message: "cannot fetch example.com: the host does not resolve (after 4 attempts)",
+        },
+      });
+    }
+  });
+
+  it("says in words what failed and when it is tried again", () => {
+    const retryAt = new Date("2026-12-01T12:03:10.000Z");
+    expect(
+      describeFailure(
+        new MediaFetchError("cannot fetch example.com: the host does not resolve", "unresolvable_host"),
+        {
+          attempt: 2,
+          retryAt,
+          maxAttempts: 4,
+        },
+      ),
+    ).toBe("cannot fetch example.com: the host does not resolve; retry 3 of 4 at 12:03:10Z");
+    expect(describeFailure(pixverse("retryable", 500069), { attempt: 0, retryAt })).toBe(
+      "PixVerse answered 500069: system under high load; retry 1 at 12:03:10Z",
+    );
   });
 
   it("fails the job with timeout once it is past its deadline, whatever the cause", () => {

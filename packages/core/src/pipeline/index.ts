@@ -1,8 +1,9 @@
 export { type ArchiveMessage, archiveMessageSchema, SqsArchiveQueue } from "./archive-queue";
-export { ArchiveRetryError, Archiver } from "./archiver";
+export { Archiver } from "./archiver";
 export { type BackoffPolicy, backoffDelayMs } from "./backoff";
 export {
   decideFailure,
+  describeFailure,
   type FailureContext,
   type FailureDecision,
   type PixverseStep,
@@ -10,10 +11,27 @@ export {
   timeoutError,
 } from "./failure-policy";
 export { readGenerationResult, type SubmittedGeneration, submitGeneration } from "./generation";
-export { type FinishedGeneration, JobLifecycle, type JobRequest } from "./job-lifecycle";
-export { type GenerationOutcome, type GenerationSlots, JobSteps, type StepResult } from "./job-steps";
+export { type FinishedGeneration, JobLifecycle, type JobRequest, type RetryReason } from "./job-lifecycle";
+export {
+  type GenerationOutcome,
+  JobSteps,
+  type SlotLimitsOf,
+  type StartResult,
+  type StepResult,
+} from "./job-steps";
 export { MediaResolver, tenantMediaPrefixes } from "./media-resolver";
 export { Poller, type PollerReport } from "./poller";
 export { type ArchiveQueue, type Clock, type Logger, type PixverseApi, systemClock } from "./ports";
+export { type RoundReport, Scheduler } from "./scheduler";
+export { slotLimitsOf } from "./slot-limits";
+export {
+  chooseSlots,
+  readSlotBoard,
+  type SlotBoard,
+  type SlotLimits,
+  type SlotShortage,
+  slotKeys,
+  slotsInUse,
+} from "./slots";
 export { DEFAULT_TIMINGS, scaleTimings, type Timings } from "./timings";
 export { type WebhookOutcome, WebhookReceiver } from "./webhook-receiver";

@@ -1,20 +1,27 @@
 import { randomUUID } from "node:crypto";
-import type { JobEventPublisher } from "../events";
+import { EventRejectedError, type JobEventPublisher } from "../events";
 import {
+  type CompanionWrites,
   type CreateJobOptions,
+  type HeldSlots,
   type JobError,
   type JobOutput,
   type JobRecord,
   type JobRepository,
+  type JobStage,
   type JobStatus,
   type MutableJobFields,
   newJobId,
+  type RemovableJobField,
+  type ResolvedSlot,
   toPublicJob,
 } from "../job";
-import type { JobType } from "../job/input";
+import type { InputWarning, JobType } from "../job/input";
+import { itemKeys } from "../table";
 import { backoffDelayMs } from "./backoff";
 import type { SubmittedGeneration } from "./generation";
 import type { ArchiveQueue, Clock, Logger } from "./ports";
+import { type SlotShortage, slotClaims, slotKeys } from "./slots";
 import type { Timings } from "./timings";
 
 export interface JobLifecycleDeps {
@@ -22,6 +29,7 @@ export interface JobLifecycleDeps {
   events: JobEventPublisher;
   archiveQueue: ArchiveQueue;
   timings: Timings;
+  jobDeadlineSeconds: number;
   clock: Clock;
   logger: Logger;
 }
@@ -32,9 +40,11 @@ export interface JobRequest {
   type: JobType;
   input: Record<string, unknown>;
   metadata: Record<string, string>;
+  /** Input fields passed through to PixVerse unvalidated. */
+  warnings?: InputWarning[];
 }
 
-type CreateOptions = Omit<CreateJobOptions, "now">;
+type CreateOptions = Omit<CreateJobOptions, "now" | "companions">;
 
 /** The job PixVerse's outcome is applied to, with what the outcome says. */
 export interface FinishedGeneration {
@@ -42,32 +52,54 @@ export interface FinishedGeneration {
   credits?: number;
 }
 
+/** Why a start is being retried, in words a user can act on. */
+export interface RetryReason {
+  after: number;
+  reason: string;
+}
+
+const WAITING_STAGE: Record<SlotShortage, JobStage> = {
+  capacity: "waiting_for_capacity",
+  tenant_limit: "waiting_for_tenant_limit",
+};
+
+/** The UTC day of a time, as usage counts jobs. */
+const utcDay = (iso: string) => iso.slice(0, 10);
+
 /**
  * The one owner of a job's state (ARCHITECTURE §3). Every status change, and every write that
  * reschedules a job in its status, is a method here, carried out as a conditional repository write
- * from the job's allowed source states (invariant 2); the effects that must follow a committed change
- * (the terminal event, invariant 4; the archive hand-out) follow it here too. Methods answer the job
- * as written, or null when it was no longer where the caller saw it (a duplicate, late or concurrent
- * step), in which case nothing happened.
+ * from the job's allowed source states (invariant 2). What must commit with a change commits in the
+ * same transaction: the generation slots it takes or gives back (invariant 6) and the tenant's usage
+ * counters. The effects that must follow a committed change (the terminal event, invariant 4; the
+ * archive hand-out) follow it here. Methods answer the job as written, or null when it was no longer
+ * where the caller saw it (a duplicate, late or concurrent step), in which case nothing happened.
  */
 export class JobLifecycle {
   constructor(private readonly deps: JobLifecycleDeps) {}
 
-  /** A new queued job with its PixVerse trace id fixed for every submit (invariant 1). */
-  accept(
-    request: JobRequest,
-    options: CreateOptions & { firstCheckAfterMs: number },
-  ): Promise<{ job: JobRecord; created: boolean }> {
-    const { firstCheckAfterMs, ...create } = options;
-    return this.deps.jobs.create(
+  /**
+   * A new queued job with its PixVerse trace id fixed for every submit (invariant 1). It is due for a
+   * first look by the poller after a while (to make sure the scheduler knows it waits), then at its
+   * deadline; until then the inline head start and the scheduler start it.
+   */
+  async accept(request: JobRequest, options: CreateOptions): Promise<{ job: JobRecord; created: boolean }> {
+    const now = this.now();
+    const result = await this.deps.jobs.create(
       {
         ...request,
-        id: newJobId(this.now()),
+        id: newJobId(now),
         traceId: randomUUID(),
-        nextCheckAt: this.later(firstCheckAfterMs),
+        nextCheckAt: this.later(this.deps.timings.waitingRecheckMs),
       },
-      { ...create, now: this.now() },
+      {
+        ...options,
+        now,
+        companions: { add: [this.usage(request.tenantId, now.toISOString(), request.type, { created: 1 })] },
+      },
     );
+    if (result.created) await this.markWaiting(result.job);
+    return result;
   }
 
   /** A request refused before it could start (a bad S3 object): stored as failed, with its event. */
@@ -76,16 +108,23 @@ export class JobLifecycle {
     error: JobError,
     options: CreateOptions,
   ): Promise<{ job: JobRecord; created: boolean }> {
+    const now = this.now();
     const result = await this.deps.jobs.create(
       {
         ...request,
-        id: newJobId(this.now()),
+        id: newJobId(now),
         traceId: randomUUID(),
         status: "failed",
         error,
         ...this.pendingEvent(),
       },
-      { ...options, now: this.now() },
+      {
+        ...options,
+        now,
+        companions: {
+          add: [this.usage(request.tenantId, now.toISOString(), request.type, { created: 1, failed: 1 })],
+        },
+      },
     );
     if (result.created) {
       this.deps.logger.info("job rejected at creation", { jobId: result.job.id, error });
@@ -94,7 +133,72 @@ export class JobLifecycle {
     return result;
   }
 
-  /** PixVerse accepted the submit: the job is generating under PixVerse's id. */
+  /**
+   * One process starts the job: it takes the generation slots given (or keeps the ones it already
+   * holds, after a start that died) and a claim that keeps everyone else off the job until the lease
+   * ends (invariant 7). Null when the job changed since it was read; a CompanionConflictError when a
+   * slot was taken meanwhile.
+   */
+  claim(job: JobRecord, slots: HeldSlots | undefined): Promise<JobRecord | null> {
+    const claimedUntil = this.later(this.deps.timings.claimLeaseMs);
+    const taking = !job.slots && slots;
+    return this.deps.jobs.update(job.id, {
+      expectStatus: "queued",
+      expectVersion: job.version,
+      set: {
+        claimedUntil,
+        nextCheckAt: claimedUntil,
+        stage: this.startingStage(job),
+        ...(taking ? { slots } : {}),
+      },
+      remove: ["notBefore"],
+      now: this.now(),
+      ...(taking ? { companions: { claim: slotClaims(job, slots, this.now().toISOString()) } } : {}),
+    });
+  }
+
+  /** A media reference of a claimed job was uploaded to PixVerse: recorded, so no retry uploads it again. */
+  recordMedia(job: JobRecord, path: string, resolved: ResolvedSlot): Promise<JobRecord | null> {
+    const claimedUntil = this.later(this.deps.timings.claimLeaseMs);
+    return this.deps.jobs.update(job.id, {
+      expectStatus: "queued",
+      expectVersion: job.version,
+      set: {
+        media: { ...job.media, [path]: resolved },
+        claimedUntil,
+        nextCheckAt: claimedUntil,
+        stage: "fetching_media",
+      },
+      now: this.now(),
+    });
+  }
+
+  /**
+   * The claim holder stops (the inline head start's budget is spent): the claim goes and the job is due
+   * at once, keeping its slots, so the poller carries on where it stopped.
+   */
+  yieldClaim(job: JobRecord): Promise<JobRecord | null> {
+    return this.deps.jobs.update(job.id, {
+      expectStatus: "queued",
+      expectVersion: job.version,
+      set: { nextCheckAt: this.now().toISOString() },
+      remove: ["claimedUntil"],
+      now: this.now(),
+    });
+  }
+
+  /** Every media reference is on PixVerse: the claimed job is being submitted. */
+  submitting(job: JobRecord): Promise<JobRecord | null> {
+    if (job.stage === "submitting") return Promise.resolve(job);
+    return this.deps.jobs.update(job.id, {
+      expectStatus: "queued",
+      expectVersion: job.version,
+      set: { stage: "submitting" },
+      now: this.now(),
+    });
+  }
+
+  /** PixVerse accepted the submit: the job is generating under PixVerse's id, in the slots it holds. */
   async submitted(job: JobRecord, generation: SubmittedGeneration): Promise<JobRecord | null> {
     const moved = await this.deps.jobs.transition(job.id, {
       from: ["queued"],
@@ -104,7 +208,9 @@ export class JobLifecycle {
         ...(generation.credits !== undefined ? { credits: generation.credits } : {}),
         attempts: 0,
         nextCheckAt: this.later(this.deps.timings.firstPollMs),
+        stage: "generating",
       },
+      remove: ["claimedUntil", "notBefore", "reason"],
       now: this.now(),
     });
     this.deps.logger.info("job submitted to PixVerse", {
@@ -115,19 +221,83 @@ export class JobLifecycle {
     return moved;
   }
 
-  /** No generation slot is free: look again once one may be. */
-  waitForCapacity(job: JobRecord): Promise<JobRecord | null> {
-    return this.reschedule(job, { nextCheckAt: this.later(this.deps.timings.capacityWaitMs) });
-  }
-
-  /** The current step did not get anywhere (a failure to retry, or PixVerse still working): try again later. */
-  checkAgainLater(job: JobRecord, afterMs: number): Promise<JobRecord | null> {
-    return this.reschedule(job, { attempts: job.attempts + 1, nextCheckAt: this.later(afterMs) });
+  /**
+   * The job cannot start now for want of a slot (pixpipe's, or its tenant's): it waits, holding none,
+   * until the scheduler starts it; the poller looks at it again only at its deadline. No write when it
+   * is already waiting for the same thing.
+   */
+  async waitForSlot(job: JobRecord, shortage: SlotShortage, notBeforeMs = 0): Promise<JobRecord | null> {
+    const stage = WAITING_STAGE[shortage];
+    if (job.stage === stage && !job.slots && !job.claimedUntil && notBeforeMs === 0) return job;
+    const waiting = await this.deps.jobs.update(job.id, {
+      expectStatus: "queued",
+      expectVersion: job.version,
+      set: {
+        stage,
+        nextCheckAt: this.deadline(job),
+        ...(notBeforeMs > 0 ? { notBefore: this.later(notBeforeMs) } : {}),
+      },
+      remove: ["claimedUntil", "slots", ...(notBeforeMs > 0 ? [] : (["notBefore"] as const))],
+      now: this.now(),
+      ...this.releasing(job),
+    });
+    if (waiting) await this.markWaiting(waiting);
+    return waiting;
   }
 
   /**
-   * PixVerse finished the generation: the job is archiving, and the archiver is handed the copy. The
-   * poller hands it out again if the copy is not done within the archive lease.
+   * A start failed for a reason that may pass: the job gives its slots back and waits `after` before the
+   * scheduler may start it again, saying why in its progress.
+   */
+  async retryStart(job: JobRecord, retry: RetryReason): Promise<JobRecord | null> {
+    const retrying = await this.deps.jobs.update(job.id, {
+      expectStatus: "queued",
+      expectVersion: job.version,
+      set: {
+        attempts: job.attempts + 1,
+        notBefore: this.later(retry.after),
+        nextCheckAt: this.deadline(job),
+        reason: retry.reason,
+        stage: this.startingStage(job),
+      },
+      remove: ["claimedUntil", "slots"],
+      now: this.now(),
+      ...this.releasing(job),
+    });
+    if (retrying) await this.markWaiting(retrying);
+    return retrying;
+  }
+
+  /** A waiting job the poller found still unknown to the scheduler: its tenant's marker again. */
+  async stillWaiting(job: JobRecord): Promise<JobRecord | null> {
+    await this.markWaiting(job);
+    return this.bookkeep(job, { nextCheckAt: this.deadline(job) });
+  }
+
+  /** PixVerse is not done (or could not be asked): look again later; `reason` says what failed, if anything. */
+  checkAgainLater(job: JobRecord, afterMs: number, reason?: string): Promise<JobRecord | null> {
+    return this.reschedule(
+      job,
+      { attempts: job.attempts + 1, nextCheckAt: this.later(afterMs), ...(reason ? { reason } : {}) },
+      reason ? [] : ["reason"],
+    );
+  }
+
+  /**
+   * Something says the generation may have moved on (a webhook too late to trust): the job is due for a
+   * poll now. At most once per `minGapMs` per job, so replays of an old delivery cannot drive polls.
+   */
+  async pollSoon(job: JobRecord, minGapMs: number): Promise<JobRecord | null> {
+    const now = this.now();
+    if (job.status !== "generating" || Date.parse(job.updatedAt) > now.getTime() - minGapMs) return null;
+    if (job.nextCheckAt !== undefined && job.nextCheckAt <= now.toISOString()) return job;
+    return this.bookkeep(job, { nextCheckAt: now.toISOString() });
+  }
+
+  /**
+   * PixVerse finished the generation: the job is archiving, its slots go back (PixVerse has nothing in
+   * flight for it any more), and the archiver is handed the copy. The poller hands it out again if the
+   * copy is not done within the archive lease.
    */
   async resultReady(job: JobRecord, result: FinishedGeneration): Promise<JobRecord | null> {
     const moved = await this.deps.jobs.transition(job.id, {
@@ -138,8 +308,11 @@ export class JobLifecycle {
         resultUrl: result.url,
         attempts: 0,
         nextCheckAt: this.later(this.deps.timings.archiveLeaseMs),
+        stage: "archiving",
       },
+      remove: ["slots", "reason"],
       now: this.now(),
+      ...this.releasing(job),
     });
     if (moved) await this.handOutArchive(moved);
     return moved;
@@ -160,18 +333,43 @@ export class JobLifecycle {
     return leased;
   }
 
-  /** PixVerse issued a new result URL for an archiving job (the first one expired). */
-  refreshResultUrl(job: JobRecord, url: string): Promise<JobRecord | null> {
-    return this.reschedule(job, { resultUrl: url }, "archiving");
+  /**
+   * A copy failed for a reason that may pass: handed out again after a short backoff (a delayed
+   * message), not after the lease; the poller's lease stays the fallback.
+   */
+  async retryArchive(job: JobRecord, reason: string): Promise<JobRecord | null> {
+    const after = backoffDelayMs(this.deps.timings.archiveRetry, job.attempts);
+    const retrying = await this.deps.jobs.update(job.id, {
+      expectStatus: "archiving",
+      expectVersion: job.version,
+      set: {
+        attempts: job.attempts + 1,
+        nextCheckAt: this.later(this.deps.timings.archiveLeaseMs),
+        notBefore: this.later(after),
+        reason,
+      },
+      now: this.now(),
+    });
+    if (retrying) await this.handOutArchive(retrying, after);
+    return retrying;
   }
 
-  /** The result is in the media bucket: the job succeeded, and its event goes out. */
+  /** PixVerse issued a new result URL for an archiving job (the first one expired). */
+  refreshResultUrl(job: JobRecord, url: string): Promise<JobRecord | null> {
+    return this.reschedule(job, { resultUrl: url }, [], "archiving");
+  }
+
+  /** The result is in the media bucket: the job succeeded, its credits count, and its event goes out. */
   async archived(job: JobRecord, output: JobOutput): Promise<JobRecord | null> {
     const succeeded = await this.deps.jobs.transition(job.id, {
       from: ["archiving"],
       to: "succeeded",
       set: { output, ...this.pendingEvent() },
+      remove: ["reason"],
       now: this.now(),
+      companions: {
+        add: [this.usage(job.tenantId, job.createdAt, job.type, { succeeded: 1, credits: job.credits ?? 0 })],
+      },
     });
     if (succeeded) {
       this.deps.logger.info("job archived", { jobId: job.id, key: output.key, size: output.size });
@@ -180,7 +378,7 @@ export class JobLifecycle {
     return succeeded;
   }
 
-  /** Ends the job as failed (if it is still in one of `from`), and sends its event. */
+  /** Ends the job as failed (if it is still in one of `from`), giving back its slots, and sends its event. */
   async fail(
     job: JobRecord,
     error: JobError,
@@ -191,6 +389,7 @@ export class JobLifecycle {
       to: "failed",
       set: { error, ...this.pendingEvent() },
       now: this.now(),
+      companions: this.ending(job, { failed: 1 }),
     });
     if (failed) {
       this.deps.logger.info("job failed", { jobId: job.id, error });
@@ -199,13 +398,14 @@ export class JobLifecycle {
     return failed;
   }
 
-  /** Stops following a job; a later PixVerse result is then ignored and nothing is archived. */
+  /** Stops following a job, giving back its slots; a later PixVerse result is then ignored. */
   async cancel(job: JobRecord): Promise<JobRecord | null> {
     const cancelled = await this.deps.jobs.transition(job.id, {
       from: ["queued", "generating", "archiving"],
       to: "cancelled",
       set: this.pendingEvent(),
       now: this.now(),
+      companions: this.ending(job, { cancelled: 1 }),
     });
     if (cancelled) await this.publishEvent(cancelled);
     return cancelled;
@@ -213,21 +413,63 @@ export class JobLifecycle {
 
   /**
    * Sends a terminal job's event and clears its pending flag (invariant 4: at least once, stable id).
-   * A send that fails is retried by the poller with backoff; true when the event went out.
+   * A send that fails is retried by the poller with backoff; one the queue refuses for good (content it
+   * can never take) is recorded on the job and not retried. True when the event went out.
    */
   async publishEvent(job: JobRecord): Promise<boolean> {
     try {
       await this.deps.events.publish(toPublicJob(job));
     } catch (error) {
+      if (error instanceof EventRejectedError) {
+        this.deps.logger.error("job event refused by the queue; it will not be retried", {
+          jobId: job.id,
+          error: error.message,
+        });
+        await this.reschedule(job, { eventPending: false, eventError: error.message });
+        return false;
+      }
       this.deps.logger.warn("job event not sent; will retry", { jobId: job.id, error: String(error) });
-      await this.reschedule(job, {
+      await this.bookkeep(job, {
         attempts: job.attempts + 1,
         nextCheckAt: this.later(backoffDelayMs(this.deps.timings.eventRetry, job.attempts)),
       });
       return false;
     }
-    await this.reschedule(job, { eventPending: false });
+    await this.bookkeep(job, { eventPending: false });
     return true;
+  }
+
+  /** Puts the tenant's waiting marker (idempotent; a lost one is put again by the poller). */
+  private async markWaiting(job: JobRecord): Promise<void> {
+    try {
+      await this.deps.jobs.putMarker(itemKeys.waitingMarker(job.tenantId), this.now().toISOString());
+    } catch (error) {
+      this.deps.logger.warn("waiting marker not written; the poller writes it", {
+        jobId: job.id,
+        error: String(error),
+      });
+    }
+  }
+
+  private startingStage(job: JobRecord): JobStage {
+    return job.stage === "submitting" ? "submitting" : "fetching_media";
+  }
+
+  /** The slots a job gives back with a write (a job that holds none gives back nothing). */
+  private releasing(job: JobRecord): { companions?: CompanionWrites } {
+    return job.slots ? { companions: { release: slotKeys(job.tenantId, job.slots) } } : {};
+  }
+
+  /** What a terminal write commits with: the slots given back and the tenant's usage counted. */
+  private ending(job: JobRecord, counts: Record<string, number>): CompanionWrites {
+    return {
+      ...this.releasing(job).companions,
+      add: [this.usage(job.tenantId, job.createdAt, job.type, counts)],
+    };
+  }
+
+  private usage(tenantId: string, createdAt: string, type: JobType, values: Record<string, number>) {
+    return { key: itemKeys.usage(tenantId, utcDay(createdAt), type), values };
   }
 
   /**
@@ -241,14 +483,20 @@ export class JobLifecycle {
   private reschedule(
     job: JobRecord,
     set: Partial<MutableJobFields>,
+    remove: RemovableJobField[] = [],
     status: JobStatus = job.status,
   ): Promise<JobRecord | null> {
-    return this.deps.jobs.update(job.id, { expectStatus: status, set, now: this.now() });
+    return this.deps.jobs.update(job.id, { expectStatus: status, set, remove, now: this.now() });
   }
 
-  private async handOutArchive(job: JobRecord): Promise<void> {
+  /** A write of pixpipe's own bookkeeping: the job does not look changed (its updatedAt stays). */
+  private bookkeep(job: JobRecord, set: Partial<MutableJobFields>): Promise<JobRecord | null> {
+    return this.deps.jobs.update(job.id, { expectStatus: job.status, set, now: this.now(), touch: false });
+  }
+
+  private async handOutArchive(job: JobRecord, delayMs = 0): Promise<void> {
     try {
-      await this.deps.archiveQueue.enqueue(job.id);
+      await this.deps.archiveQueue.enqueue(job.id, { delayMs });
     } catch (error) {
       // The job is `archiving` with a nextCheckAt: the poller hands it out again when that passes.
       this.deps.logger.warn("archive request not queued; the poller will retry", {
@@ -256,6 +504,11 @@ export class JobLifecycle {
         error: String(error),
       });
     }
+  }
+
+  /** When the job fails with timeout if it has not finished. */
+  private deadline(job: JobRecord): string {
+    return new Date(Date.parse(job.createdAt) + this.deps.jobDeadlineSeconds * 1000).toISOString();
   }
 
   private now(): Date {

@@ -1,23 +1,40 @@
-import { isTerminal, type JobRecord, type JobRepository } from "../job";
-import type { ResolvedMedia } from "../job/input";
+import {
+  CompanionConflictError,
+  isTerminal,
+  type JobError,
+  type JobRecord,
+  type JobRepository,
+} from "../job";
+import { mediaSlots, type ResolvedMedia } from "../job/input";
 import { type GenerationResult, PIXVERSE_STATUS, PixverseError } from "../pixverse";
+import { SLOTS_PARTITION } from "../table";
 import { backoffDelayMs } from "./backoff";
-import { decideFailure, type PixverseStep, pastDeadline, timeoutError } from "./failure-policy";
+import {
+  decideFailure,
+  describeFailure,
+  type PixverseStep,
+  pastDeadline,
+  timeoutError,
+} from "./failure-policy";
 import { readGenerationResult, submitGeneration } from "./generation";
 import type { JobLifecycle } from "./job-lifecycle";
 import type { MediaResolver } from "./media-resolver";
 import type { Clock, Logger, PixverseApi } from "./ports";
+import { chooseSlots, readSlotBoard, type SlotBoard, type SlotLimits, withTaken } from "./slots";
 import type { Timings } from "./timings";
+
+/** The limits a job is started under: pixpipe's, and its tenant's when it has one. */
+export type SlotLimitsOf = (tenantId: string) => Promise<SlotLimits>;
 
 export interface JobStepsDeps {
   lifecycle: JobLifecycle;
-  /** Read only: counting generations in flight. */
-  jobs: Pick<JobRepository, "countGenerating">;
+  /** Read only: the generation slots held. */
+  jobs: Pick<JobRepository, "readItems">;
   pixverse: PixverseApi;
   media: MediaResolver;
   timings: Timings;
   jobDeadlineSeconds: number;
-  maxConcurrency: number;
+  limits: SlotLimitsOf;
   clock: Clock;
   logger: Logger;
 }
@@ -28,21 +45,26 @@ export type GenerationOutcome = Pick<
   "status" | "url" | "credits" | "outputWidth" | "outputHeight"
 >;
 
-/** Free PixVerse generation slots, counted once and then spent by the caller (one poller tick, one request). */
-export interface GenerationSlots {
-  take(): Promise<boolean>;
-}
-
 /** What a step did, for the poller's report and the logs. */
 export type StepResult =
   | "submitted"
-  | "deferred"
+  | "waiting"
+  | "yielded"
   | "retry_scheduled"
   | "polled"
   | "archive_requested"
   | "event_sent"
   | "failed"
   | "nothing";
+
+/** A start, and the slot board as it stands after it (so a round can hand out several slots on one read). */
+export interface StartResult {
+  result: StepResult;
+  board: SlotBoard;
+}
+
+/** Tries at taking a free slot when other jobs keep taking the chosen one first. */
+const SLOT_CHOICES = 4;
 
 /**
  * The steps that move one job along: each asks PixVerse (or the media resolver) what it needs and
@@ -54,14 +76,13 @@ export type StepResult =
 export class JobSteps {
   constructor(private readonly deps: JobStepsDeps) {}
 
-  /** A fresh count of free generation slots (PixVerse also refuses extra ones with 500044). */
-  async countSlots(): Promise<GenerationSlots> {
-    let free = this.deps.maxConcurrency - (await this.deps.jobs.countGenerating());
-    return { take: async () => free-- > 0 };
+  /** Generation slots as held now (one consistent read). */
+  async slotBoard(): Promise<SlotBoard> {
+    return readSlotBoard(await this.deps.jobs.readItems(SLOTS_PARTITION));
   }
 
-  /** Runs whatever the job needs next. */
-  async advance(job: JobRecord, slots?: GenerationSlots): Promise<StepResult> {
+  /** Runs whatever a due job needs next (the poller's view; the scheduler starts waiting jobs). */
+  async advance(job: JobRecord): Promise<StepResult> {
     const { lifecycle } = this.deps;
     if (isTerminal(job.status)) {
       if (!job.eventPending) return "nothing";
@@ -69,8 +90,13 @@ export class JobSteps {
     }
     switch (job.status) {
       case "queued":
-        if (this.pastDeadline(job)) return this.failed(job, timeoutError(this.deps.jobDeadlineSeconds));
-        return this.submit(job, slots ?? (await this.countSlots()));
+        if (this.pastDeadline(job))
+          return this.failed(job, timeoutError(this.deps.jobDeadlineSeconds), ["queued"]);
+        if (this.claimLive(job)) return "nothing";
+        // A start that died with its slots: resume it (same trace id, media already uploaded kept).
+        if (job.slots) return this.resume(job);
+        // Waiting: the scheduler starts it; make sure it knows, then look again at the deadline.
+        return (await lifecycle.stillWaiting(job)) ? "waiting" : "nothing";
       case "generating":
         // Past the deadline too: one last look, so that a video that finished unnoticed (its webhook
         // lost) is archived rather than failed; a job PixVerse is still working on then times out.
@@ -80,25 +106,46 @@ export class JobSteps {
     }
   }
 
-  /** Uploads the job's media and sends it to PixVerse with its fixed trace id (invariant 1). */
-  async submit(job: JobRecord, slots: GenerationSlots): Promise<StepResult> {
-    if (!(await slots.take())) {
-      await this.deps.lifecycle.waitForCapacity(job);
-      return "deferred";
+  /**
+   * Starts a waiting job: takes a free generation slot (pixpipe's and its tenant's) with a claim, then
+   * uploads its media and submits it. Without a free slot it waits, and nothing is sent to PixVerse.
+   */
+  async start(
+    job: JobRecord,
+    options: { board?: SlotBoard; signal?: AbortSignal } = {},
+  ): Promise<StartResult> {
+    let board = options.board ?? (await this.slotBoard());
+    const now = this.deps.clock.now().toISOString();
+    const inBackoff = job.notBefore !== undefined && job.notBefore > now;
+    if (job.status !== "queued" || job.slots || this.claimLive(job) || inBackoff)
+      return { result: "nothing", board };
+    const limits = await this.deps.limits(job.tenantId);
+    for (let attempt = 0; attempt < SLOT_CHOICES; attempt++) {
+      const choice = chooseSlots(board, job.tenantId, limits);
+      if (typeof choice === "string") {
+        await this.deps.lifecycle.waitForSlot(job, choice);
+        return { result: "waiting", board };
+      }
+      try {
+        const claimed = await this.deps.lifecycle.claim(job, choice);
+        board = withTaken(board, job.tenantId, choice);
+        if (!claimed) return { result: "nothing", board };
+        return { result: await this.run(claimed, options.signal), board };
+      } catch (error) {
+        if (!(error instanceof CompanionConflictError)) throw error;
+        // Another job took that slot since the board was read: read it again and choose again.
+        board = await this.slotBoard();
+      }
     }
-    let resolved: ResolvedMedia;
-    try {
-      resolved = await this.deps.media.resolve(job);
-    } catch (error) {
-      return this.handleFailure(job, error, "upload");
-    }
-    try {
-      const generation = await submitGeneration(this.deps.pixverse, job, resolved);
-      await this.deps.lifecycle.submitted(job, generation);
-      return "submitted";
-    } catch (error) {
-      return this.handleFailure(job, error, "submit");
-    }
+    // Every choice was taken by someone else first: the slots are in demand; wait for the scheduler.
+    await this.deps.lifecycle.waitForSlot(job, "capacity");
+    return { result: "waiting", board };
+  }
+
+  /** A job whose start died while it held its slots: claimed again and carried on where it stopped. */
+  async resume(job: JobRecord, signal?: AbortSignal): Promise<StepResult> {
+    const claimed = await this.deps.lifecycle.claim(job, undefined);
+    return claimed ? this.run(claimed, signal) : "nothing";
   }
 
   /** Asks PixVerse how the generation is going (the fallback when no webhook arrived). */
@@ -143,7 +190,7 @@ export class JobSteps {
         });
       case PIXVERSE_STATUS.deleted:
         return this.failed(job, {
-          code: "generation_failed",
+          code: "generation_deleted",
           message: "PixVerse reports the video as deleted",
         });
       default:
@@ -163,8 +210,45 @@ export class JobSteps {
     return (await this.deps.lifecycle.leaseArchive(job)) ? "archive_requested" : "nothing";
   }
 
-  private async failed(job: JobRecord, error: Parameters<JobLifecycle["fail"]>[1]): Promise<StepResult> {
-    return (await this.deps.lifecycle.fail(job, error)) ? "failed" : "nothing";
+  /** A claimed job: its media uploaded (each once, recorded as it goes), then the submit. */
+  private async run(claimed: JobRecord, signal?: AbortSignal): Promise<StepResult> {
+    let job = claimed;
+    const resolved: ResolvedMedia = { ...job.media };
+    for (const slot of mediaSlots(job.type, job.input)) {
+      if (resolved[slot.path]) continue;
+      if (signal?.aborted) return this.yieldStart(job);
+      try {
+        resolved[slot.path] = await this.deps.media.resolveSlot(job.tenantId, slot);
+      } catch (error) {
+        return this.handleStartFailure(job, error, "upload");
+      }
+      const recorded = await this.deps.lifecycle.recordMedia(job, slot.path, resolved[slot.path]!);
+      if (!recorded) return "nothing"; // the claim was lost (its lease ran out and another took the job)
+      job = recorded;
+    }
+    if (signal?.aborted) return this.yieldStart(job);
+    const submitting = await this.deps.lifecycle.submitting(job);
+    if (!submitting) return "nothing";
+    try {
+      const generation = await submitGeneration(this.deps.pixverse, submitting, resolved);
+      await this.deps.lifecycle.submitted(submitting, generation);
+      return "submitted";
+    } catch (error) {
+      return this.handleStartFailure(submitting, error, "submit");
+    }
+  }
+
+  /** The caller's time is up (the inline head start's budget): the claim goes, the poller goes on at once. */
+  private async yieldStart(job: JobRecord): Promise<StepResult> {
+    return (await this.deps.lifecycle.yieldClaim(job)) ? "yielded" : "nothing";
+  }
+
+  private async failed(
+    job: JobRecord,
+    error: JobError,
+    from: JobRecord["status"][] = [job.status],
+  ): Promise<StepResult> {
+    return (await this.deps.lifecycle.fail(job, error, from)) ? "failed" : "nothing";
   }
 
   /** PixVerse is not done: look again later, unless the job is out of time. */
@@ -177,8 +261,46 @@ export class JobSteps {
     return scheduled ? "polled" : "nothing";
   }
 
+  /** A failed upload or submit of a claimed job: it ends, waits for a slot again, or retries after a backoff. */
+  private async handleStartFailure(job: JobRecord, error: unknown, step: PixverseStep): Promise<StepResult> {
+    const decision = this.decide(job, error, step);
+    if (decision.action === "fail") return this.failed(job, decision.error);
+    this.logRetry(job, error, step, decision.after, decision.alarming);
+    if (error instanceof PixverseError && error.code === PIXVERSE_CONCURRENCY_LIMIT) {
+      // PixVerse has fewer slots than configured: wait for one of ours to free, not on a backoff.
+      const waiting = await this.deps.lifecycle.waitForSlot(
+        job,
+        "capacity",
+        this.deps.timings.capacityWaitMs,
+      );
+      return waiting ? "waiting" : "nothing";
+    }
+    const reason = describeFailure(error, {
+      attempt: job.attempts + 1,
+      retryAt: new Date(this.deps.clock.now().getTime() + decision.after),
+      ...(decision.maxAttempts === undefined ? {} : { maxAttempts: decision.maxAttempts }),
+    });
+    return (await this.deps.lifecycle.retryStart(job, { after: decision.after, reason }))
+      ? "retry_scheduled"
+      : "nothing";
+  }
+
+  /** A failed poll: the job ends, or PixVerse is asked again after a backoff. */
   private async handleFailure(job: JobRecord, error: unknown, step: PixverseStep): Promise<StepResult> {
-    const decision = decideFailure({
+    const decision = this.decide(job, error, step);
+    if (decision.action === "fail") return this.failed(job, decision.error);
+    this.logRetry(job, error, step, decision.after, decision.alarming);
+    const reason = describeFailure(error, {
+      attempt: job.attempts + 1,
+      retryAt: new Date(this.deps.clock.now().getTime() + decision.after),
+    });
+    return (await this.deps.lifecycle.checkAgainLater(job, decision.after, reason))
+      ? "retry_scheduled"
+      : "nothing";
+  }
+
+  private decide(job: JobRecord, error: unknown, step: PixverseStep) {
+    return decideFailure({
       error,
       step,
       attempts: job.attempts,
@@ -187,14 +309,28 @@ export class JobSteps {
       deadlineSeconds: this.deps.jobDeadlineSeconds,
       timings: this.deps.timings,
     });
-    if (decision.action === "fail") return this.failed(job, decision.error);
-    this.deps.logger[decision.alarming ? "error" : "warn"](`PixVerse ${step} failed; retrying`, {
+  }
+
+  private logRetry(
+    job: JobRecord,
+    error: unknown,
+    step: PixverseStep,
+    after: number,
+    alarming: boolean,
+  ): void {
+    this.deps.logger[alarming ? "error" : "warn"](`PixVerse ${step} failed; retrying`, {
       jobId: job.id,
       attempt: job.attempts + 1,
-      retryInMs: decision.after,
-      error: describe(error),
+      retryInMs: after,
+      error:
+        error instanceof PixverseError
+          ? { kind: error.kind, code: error.code, message: error.message }
+          : String(error),
     });
-    return (await this.deps.lifecycle.checkAgainLater(job, decision.after)) ? "retry_scheduled" : "nothing";
+  }
+
+  private claimLive(job: JobRecord): boolean {
+    return job.claimedUntil !== undefined && job.claimedUntil > this.deps.clock.now().toISOString();
   }
 
   private pastDeadline(job: JobRecord): boolean {
@@ -202,7 +338,5 @@ export class JobSteps {
   }
 }
 
-function describe(error: unknown): Record<string, unknown> {
-  if (error instanceof PixverseError) return { kind: error.kind, code: error.code, message: error.message };
-  return { message: error instanceof Error ? error.message : String(error) };
-}
+/** PixVerse's "concurrent generation limit reached". */
+const PIXVERSE_CONCURRENCY_LIMIT = 500044;

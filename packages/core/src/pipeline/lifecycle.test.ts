@@ -106,7 +106,7 @@ describe("the poller alone", () => {
     expect(job.status).toBe("queued");
     expect(world.sim.control.ledger().generations).toHaveLength(0);
 
-    expect(await world.tick()).toMatchObject({ examined: 1, submitted: 1 });
+    expect(await world.tick()).toMatchObject({ started: 1, submitted: 1 });
     const submitted = await world.record(job.id);
     expect(submitted.status).toBe("generating");
     expect(world.generationsOf(submitted).map((g) => g.id)).toEqual([submitted.pixverseId]);
@@ -246,14 +246,16 @@ describe("the concurrency limit", () => {
     const second = (await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
 
     expect(first.status).toBe("generating");
-    expect(second.status).toBe("queued");
-    const deferred = await world.record(second.id);
-    expect(Date.parse(deferred.nextCheckAt!)).toBeGreaterThan(Date.parse(deferred.createdAt));
-    expect(deferred.attempts).toBe(0);
+    expect(second).toMatchObject({
+      status: "queued",
+      progress: { stage: "waiting_for_capacity", attempts: 0 },
+    });
     expect(world.sim.control.ledger().generations).toHaveLength(1);
-    // Still full: the poller defers it again without asking PixVerse.
-    expect(await world.tick(1_000)).toMatchObject({ deferred: 1 });
+    // Still full: the poller's scheduler starts nothing and asks PixVerse nothing.
+    const waitingVersion = (await world.record(second.id)).version;
+    expect(await world.tick(1_000)).toMatchObject({ started: 0 });
     expect(world.sim.control.ledger().requests.text_to_video).toBe(1);
+    expect((await world.record(second.id)).version).toBe(waitingVersion);
 
     world.sim.control.finish(first.pixverse.videoId!, 1);
     await world.waitForStatus(first.id, "archiving");
@@ -273,11 +275,11 @@ describe("the concurrency limit", () => {
     const first = (await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
     const second = (await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
 
-    expect(second.status).toBe("queued");
+    // PixVerse has fewer slots than pixpipe's: the job waits for one, without a backoff of its own.
+    expect(second).toMatchObject({ status: "queued", progress: { stage: "waiting_for_capacity" } });
     const refused = await world.record(second.id);
-    expect(refused.attempts).toBe(1);
     expect(refused.error).toBeUndefined();
-    expect(Date.parse(refused.nextCheckAt!)).toBeGreaterThan(Date.parse(refused.updatedAt) - 1);
+    expect(refused.slots).toBeUndefined();
 
     world.sim.control.finish(first.pixverse.videoId!, 1);
     await world.waitForStatus(first.id, "archiving");

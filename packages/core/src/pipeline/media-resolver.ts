@@ -1,15 +1,21 @@
-import type { JobRecord, JobRepository } from "../job";
+import type { JobRepository } from "../job";
 import type { InputIssue } from "../job/input";
 import {
   JOB_TYPE_SPECS,
   type MediaKind,
   type MediaRef,
   type MediaSlot,
-  mediaSlots,
   type ResolvedMedia,
 } from "../job/input";
 import { MEDIA_LIMIT_BYTES } from "../limits";
-import { assertPublicHostResolves, MediaFetchError, type PublicUrlFetcher, readLimited } from "../media";
+import {
+  assertPublicHostResolves,
+  MediaFetchError,
+  mediaMismatch,
+  type PublicUrlFetcher,
+  readLimited,
+  SNIFF_BYTES,
+} from "../media";
 import type { MediaStore } from "../storage";
 import type { PixverseApi } from "./ports";
 
@@ -47,15 +53,7 @@ export class MediaResolver {
     return issues.filter((issue): issue is InputIssue => issue !== undefined);
   }
 
-  async resolve(job: JobRecord): Promise<ResolvedMedia> {
-    const resolved: ResolvedMedia = {};
-    for (const slot of mediaSlots(job.type, job.input)) {
-      resolved[slot.path] = await this.resolveSlot(job.tenantId, slot);
-    }
-    return resolved;
-  }
-
-  /** Resolves one reference outside a job (mask selection). */
+  /** What one media reference is on PixVerse: uploaded now, or an earlier job's video. */
   resolveSlot(tenantId: string, slot: MediaSlot): Promise<ResolvedMedia[string]> {
     const ref = slot.ref;
     if ("job" in ref) return this.sourceVideo(tenantId, ref.job);
@@ -73,9 +71,12 @@ export class MediaResolver {
         if (size > MEDIA_LIMIT_BYTES[slot.kind]) {
           return `the upload is ${size} bytes; PixVerse accepts ${slot.kind}s up to ${MEDIA_LIMIT_BYTES[slot.kind]} bytes`;
         }
+        // Known by its bytes at the door: a text file named .png is refused now, not by PixVerse later.
+        const mismatch = mediaMismatch(await this.deps.store.readHead(ref.upload, SNIFF_BYTES), slot.kind);
+        if (mismatch) return `upload ${ref.upload}: ${mismatch}`;
       } else {
         const url = this.deps.fetcher.checkUrl(ref.url);
-        if (!this.deps.allowPrivateNetworks) await assertPublicHostResolves(url.hostname);
+        if (!this.deps.allowPrivateNetworks) await this.refusePrivateHost(url);
       }
       return undefined;
     } catch (error) {
@@ -83,9 +84,26 @@ export class MediaResolver {
     }
   }
 
+  /**
+   * A host that resolves to a private address is refused at the door (SSRF). One that does not resolve
+   * at all is not: DNS can fail for a moment, so the job is accepted and fails fast if it stays so.
+   */
+  private async refusePrivateHost(url: URL): Promise<void> {
+    try {
+      await assertPublicHostResolves(url.hostname);
+    } catch (error) {
+      if (
+        (error as { code?: string }).code === "ENOTFOUND" ||
+        (error as { code?: string }).code === "EAI_AGAIN"
+      )
+        return;
+      throw error;
+    }
+  }
+
   private async sourceVideo(tenantId: string, jobId: string): Promise<{ sourceVideoId: string }> {
     const source = await this.deps.jobs.get(tenantId, jobId);
-    if (!source) throw new MediaFetchError(`job ${jobId} does not exist`, false);
+    if (!source) throw new MediaFetchError(`job ${jobId} does not exist`, "invalid_reference");
     if (
       source.status !== "succeeded" ||
       !source.pixverseId ||
@@ -93,7 +111,7 @@ export class MediaResolver {
     ) {
       throw new MediaFetchError(
         `job ${jobId} has no finished video to reuse (it is ${source.status})`,
-        false,
+        "invalid_reference",
       );
     }
     return { sourceVideoId: source.pixverseId };
@@ -103,13 +121,16 @@ export class MediaResolver {
     this.assertTenantKey(tenantId, key);
     const object = await this.deps.store.stat(key);
     if (!object)
-      throw new MediaFetchError(`no uploaded object ${key}; upload it first (POST /v1/uploads)`, false);
+      throw new MediaFetchError(
+        `no uploaded object ${key}; upload it first (POST /v1/uploads)`,
+        "invalid_reference",
+      );
     return object.size;
   }
 
   private assertTenantKey(tenantId: string, key: string): void {
     if (key.includes("..") || !tenantMediaPrefixes(tenantId).some((prefix) => key.startsWith(prefix))) {
-      throw new MediaFetchError(`upload ${key} is not one of this tenant's uploads`, false);
+      throw new MediaFetchError(`upload ${key} is not one of this tenant's uploads`, "invalid_reference");
     }
   }
 
@@ -123,15 +144,21 @@ export class MediaResolver {
       "upload" in ref
         ? await this.readUpload(tenantId, ref.upload, limit)
         : await this.readUrl(ref.url, limit);
+    const mismatch = mediaMismatch(file.data, kind);
+    if (mismatch) {
+      const source = "upload" in ref ? `upload ${ref.upload}` : `${new URL(ref.url).host}`;
+      throw new MediaFetchError(`${source}: ${mismatch}`, "wrong_type");
+    }
     if (kind === "image") {
       const { imgId } = await this.deps.pixverse.uploadImage({ file });
       return { imgId };
     }
     const { mediaId, mediaType } = await this.deps.pixverse.uploadMedia({ file });
-    if (mediaType !== kind) {
+    // PixVerse's own verdict, when it gives one (its answer may leave the type out).
+    if (mediaType !== undefined && mediaType !== kind) {
       throw new MediaFetchError(
         `PixVerse recognised the file as ${mediaType}, but ${kind} is needed here`,
-        false,
+        "wrong_type",
       );
     }
     return { mediaId };

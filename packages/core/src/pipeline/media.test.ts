@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { solidPng } from "@pixpipe/simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { JobValidationError } from "../services";
-import { PipelineHarness, TEXT_TO_VIDEO, type TestWorld } from "../test-support";
+import { PipelineHarness, TEXT_TO_VIDEO, type TestWorld, waitFor } from "../test-support";
 
 let harness: PipelineHarness;
 /** Serves a PNG at /still.png and counts the requests it gets. */
@@ -119,10 +119,29 @@ describe("upload references", () => {
     expect(error.issues.map((issue) => issue.path).sort()).toEqual(["input.first_frame", "input.last_frame"]);
   });
 
-  it("fails the job media_unavailable when PixVerse refuses the uploaded file", async () => {
+  it("refuses at the door an upload whose bytes are not an image, whatever its name and type say", async () => {
     const world = await harness.world();
     const key = `uploads/${world.tenant.tenantId}/01TEST/notes.png`;
     await world.putObject(key, Buffer.from("not an image at all"), "image/png");
+
+    const error = await world.pipeline.jobService.createJob(world.tenant, imageToVideo({ upload: key })).then(
+      () => undefined,
+      (caught: unknown) => caught as JobValidationError,
+    );
+    expect(error?.issues).toEqual([
+      {
+        path: "input.image",
+        message: `upload ${key}: the file is not an image PixVerse takes (its bytes match no image format)`,
+      },
+    ]);
+    expect(world.sim.control.ledger().uploads).toEqual([]);
+  });
+
+  it("fails the job media_unavailable when PixVerse refuses the uploaded file", async () => {
+    const world = await harness.world();
+    const key = `uploads/${world.tenant.tenantId}/01TEST/cat.png`;
+    await world.putObject(key, solidPng(64, 64), "image/png");
+    world.sim.control.setFaults([{ type: "error", target: "image_upload", errCode: 500032 }]);
 
     const { job } = await world.pipeline.jobService.createJob(world.tenant, imageToVideo({ upload: key }));
 
@@ -216,7 +235,7 @@ describe("url references", () => {
     expect(String(generations[0]!.request.img_id)).toBe(uploads[0]!.id);
   });
 
-  it("fails the job media_unavailable when the URL answers 404 at submit", async () => {
+  it("fails the job media_unavailable within a few quick attempts when the URL answers 404, saying why meanwhile", async () => {
     const world = await harness.world({ allowPrivateMediaUrls: true });
 
     const { job } = await world.pipeline.jobService.createJob(
@@ -224,8 +243,28 @@ describe("url references", () => {
       imageToVideo({ url: imageUrl.replace("still.png", "gone.png") }),
     );
 
-    expect(job.status).toBe("failed");
-    expect(job.error).toMatchObject({ code: "media_unavailable" });
+    expect(job).toMatchObject({
+      status: "queued",
+      progress: {
+        stage: "fetching_media",
+        attempts: 1,
+        reason: expect.stringMatching(
+          /^cannot fetch 127\.0\.0\.1:\d+: it answered HTTP 404; retry 2 of 3 at /,
+        ),
+      },
+    });
+    const failed = await waitFor(
+      async () => {
+        await world.tick(1_000);
+        return world.record(job.id);
+      },
+      (record) => record.status === "failed",
+      { timeoutMs: 10_000, what: "the job to fail" },
+    );
+    expect(failed.error).toEqual({
+      code: "media_unavailable",
+      message: expect.stringMatching(/it answered HTTP 404 \(after 3 attempts\)$/),
+    });
     expect((await world.takeEvents()).map((e) => e.event.id)).toEqual([`${job.id}:failed`]);
   });
 });

@@ -36,6 +36,7 @@ function pollerOf(world: TestWorld, pageSize: number): Poller {
   return new Poller({
     jobs: world.jobs,
     steps: world.pipeline.steps,
+    scheduler: world.pipeline.scheduler,
     clock: systemClock,
     logger: new Logger({ logLevel: "SILENT" }),
     pageSize,
@@ -49,7 +50,7 @@ describe("the poller", () => {
     const broken = await brokenJob(world);
     const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
 
-    expect(await world.tick()).toMatchObject({ examined: 2, errors: 1, submitted: 1 });
+    expect(await world.tick()).toMatchObject({ examined: 1, errors: 1, started: 1, submitted: 1 });
     expect((await world.record(job.id)).status).toBe("generating");
     expect(await world.tick(1_000)).toMatchObject({ errors: 1 });
     expect((await world.record(broken)).status).toBe("generating");
@@ -63,7 +64,7 @@ describe("the poller", () => {
 
     const report = await pollerOf(world, 1).tick();
 
-    expect(report).toMatchObject({ examined: 3, errors: 2, submitted: 1 });
+    expect(report).toMatchObject({ examined: 2, errors: 2, started: 1, submitted: 1 });
     expect((await world.record(job.id)).status).toBe("generating");
   });
 
@@ -74,14 +75,14 @@ describe("the poller", () => {
     // Everything it schedules (first polls 20 ms later) is due within this tick's horizon.
     const report = await pollerOf(world, 2).tick({ horizon: () => new Date(Date.now() + 60_000) });
 
-    expect(report).toMatchObject({ examined: 3, submitted: 3 });
+    expect(report).toMatchObject({ started: 3, submitted: 3, examined: 0 });
   });
 
   it("stops at its time budget and leaves the rest due for the next tick", async () => {
     const world = await harness.world({ inlineSubmitMs: 0 });
     for (let i = 0; i < 2; i++) await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
 
-    expect(await world.pipeline.poller.tick({ budgetMs: 0 })).toMatchObject({ examined: 0 });
-    expect(await world.tick()).toMatchObject({ examined: 2, submitted: 2 });
+    expect(await world.pipeline.poller.tick({ budgetMs: 0 })).toMatchObject({ examined: 0, started: 0 });
+    expect(await world.tick()).toMatchObject({ started: 2, submitted: 2 });
   });
 });

@@ -1,11 +1,13 @@
 import type { JobRepository } from "../job";
 import type { JobSteps, StepResult } from "./job-steps";
 import type { Clock, Logger } from "./ports";
+import type { Scheduler } from "./scheduler";
 
 export interface PollerDeps {
   /** Read only: the due index. */
   jobs: Pick<JobRepository, "listDue">;
-  steps: Pick<JobSteps, "advance" | "countSlots">;
+  steps: Pick<JobSteps, "advance">;
+  scheduler: Pick<Scheduler, "round">;
   clock: Clock;
   logger: Logger;
   /** Jobs read from the due index per page. */
@@ -14,12 +16,15 @@ export interface PollerDeps {
   requestsPerSecond?: number;
 }
 
-export type PollerReport = { examined: number; errors: number } & Partial<Record<StepResult, number>>;
+export type PollerReport = { examined: number; errors: number; started: number } & Partial<
+  Record<StepResult, number>
+>;
 
 /**
- * The fallback that keeps every job moving (invariant 3): one tick works through every job whose
- * next check is due (queued jobs to submit, generating jobs to poll, overdue archives, unsent events)
- * until none is left or the time budget is spent.
+ * The fallback that keeps every job moving (invariant 3). One tick alternates between starting
+ * waiting jobs while slots are free (the scheduler, fair between tenants) and working through every
+ * job whose next check is due (polls of generations, overdue archives, unsent events, starts that
+ * died, deadlines), until nothing is left to do or the time budget is spent.
  */
 export class Poller {
   constructor(private readonly deps: PollerDeps) {}
@@ -32,28 +37,43 @@ export class Poller {
     const elapsed = () => clock.now().getTime() - started;
     const budgetMs = options.budgetMs ?? 50_000;
     const spacingMs = 1000 / (this.deps.requestsPerSecond ?? 5);
-    const report: PollerReport = { examined: 0, errors: 0 };
+    const report: PollerReport = { examined: 0, errors: 0, started: 0 };
     const seen = new Set<string>();
-    const slots = await this.deps.steps.countSlots();
     let nextRequestAt = 0;
+    const pace = async () => {
+      const wait = nextRequestAt - clock.now().getTime();
+      if (wait > 0) await clock.sleep(wait);
+      nextRequestAt = clock.now().getTime() + spacingMs;
+    };
+    const count = (result: StepResult) => {
+      report[result] = (report[result] ?? 0) + 1;
+    };
 
     while (elapsed() < budgetMs) {
+      const round = await this.deps.scheduler.round({ beforeStart: pace });
+      // A job started this tick is not looked at again in it (each job once per tick).
+      for (const jobId of round.jobIds) seen.add(jobId);
+      for (const [result, n] of Object.entries(round.starts) as [StepResult, number][]) {
+        report.started += n;
+        report[result] = (report[result] ?? 0) + n;
+      }
       // A job handled this tick may still be due (a step that threw leaves it as it was): read past
       // those, or a page full of them would hide every job behind it.
       const due = (await this.deps.jobs.listDue(horizon(), (this.deps.pageSize ?? 50) + seen.size)).filter(
         (job) => !seen.has(job.id),
       );
-      if (due.length === 0) break;
+      // Starts that had to wait, or found their job moved on, are no progress: stop when nothing moves.
+      const moved = (Object.keys(round.starts) as StepResult[]).some(
+        (r) => r !== "waiting" && r !== "nothing",
+      );
+      if (due.length === 0 && !moved) break;
       for (const job of due) {
         if (elapsed() >= budgetMs) break;
         seen.add(job.id);
-        const wait = nextRequestAt - clock.now().getTime();
-        if (wait > 0) await clock.sleep(wait);
-        nextRequestAt = clock.now().getTime() + spacingMs;
+        await pace();
         report.examined++;
         try {
-          const result = await this.deps.steps.advance(job, slots);
-          report[result] = (report[result] ?? 0) + 1;
+          count(await this.deps.steps.advance(job));
         } catch (error) {
           // One broken job must not stop the others; it stays due and is looked at next tick.
           report.errors++;
@@ -61,7 +81,8 @@ export class Poller {
         }
       }
     }
-    this.deps.logger.info("poller tick", { ...report, ms: elapsed() });
+    const busy = report.examined > 0 || report.started > 0 || report.errors > 0;
+    this.deps.logger[busy ? "info" : "debug"]("poller tick", { ...report, ms: elapsed() });
     return report;
   }
 }

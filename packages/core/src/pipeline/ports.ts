@@ -19,7 +19,8 @@ export type PixverseApi = Pick<
 
 /** Work for the archiver: the message on ArchiveQueue. */
 export interface ArchiveQueue {
-  enqueue(jobId: string): Promise<void>;
+  /** Hands a copy to the archiver, after `delayMs` (a retry's backoff; SQS delays up to 15 minutes). */
+  enqueue(jobId: string, options?: { delayMs?: number }): Promise<void>;
 }
 
 /** Structured logging (Powertools for AWS Lambda in every process; silenced in tests). */

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { toPixverseRequest } from "../job/input";
 import { PixverseClient } from "../pixverse";
-import { PipelineHarness, TEXT_TO_VIDEO, waitFor } from "../test-support";
+import { PipelineHarness, TEXT_TO_VIDEO } from "../test-support";
 
 let harness: PipelineHarness;
 
@@ -12,31 +12,18 @@ afterEach(() => harness.endWorld());
 afterAll(() => harness.stop());
 
 describe("one job, one PixVerse generation (invariant 1)", () => {
-  it("an inline submit that outlives its budget and the poller's retry of it make one generation", async () => {
-    const world = await harness.world({ inlineSubmitMs: 100 });
-    world.sim.control.setFaults([{ type: "latency", target: "text_to_video", ms: 800, times: 1 }]);
+  it("an inline submit that outlives its budget is not doubled by the poller (its claim), and is recorded when PixVerse answers", async () => {
+    const world = await harness.world({ inlineSubmitMs: 1_500 });
+    world.sim.control.setFaults([{ type: "latency", target: "text_to_video", ms: 3_000, times: 1 }]);
     const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
-    // The answer went out before PixVerse answered; the submit is still in flight.
-    expect(job.status).toBe("queued");
+    // The answer went out before PixVerse answered; the submit is still in flight, under its claim.
+    expect(job).toMatchObject({ status: "queued", progress: { stage: "submitting" } });
 
-    // The poller retries the same submit while the first one is still on its way.
-    expect(await world.tick()).toMatchObject({ submitted: 1 });
-    const generating = await world.record(job.id);
-    expect(generating.status).toBe("generating");
-
-    // The slow first submit lands after the retry: PixVerse answers it from the trace id.
-    const [generation] = await waitFor(
-      async () => world.generationsOf(job.pixverse),
-      (generations) => generations[0]?.replays === 1,
-      { what: "the delayed submit to be answered as a replay" },
-    );
-    expect(world.generationsOf(job.pixverse)).toHaveLength(1);
-    expect(world.sim.control.ledger().generations).toHaveLength(1);
-    expect(world.sim.control.ledger().requests.text_to_video).toBe(2);
-    expect(generation!.id).toBe(generating.pixverseId);
-    const after = await world.record(job.id);
-    expect(after.pixverseId).toBe(generating.pixverseId);
-    expect(after.version).toBe(generating.version);
+    // The poller leaves the claimed job alone.
+    expect(await world.tick()).toMatchObject({ started: 0, examined: 0 });
+    const generating = await world.waitForStatus(job.id, "generating");
+    expect(world.sim.control.ledger().requests.text_to_video).toBe(1);
+    expect(world.generationsOf(job.pixverse)).toMatchObject([{ id: generating.pixverseId, replays: 0 }]);
   });
 
   it("a submit whose answer was lost (the process died before recording it) is recorded from the retry", async () => {
@@ -94,24 +81,22 @@ describe("one job, one PixVerse generation (invariant 1)", () => {
     expect(world.sim.control.ledger().generations).toHaveLength(1);
   });
 
-  it("running the submit step twice for the same job keeps one generation and one videoId", async () => {
+  it("starting the same job twice at once submits it once (the claim), and a late third start changes nothing", async () => {
     const world = await harness.world({ inlineSubmitMs: 0 });
     const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
     const queued = await world.record(job.id);
-    const slots = { take: async () => true };
 
-    const [first, second] = await Promise.all([
-      world.pipeline.steps.submit(queued, slots),
-      world.pipeline.steps.submit(queued, slots),
+    const results = await Promise.all([
+      world.pipeline.steps.start(queued),
+      world.pipeline.steps.start(queued),
     ]);
-    expect([first, second]).toEqual(["submitted", "submitted"]);
+    expect(results.map((r) => r.result).sort()).toEqual(["nothing", "submitted"]);
     const generating = await world.record(job.id);
     expect(generating.status).toBe("generating");
-    // A third, late run from the stale record changes nothing either.
-    await world.pipeline.steps.submit(queued, slots);
+    expect((await world.pipeline.steps.start(queued)).result).toBe("nothing");
     expect(await world.record(job.id)).toEqual(generating);
-    expect(world.generationsOf(queued)).toMatchObject([{ id: generating.pixverseId, replays: 2 }]);
-    expect(world.sim.control.ledger().generations).toHaveLength(1);
+    expect(world.generationsOf(queued)).toMatchObject([{ id: generating.pixverseId, replays: 0 }]);
+    expect(world.sim.control.ledger().requests.text_to_video).toBe(1);
   });
 
   it("a submit refused at the transport (connection reset) is retried with the same trace id", async () => {

@@ -8,8 +8,23 @@ export interface Timings {
   poll: BackoffPolicy;
   /** Retries of a submit that failed for a retryable reason (concurrency, load, network). */
   submitRetry: BackoffPolicy;
-  /** A queued job waiting for a free PixVerse generation slot. */
+  /** A job PixVerse refused for its concurrency limit (500044) waits at least this long for a slot. */
   capacityWaitMs: number;
+  /** How long one process may take to start a job (upload its media, submit it) before the poller does. */
+  claimLeaseMs: number;
+  /**
+   * When the poller first looks at a waiting job, to make sure the scheduler knows its tenant has one
+   * (the marker a crash may have kept from being written); after that only at its deadline.
+   */
+  waitingRecheckMs: number;
+  /**
+   * Media that looks gone for good (a host that does not resolve, 404/410): retried this many times on
+   * this backoff, so that a passing fault does not fail the job, then the job fails media_unavailable.
+   */
+  mediaRetry: BackoffPolicy;
+  mediaMaxAttempts: number;
+  /** Retries of an archive copy that failed for a reason that may pass (a cut download, S3 trouble). */
+  archiveRetry: BackoffPolicy;
   /** How long an archive copy may run before the poller hands it to the archiver again. */
   archiveLeaseMs: number;
   /** Archive attempts before the job fails with archive_failed. */
@@ -28,6 +43,11 @@ export const DEFAULT_TIMINGS: Timings = {
   poll: { initialMs: 15_000, factor: 1.5, maxMs: 120_000 },
   submitRetry: { initialMs: 5_000, factor: 2, maxMs: 300_000 },
   capacityWaitMs: 10_000,
+  claimLeaseMs: 2 * 60_000,
+  waitingRecheckMs: 60_000,
+  mediaRetry: { initialMs: 5_000, factor: 2, maxMs: 30_000 },
+  mediaMaxAttempts: 4,
+  archiveRetry: { initialMs: 2_000, factor: 2, maxMs: 60_000 },
   archiveLeaseMs: 15 * 60_000,
   archiveMaxAttempts: 5,
   eventRetry: { initialMs: 10_000, factor: 2, maxMs: 300_000 },
@@ -50,6 +70,11 @@ export function scaleTimings(timings: Timings, factor: number): Timings {
     poll: policy(timings.poll),
     submitRetry: policy(timings.submitRetry),
     capacityWaitMs: scale(timings.capacityWaitMs),
+    claimLeaseMs: scale(timings.claimLeaseMs),
+    waitingRecheckMs: scale(timings.waitingRecheckMs),
+    mediaRetry: policy(timings.mediaRetry),
+    mediaMaxAttempts: timings.mediaMaxAttempts,
+    archiveRetry: policy(timings.archiveRetry),
     archiveLeaseMs: scale(timings.archiveLeaseMs),
     archiveMaxAttempts: timings.archiveMaxAttempts,
     eventRetry: policy(timings.eventRetry),

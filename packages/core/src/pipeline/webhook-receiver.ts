@@ -1,13 +1,20 @@
 import type { JobRepository } from "../job";
 import { type NonceStore, verifyPixverseWebhook, type WebhookRejection } from "../pixverse";
+import type { JobLifecycle } from "./job-lifecycle";
 import type { JobSteps, StepResult } from "./job-steps";
+
+/** A late webhook makes its job due for a poll at most this often. */
+const LATE_WEBHOOK_POLL_GAP_MS = 10_000;
+
 import type { Clock, Logger } from "./ports";
 
 export interface WebhookReceiverDeps {
   /** Read only: the job a generation belongs to. */
   jobs: Pick<JobRepository, "findByPixverseId">;
-  steps: JobSteps;
-  secret: string;
+  steps: Pick<JobSteps, "applyOutcome">;
+  lifecycle: Pick<JobLifecycle, "pollSoon">;
+  /** The signing secrets accepted: the current one, then the previous one during a rotation. */
+  secrets: readonly string[];
   nonces: NonceStore;
   clock: Clock;
   logger: Logger;
@@ -19,6 +26,11 @@ export type WebhookOutcome =
   | { outcome: "applied"; jobId: string; step: StepResult }
   /** Verified, for a generation pixpipe has not linked (yet): the poller follows it through its job. */
   | { outcome: "unknown_generation" }
+  /**
+   * Signed by PixVerse but outside the timestamp window (a retry that kept its first timestamp): its
+   * body is not trusted; it only makes the job due for a poll, whose answer is the truth.
+   */
+  | { outcome: "late"; jobId?: string; pollScheduled: boolean }
   /** Not verified; nothing changed. */
   | { outcome: "refused"; reason: WebhookRejection; message: string };
 
@@ -36,10 +48,19 @@ export class WebhookReceiver {
     const verified = await verifyPixverseWebhook({
       rawBody,
       headers,
-      secret: this.deps.secret,
+      secret: this.deps.secrets,
       nonceStore: this.deps.nonces,
       now: this.deps.clock.now(),
     });
+    if (!verified.ok && verified.code === "late") {
+      const job = await this.deps.jobs.findByPixverseId(verified.event.videoId);
+      const scheduled = job ? await this.deps.lifecycle.pollSoon(job, LATE_WEBHOOK_POLL_GAP_MS) : null;
+      this.deps.logger.info("late PixVerse webhook: polling instead of trusting it", {
+        jobId: job?.id,
+        pollScheduled: !!scheduled,
+      });
+      return { outcome: "late", ...(job ? { jobId: job.id } : {}), pollScheduled: !!scheduled };
+    }
     if (!verified.ok) {
       this.deps.logger.warn("PixVerse webhook refused", { code: verified.code, reason: verified.reason });
       return { outcome: "refused", reason: verified.code, message: verified.reason };

@@ -4,7 +4,7 @@ import { createInMemoryPipeline, TEXT_TO_VIDEO } from "../test-support";
 async function generatingJob() {
   const world = createInMemoryPipeline({ config: { inlineSubmitMs: 0 } });
   const { job } = await world.pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO);
-  await world.pipeline.steps.advance((await world.jobs.getById(job.id))!);
+  await world.pipeline.steps.start((await world.jobs.getById(job.id))!);
   const pixverseId = (await world.jobs.getById(job.id))!.pixverseId!;
   const receive = ({ body, headers }: { body: string; headers: Record<string, string> }) =>
     world.pipeline.webhooks.receive(body, new Headers(headers));
@@ -32,11 +32,18 @@ describe("the webhook receiver", () => {
     expect((await world.jobs.getById(world.job.id))?.status).toBe("failed");
   });
 
-  it("refuses a delivery signed outside the ±300 s window", async () => {
+  it("does not trust a delivery signed outside the ±300 s window: it only makes the job due for a poll", async () => {
     const world = await generatingJob();
-    const stale = world.signedWebhook({ id: world.pixverseId, status: 1, url: "https://x/v.mp4" });
+    await world.pipeline.lifecycle.checkAgainLater((await world.jobs.getById(world.job.id))!, 3_600_000);
+    const late = world.signedWebhook({ id: world.pixverseId, status: 1, url: "https://x/v.mp4" });
     await world.clock.advance(301_000);
-    expect(await world.receive(stale)).toMatchObject({ outcome: "refused", reason: "stale" });
+    expect(await world.receive(late)).toEqual({ outcome: "late", jobId: world.job.id, pollScheduled: true });
+    const job = (await world.jobs.getById(world.job.id))!;
+    expect(job).toMatchObject({ status: "generating", nextCheckAt: world.clock.now().toISOString() });
+    expect(world.archiveQueue.take()).toEqual([]);
+    // A replay of the same old delivery changes nothing more.
+    expect(await world.receive(late)).toMatchObject({ outcome: "late" });
+    expect((await world.jobs.getById(world.job.id))?.version).toBe(job.version);
   });
 
   it("answers a verified callback for a generation pixpipe has not linked without touching any job", async () => {

@@ -89,8 +89,9 @@ describe("duplicate, late and reordered webhooks", () => {
     expect(deliveries[0]!.headers["Webhook-Nonce"]).not.toBe(deliveries[1]!.headers["Webhook-Nonce"]);
     const archiving = await world.record(job.id);
     expect(archiving.status).toBe("archiving");
-    // archiving sets attempts 0 and the lease; a second application would have bumped the version again
-    expect(archiving.version).toBe(3);
+    // Queued (1), claimed (2), submitting (3), generating (4), archiving (5): a second application of
+    // the outcome would have bumped the version again.
+    expect(archiving.version).toBe(5);
 
     expect(await world.archiveQueued()).toEqual([job.id]);
     expect((await world.takeEvents()).map((e) => e.event.id)).toEqual([`${job.id}:succeeded`]);
@@ -201,17 +202,30 @@ describe("webhooks that are not PixVerse's", () => {
     expect((await world.record(job.id)).status).toBe("archiving");
   });
 
-  it("answers a stale (or future) timestamp 401 and changes nothing", async () => {
+  it("does not trust a genuine delivery outside the timestamp window: it only makes the job due for a poll", async () => {
     const world = await harness.world();
     const { job, body } = await finishedWithoutWebhook(world);
-    for (const offsetMs of [-301_000, 10 * 60_000]) {
-      const answer = await receive(world, body, signed(world, body, { nowMs: Date.now() + offsetMs }));
-      expect(answer).toMatchObject({
-        outcome: "refused",
-        reason: "stale",
-        message: expect.stringMatching(/timestamp/),
-      });
-    }
+    await world.pipeline.lifecycle.checkAgainLater(job, 3_600_000);
+    // Old enough that a late hint may ask for a poll (at most one per 10 s per job).
+    await new Promise((resolve) => setTimeout(resolve, 10_100));
+    const late = await receive(world, body, signed(world, body, { nowMs: Date.now() - 301_000 }));
+    expect(late).toEqual({ outcome: "late", jobId: job.id, pollScheduled: true });
+    const due = await world.record(job.id);
+    expect(due.status).toBe("generating");
+    expect(Date.parse(due.nextCheckAt!)).toBeLessThanOrEqual(Date.now());
+    expect(await world.takeArchiveRequests()).toEqual([]);
+    // The poll is the truth: PixVerse says the video is done.
+    expect(await world.tick()).toMatchObject({ archive_requested: 1 });
+  }, 30_000);
+
+  it("refuses a delivery outside the window whose signature does not match, changing nothing", async () => {
+    const world = await harness.world();
+    const { job, body } = await finishedWithoutWebhook(world);
+    const headers = signed(world, body, { secret: "not-the-secret", nowMs: Date.now() - 301_000 });
+    expect(await receive(world, body, headers)).toMatchObject({
+      outcome: "refused",
+      reason: "bad_signature",
+    });
     expect(await world.record(job.id)).toEqual(job);
   });
 

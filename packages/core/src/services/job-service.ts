@@ -24,7 +24,7 @@ export interface JobServiceDeps {
   lifecycle: JobLifecycle;
   /** Read only: jobs as the tenant sees them. */
   jobs: Pick<JobRepository, "get" | "getById" | "list">;
-  steps: Pick<JobSteps, "advance">;
+  steps: Pick<JobSteps, "start">;
   media: Pick<MediaResolver, "check">;
   store: Pick<MediaStore, "presignDownload">;
   clock: Clock;
@@ -32,6 +32,8 @@ export interface JobServiceDeps {
   /** Time POST /v1/jobs spends moving a new job along before answering; the poller does the rest. */
   inlineBudgetMs?: number;
   downloadUrlSeconds?: number;
+  /** Unknown scalar input fields: passed to PixVerse with a warning (default), or refused (strict mode). */
+  unknownInputFields?: "pass" | "refuse";
 }
 
 const DEFAULT_INLINE_BUDGET_MS = 5_000;
@@ -57,8 +59,6 @@ export class JobService {
     const { job, created } = await this.deps.lifecycle.accept(request, {
       requestHash: fingerprint(body),
       ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
-      // The poller leaves the job to the inline head start until that has had its chance.
-      firstCheckAfterMs: this.inlineBudgetMs(),
     });
     if (!created) return { job: toPublicJob(job), created };
     return { job: toPublicJob(await this.headStart(job)), created };
@@ -87,7 +87,10 @@ export class JobService {
 
   /** Every problem with a request: the input rules of its type, then its media references. */
   async validate(caller: Caller, body: JobRequestBody): Promise<JobRequest> {
-    const parsed = parseJobRequest({ type: body.type, input: body.input });
+    const parsed = parseJobRequest(
+      { type: body.type, input: body.input },
+      { unknownFields: this.deps.unknownInputFields ?? "pass" },
+    );
     if (!parsed.ok) throw new JobValidationError(parsed.issues);
     const mediaIssues = await this.deps.media.check(caller.tenantId, mediaSlots(parsed.type, parsed.input));
     if (mediaIssues.length > 0) {
@@ -142,12 +145,20 @@ export class JobService {
     return this.deps.inlineBudgetMs ?? DEFAULT_INLINE_BUDGET_MS;
   }
 
+  /**
+   * Starts the new job right away when a slot is free (else it waits for the scheduler, and the caller
+   * is not kept waiting behind others). The start stops at the budget: it gives its claim up, and the
+   * poller carries on from where it stopped.
+   */
   private async headStart(job: JobRecord): Promise<JobRecord> {
     const budget = this.inlineBudgetMs();
     if (budget <= 0) return job;
     const budgetOver = new AbortController();
     try {
-      await Promise.race([this.deps.steps.advance(job), this.deps.clock.sleep(budget, budgetOver.signal)]);
+      await Promise.race([
+        this.deps.steps.start(job, { signal: budgetOver.signal }),
+        this.deps.clock.sleep(budget, budgetOver.signal),
+      ]);
     } catch (error) {
       this.deps.logger.warn("inline submit did not finish; the poller takes over", {
         jobId: job.id,

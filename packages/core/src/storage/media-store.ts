@@ -25,6 +25,8 @@ export interface MediaStore {
    * (retryable), or holds more than `limitBytes` (not retryable).
    */
   read(key: string, limitBytes: number): Promise<{ data: Buffer; contentType: string }>;
+  /** An object's first `bytes` bytes (fewer if it is shorter), to tell what it is by them. */
+  readHead(key: string, bytes: number): Promise<Uint8Array>;
   /** Streams a URL into the bucket under `key`; an ArchiveError says whether trying again can help. */
   archiveFromUrl(input: ArchiveFromUrlInput): Promise<ArchivedObject>;
   presignDownload(

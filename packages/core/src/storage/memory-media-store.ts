@@ -46,14 +46,20 @@ export class InMemoryMediaStore implements MediaStore {
 
   async read(key: string, limitBytes: number): Promise<{ data: Buffer; contentType: string }> {
     const object = this.objects.get(key);
-    if (!object) throw new MediaFetchError(`cannot read upload ${key}: no such object`, false);
+    if (!object) throw new MediaFetchError(`cannot read upload ${key}: no such object`, "invalid_reference");
     if (object.data.length > limitBytes) {
       throw new MediaFetchError(
         `upload ${key} is larger than the ${limitBytes} bytes PixVerse accepts`,
-        false,
+        "too_large",
       );
     }
     return { data: Buffer.from(object.data), contentType: object.contentType };
+  }
+
+  async readHead(key: string, bytes: number): Promise<Uint8Array> {
+    const object = this.objects.get(key);
+    if (!object) throw new MediaFetchError(`cannot read upload ${key}: no such object`, "invalid_reference");
+    return Uint8Array.from(object.data.subarray(0, bytes));
   }
 
   async archiveFromUrl(input: ArchiveFromUrlInput): Promise<ArchivedObject> {

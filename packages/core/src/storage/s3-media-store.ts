@@ -24,7 +24,7 @@ export class S3MediaStore implements MediaStore {
       return { size: head.ContentLength ?? 0, contentType: head.ContentType };
     } catch (error) {
       if (errorName(error) === "NotFound") return null;
-      throw new MediaFetchError(`cannot read upload ${key}: ${(error as Error).message}`, true);
+      throw new MediaFetchError(`cannot read upload ${key}: ${(error as Error).message}`, "unavailable");
     }
   }
 
@@ -34,17 +34,36 @@ export class S3MediaStore implements MediaStore {
       object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
     } catch (error) {
       const missing = errorName(error) === "NoSuchKey";
-      throw new MediaFetchError(`cannot read upload ${key}: ${(error as Error).message}`, !missing);
+      throw new MediaFetchError(
+        `cannot read upload ${key}: ${(error as Error).message}`,
+        missing ? "invalid_reference" : "unavailable",
+      );
     }
     if ((object.ContentLength ?? 0) > limitBytes) {
       (object.Body as Readable | undefined)?.destroy();
       throw new MediaFetchError(
         `upload ${key} is larger than the ${limitBytes} bytes PixVerse accepts`,
-        false,
+        "too_large",
       );
     }
     const data = await readLimited(object.Body as Readable, limitBytes);
     return { data, contentType: object.ContentType ?? "application/octet-stream" };
+  }
+
+  async readHead(key: string, bytes: number): Promise<Uint8Array> {
+    try {
+      const object = await this.s3.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}` }),
+      );
+      return object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
+    } catch (error) {
+      // An empty object has no byte 0: S3 answers 416.
+      if (errorName(error) === "InvalidRange") return new Uint8Array();
+      throw new MediaFetchError(
+        `cannot read upload ${key}: ${(error as Error).message}`,
+        errorName(error) === "NoSuchKey" ? "invalid_reference" : "unavailable",
+      );
+    }
   }
 
   archiveFromUrl(input: ArchiveFromUrlInput): Promise<ArchivedObject> {

@@ -21,10 +21,16 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  *   tenant             TENANT#<tenantId>                TENANT
  *   API key            APIKEY#<sha256(key) hex>         APIKEY    -> tenantId, admin
  *   webhook nonce      NONCE#<nonce>                    NONCE     TTL
- *   slot counters      SLOTS                            global    -> held: PixVerse generations in flight
- *                      SLOTS                            tenant#<id> -> held, waiting (queued for a slot)
- *                                                                 Changed only in the transaction of the
- *                                                                 job write that takes or gives back a slot.
+ *   generation slot    SLOTS                            global#<k> | tenant#<tenantId>#<k>
+ *                                                                 -> jobId; a PixVerse generation pixpipe
+ *                                                                 (or the tenant) has in flight. Taken by a
+ *                                                                 conditional put and given back by a delete
+ *                                                                 in the transaction of the job's own write
+ *                                                                 (invariant 6): one item per slot, so a
+ *                                                                 burst contends on no single item.
+ *   waiting marker     SLOTS                            waiting#<tenantId>
+ *                                                                 -> at; the tenant may have jobs waiting for
+ *                                                                 a slot (the scheduler's list of tenants)
  *   usage              USAGE#<tenantId>                 DAY#<YYYY-MM-DD>#<jobType>
  *                                                                 -> created, succeeded, failed, cancelled,
  *                                                                 credits; added to in the transaction of

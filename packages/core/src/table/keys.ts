@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { DUE_SHARDS } from "./definition";
 
+export const SLOTS_PARTITION = "SLOTS";
+
 /** Primary keys of every item kind (see definition.ts). */
 export const itemKeys = {
   job: (jobId: string) => ({ pk: `JOB#${jobId}`, sk: "JOB" }),
@@ -13,10 +15,15 @@ export const itemKeys = {
   tenant: (tenantId: string) => ({ pk: `TENANT#${tenantId}`, sk: "TENANT" }),
   apiKey: (keyHash: string) => ({ pk: `APIKEY#${keyHash}`, sk: "APIKEY" }),
   nonce: (nonce: string) => ({ pk: `NONCE#${nonce}`, sk: "NONCE" }),
-  /** Generation slots in use, pixpipe-wide; one partition with the tenants' counters (one Query reads all). */
-  globalSlots: () => ({ pk: "SLOTS", sk: "global" }),
-  /** A tenant's generation slots in use and jobs waiting for one. */
-  tenantSlots: (tenantId: string) => ({ pk: "SLOTS", sk: `tenant#${tenantId}` }),
+  /** One of pixpipe's generation slots, held by a job (one partition for all slots: one Query reads them). */
+  globalSlot: (index: number) => ({ pk: SLOTS_PARTITION, sk: `global#${index}` }),
+  /** One of a tenant's generation slots (tenants with an in-flight limit). */
+  tenantSlot: (tenantId: string, index: number) => ({
+    pk: SLOTS_PARTITION,
+    sk: `tenant#${tenantId}#${index}`,
+  }),
+  /** Present while a tenant may have jobs waiting for a slot: what the scheduler looks at. */
+  waitingMarker: (tenantId: string) => ({ pk: SLOTS_PARTITION, sk: `waiting#${tenantId}` }),
   /** A tenant's jobs and credits of one UTC day and job type (counters added to by the lifecycle). */
   usage: (tenantId: string, day: string, type: string) => ({
     pk: `USAGE#${tenantId}`,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   allowedTransitions,
+  CompanionConflictError,
   canTransition,
   IdempotencyConflictError,
   InvalidCursorError,
@@ -459,16 +460,131 @@ export function describeJobRepositoryContract(name: string, adapter: JobReposito
         expect((await poller.listDue(new Date(retryAt), 1000)).map((due) => due.id)).not.toContain(job.id);
       });
 
-      it("counts generating jobs without counting other statuses", async () => {
-        const before = await poller.countGenerating();
-        const jobs = await Promise.all(
-          (["generating", "generating", "generating", "queued", "archiving", "succeeded"] as const).map(
-            (status) => jobIn(status, tenant(), poller),
+      it("lists a tenant's queued jobs oldest first, and nobody else's", async () => {
+        const tenantId = tenant();
+        const [first, second, third] = [
+          await jobIn("queued", tenantId),
+          await jobIn("queued", tenantId),
+          await jobIn("queued", tenantId),
+        ];
+        await jobIn("generating", tenantId);
+        await jobIn("queued");
+        await repo.transition(second!.id, { from: ["queued"], to: "cancelled" });
+        // The index it reads is eventually consistent in DynamoDB: wait for the write to show.
+        await expect
+          .poll(async () => (await repo.oldestQueued(tenantId, 10)).map((job) => job.id), { timeout: 5_000 })
+          .toEqual([first!.id, third!.id]);
+        expect((await repo.oldestQueued(tenantId, 1)).map((job) => job.id)).toEqual([first!.id]);
+      });
+    });
+
+    describe("companion writes", () => {
+      const slot = (n: number) => ({ pk: `SLOTS-${n}`, sk: "global#0" });
+      const counter = { pk: "USAGE#t", sk: "DAY#2026-12-01#text_to_video" };
+
+      it("commit with the job's write: claimed, released, added to and put", async () => {
+        const { job } = await repo.create(newJob(tenant()), {
+          requestHash: "h",
+          companions: { add: [{ key: counter, values: { created: 1 } }] },
+        });
+        const key = slot(Math.random());
+        const claimed = await repo.update(job.id, {
+          expectStatus: "queued",
+          set: { slots: { global: 0 } },
+          companions: {
+            claim: [{ key, item: { jobId: job.id } }],
+            add: [{ key: counter, values: { created: 1, credits: 2.5 } }],
+            put: [{ key: { pk: key.pk, sk: "note" }, item: { text: "hello" } }],
+          },
+        });
+        expect(claimed).toMatchObject({ slots: { global: 0 }, version: 2 });
+        expect(await repo.readItems(key.pk)).toEqual([
+          { key, item: { jobId: job.id } },
+          { key: { pk: key.pk, sk: "note" }, item: { text: "hello" } },
+        ]);
+        expect(
+          (await repo.readItems(counter.pk)).find((entry) => entry.key.sk === counter.sk)?.item,
+        ).toMatchObject({
+          created: expect.any(Number),
+          credits: expect.any(Number),
+        });
+
+        const released = await repo.transition(job.id, {
+          from: ["queued"],
+          to: "cancelled",
+          remove: ["slots"],
+          companions: { release: [key] },
+        });
+        expect(released?.slots).toBeUndefined();
+        expect((await repo.readItems(key.pk)).map((entry) => entry.key.sk)).toEqual(["note"]);
+      });
+
+      it("refuse an item another job holds, writing nothing of the job or the other companions", async () => {
+        const key = slot(Math.random());
+        const holder = await jobIn("queued");
+        const other = await jobIn("queued");
+        await repo.update(holder.id, {
+          expectStatus: "queued",
+          companions: { claim: [{ key, item: { jobId: holder.id } }] },
+        });
+        const counterKey = { pk: `C-${Math.random()}`, sk: "c" };
+        const taking = repo.update(other.id, {
+          expectStatus: "queued",
+          set: { slots: { global: 0 } },
+          companions: {
+            claim: [{ key, item: { jobId: other.id } }],
+            add: [{ key: counterKey, values: { n: 1 } }],
+          },
+        });
+        await expect(taking).rejects.toBeInstanceOf(CompanionConflictError);
+        await expect(taking).rejects.toMatchObject({ key });
+        expect(await repo.getById(other.id)).toEqual(other);
+        expect(await repo.readItems(counterKey.pk)).toEqual([]);
+        expect((await repo.readItems(key.pk))[0]?.item).toEqual({ jobId: holder.id });
+      });
+
+      it("are not written when the job's own condition fails", async () => {
+        const job = await jobIn("archiving");
+        const key = slot(Math.random());
+        expect(
+          await repo.transition(job.id, {
+            from: ["generating"],
+            to: "failed",
+            companions: {
+              claim: [{ key, item: { jobId: job.id } }],
+              add: [{ key: { pk: key.pk, sk: "counter" }, values: { n: 1 } }],
+            },
+          }),
+        ).toBeNull();
+        expect(await repo.readItems(key.pk)).toEqual([]);
+      });
+
+      it("are not written by a create that returns the job an idempotency key already made", async () => {
+        const tenantId = tenant();
+        const key = { pk: `C-${Math.random()}`, sk: "c" };
+        const options = {
+          idempotencyKey: "k",
+          requestHash: "h",
+          companions: { add: [{ key, values: { created: 1 } }] },
+        };
+        await repo.create(newJob(tenantId), options);
+        expect((await repo.create(newJob(tenantId), options)).created).toBe(false);
+        expect((await repo.readItems(key.pk))[0]?.item).toEqual({ created: 1 });
+      });
+
+      it("let exactly one of two jobs racing for the same item take it", async () => {
+        const key = slot(Math.random());
+        const [a, b] = [await jobIn("queued"), await jobIn("queued")];
+        const results = await Promise.allSettled(
+          [a, b].map((job) =>
+            repo.update(job!.id, {
+              expectStatus: "queued",
+              companions: { claim: [{ key, item: { jobId: job!.id } }] },
+            }),
           ),
         );
-        expect(await poller.countGenerating()).toBe(before + 4 - 1);
-        await poller.transition(jobs[0]!.id, { from: ["generating"], to: "cancelled" });
-        expect(await poller.countGenerating()).toBe(before + 2);
+        expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+        expect(results.filter((result) => result.status === "rejected")).toHaveLength(1);
       });
     });
 

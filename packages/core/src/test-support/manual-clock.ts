@@ -51,6 +51,34 @@ export class ManualClock implements Clock {
     this.current = target;
   }
 
+  /**
+   * Runs `work` to its end, moving time only while it sleeps: each time nothing but sleepers is left,
+   * the clock jumps to the earliest one. So a budget or a spacing is measured in the work's own steps,
+   * never in how fast this machine runs them.
+   */
+  async run<T>(work: Promise<T>): Promise<T> {
+    let settled = false;
+    const outcome = work.finally(() => {
+      settled = true;
+    });
+    outcome.catch(() => {});
+    for (let idleTurns = 0; !settled; ) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (settled) break;
+      const next = this.sleepers.reduce<Sleeper | undefined>(
+        (a, b) => (!a || b.at < a.at ? b : a),
+        undefined,
+      );
+      if (next) {
+        await this.advance(next.at - this.current);
+        idleTurns = 0;
+      } else if (++idleTurns > 10_000) {
+        throw new Error("ManualClock.run: the work neither finishes nor sleeps");
+      }
+    }
+    return outcome;
+  }
+
   /** Sleepers still waiting (e.g. a poller spacing its requests). */
   pendingSleeps(): number {
     return this.sleepers.length;

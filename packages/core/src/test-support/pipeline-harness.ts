@@ -136,6 +136,15 @@ export class TestWorld {
     return bodies.map(({ body }) => archiveMessageSchema.parse(JSON.parse(body)).jobId);
   }
 
+  /** Waits for archive requests that were queued with a delay (a retry's backoff) and takes them. */
+  async waitForArchiveRequests(): Promise<string[]> {
+    return waitFor(
+      () => this.takeArchiveRequests(),
+      (jobIds) => jobIds.length > 0,
+      { timeoutMs: 10_000, intervalMs: 200, what: "a delayed archive request" },
+    );
+  }
+
   /** Runs the archiver for every queued archive request, like the SQS-triggered Lambda. */
   async archiveQueued(): Promise<string[]> {
     const jobIds = await this.takeArchiveRequests();

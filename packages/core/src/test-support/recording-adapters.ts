@@ -35,10 +35,14 @@ export class RecordingArchiveQueue implements ArchiveQueue {
     this.failures.push(...errors);
   }
 
-  async enqueue(jobId: string): Promise<void> {
+  /** Delays asked for, by job id (the last one). */
+  readonly delays = new Map<string, number>();
+
+  async enqueue(jobId: string, options: { delayMs?: number } = {}): Promise<void> {
     const failure = this.failures.shift();
     if (failure !== undefined) throw failure;
     this.queued.push(jobId);
+    this.delays.set(jobId, options.delayMs ?? 0);
   }
 
   /** Takes everything queued so far (as the archiver's event source would). */

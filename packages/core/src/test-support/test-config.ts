@@ -16,6 +16,8 @@ export function testConfig(
     inlineSubmitMs: 5_000,
     allowPrivateMediaUrls: false,
     eventSource: "urn:pixpipe:test",
+    unknownInputFields: "pass",
+    mediaAttempts: 3,
     ...base,
   };
   return { ...config, ...rest, pixverse: { ...config.pixverse, ...pixverse } };
@@ -27,6 +29,11 @@ export const FAST_TIMINGS: Timings = {
   poll: { initialMs: 20, factor: 1.5, maxMs: 200 },
   submitRetry: { initialMs: 20, factor: 2, maxMs: 200 },
   capacityWaitMs: 20,
+  claimLeaseMs: 60_000,
+  waitingRecheckMs: 20,
+  mediaRetry: { initialMs: 20, factor: 2, maxMs: 200 },
+  mediaMaxAttempts: 3,
+  archiveRetry: { initialMs: 20, factor: 2, maxMs: 200 },
   archiveLeaseMs: 60_000,
   archiveMaxAttempts: 3,
   eventRetry: { initialMs: 20, factor: 2, maxMs: 200 },

@@ -16,8 +16,10 @@ import {
   MediaResolver,
   type PixverseApi,
   Poller,
+  Scheduler,
   SqsArchiveQueue,
   scaleTimings,
+  slotLimitsOf,
   systemClock,
   type Timings,
   WebhookReceiver,
@@ -54,6 +56,7 @@ export interface Pipeline {
   readonly accountService: AccountService;
   readonly webhooks: WebhookReceiver;
   readonly poller: Poller;
+  readonly scheduler: Scheduler;
   readonly archiver: Archiver;
   readonly steps: JobSteps;
   readonly lifecycle: JobLifecycle;
@@ -85,7 +88,10 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const clients = once(() => options.clients ?? createAwsClients());
   const logger = options.logger ?? new PowertoolsLogger({ serviceName: "pixpipe" });
   const clock = options.clock ?? systemClock;
-  const timings = options.timings ?? scaleTimings(DEFAULT_TIMINGS, config.timeScale);
+  const timings = options.timings ?? {
+    ...scaleTimings(DEFAULT_TIMINGS, config.timeScale),
+    mediaMaxAttempts: config.mediaAttempts,
+  };
   const tableName = () => requireSetting(config.tableName, "tableName");
   const factories = options.adapters ?? {};
 
@@ -138,7 +144,9 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
       }),
   );
   // Only the steps that hand out archives use the queue; the archiver itself is not linked to it.
-  const lazyArchiveQueue: ArchiveQueue = { enqueue: (jobId) => archiveQueue().enqueue(jobId) };
+  const lazyArchiveQueue: ArchiveQueue = {
+    enqueue: (jobId, options) => archiveQueue().enqueue(jobId, options),
+  };
   const lifecycle = once(
     () =>
       new JobLifecycle({
@@ -146,10 +154,12 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         events: events(),
         archiveQueue: lazyArchiveQueue,
         timings,
+        jobDeadlineSeconds: config.jobDeadlineSeconds,
         clock,
         logger,
       }),
   );
+  const limits = once(() => slotLimitsOf(tenants(), { globalLimit: config.pixverse.maxConcurrency, clock }));
   const steps = once(
     () =>
       new JobSteps({
@@ -159,10 +169,13 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         media: media(),
         timings,
         jobDeadlineSeconds: config.jobDeadlineSeconds,
-        maxConcurrency: config.pixverse.maxConcurrency,
+        limits: limits(),
         clock,
         logger,
       }),
+  );
+  const scheduler = once(
+    () => new Scheduler({ jobs: jobs(), steps: steps(), limits: limits(), clock, logger }),
   );
   const jobService = once(
     () =>
@@ -175,6 +188,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         clock,
         logger,
         inlineBudgetMs: config.inlineSubmitMs,
+        unknownInputFields: config.unknownInputFields,
       }),
   );
   const uploadService = once(() => new UploadService({ store: store() }));
@@ -186,7 +200,11 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
       new WebhookReceiver({
         jobs: jobs(),
         steps: steps(),
-        secret: requireSetting(config.pixverse.webhookSecret, "pixverse.webhookSecret"),
+        lifecycle: lifecycle(),
+        secrets: [
+          requireSetting(config.pixverse.webhookSecret, "pixverse.webhookSecret"),
+          ...(config.pixverse.webhookSecretPrevious ? [config.pixverse.webhookSecretPrevious] : []),
+        ],
         nonces: nonces(),
         clock,
         logger,
@@ -197,6 +215,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
       new Poller({
         jobs: jobs(),
         steps: steps(),
+        scheduler: scheduler(),
         clock,
         logger,
         requestsPerSecond: config.pixverse.requestsPerSecond,
@@ -210,6 +229,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         pixverse: pixverse(),
         store: store(),
         maxBytes: config.archiveMaxBytes,
+        maxAttempts: timings.archiveMaxAttempts,
         logger,
       }),
   );
@@ -238,6 +258,9 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
     },
     get poller() {
       return poller();
+    },
+    get scheduler() {
+      return scheduler();
     },
     get archiver() {
       return archiver();

@@ -17,6 +17,8 @@ export {
 } from "./media";
 export {
   type InputIssue,
+  type InputWarning,
+  inputWarningSchema,
   JOB_TYPES,
   type JobInput,
   type JobType,

@@ -56,7 +56,12 @@ export const JOB_TYPE_SPECS: Record<JobType, JobTypeSpec> = {
     shape: "item",
     list: "multi_transition",
   }),
-  fusion: videoJob("fusion", { field: "image", kind: "image", shape: "item", list: "image_references" }),
+  fusion: videoJob(
+    "fusion",
+    { field: "image", kind: "image", shape: "item", list: "image_references" },
+    // Omni mode (v6): reference videos beside the images.
+    { field: "video", kind: "video", shape: "item", list: "video_references" },
+  ),
   extend: videoJob("extend", video),
   modify: videoJob("modify", video, images),
   restyle: videoJob("restyle", video),

@@ -122,6 +122,9 @@ export interface InputIssue {
 /** A field of the input pixpipe passed to PixVerse without validating it (see docs/pixverse-compatibility.md). */
 export type InputWarning = InputIssue;
 
+/** A warning as stored on a job and shown on it. */
+export const inputWarningSchema = z.object({ path: z.string(), message: z.string() });
+
 export type ParsedJobRequest =
   | { ok: true; type: JobType; input: Record<string, unknown>; warnings: InputWarning[] }
   | { ok: false; issues: InputIssue[] };

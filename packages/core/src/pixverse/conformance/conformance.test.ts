@@ -109,10 +109,7 @@ describe("conformance: each case's job input becomes the same PixVerse request",
   }
 
   for (const c of CONFORMANCE_CASES) {
-    // Fusion's reference videos are a media slot job/input/media.ts does not list yet (see the branch's report):
-    // until it does, their references stay unresolved and these cases fail; flip them to `it` then.
-    const pendingSlot = "video_references" in c.input;
-    (pendingSlot ? it.fails : it)(c.name, () => {
+    it(c.name, () => {
       const parsed = parseJobRequest({ type: c.type, input: c.input });
       expect(parsed, caseName(c)).toMatchObject({ ok: true, type: c.type, warnings: [] });
       if (!parsed.ok) return;
