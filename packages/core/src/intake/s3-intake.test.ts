@@ -218,6 +218,29 @@ describe("an image with a prompt in its metadata", () => {
     expect(failed.error?.message).toContain("duration (x-amz-meta-duration): model v5 supports 5, 8 s");
   });
 
+  it("that is empty, or not an image by its bytes, becomes a failed job PixVerse never sees", async () => {
+    const uploadsBefore = sim.control.ledger().uploads.length;
+    for (const [name, body] of [
+      ["empty.png", Buffer.alloc(0)],
+      ["text.png", Buffer.from("definitely not a picture")],
+    ] as const) {
+      const record = await put(`incoming/t1/${name}`, body, { Metadata: { prompt: "move" } });
+      const report = await intake.handle(s3Event(record));
+      expect(report.outcomes).toEqual([
+        expect.objectContaining({
+          outcome: "job_failed",
+          error: {
+            code: "invalid_request",
+            message: expect.stringMatching(
+              name === "empty.png" ? /the file is empty/ : /is not an image PixVerse takes/,
+            ),
+          },
+        }),
+      ]);
+    }
+    expect(sim.control.ledger().uploads.length).toBe(uploadsBefore);
+  });
+
   it("over 20 MB becomes a failed job, refused by size before anything downloads it", async () => {
     const key = "incoming/t1/huge.png";
     // Multipart, as any client uploads files this size.

@@ -15,14 +15,38 @@ export class ForbiddenAddressError extends Error {
 }
 
 /**
+ * The IPv4 address an IPv6 address carries, in the forms that route to it: IPv4-mapped
+ * (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d, deprecated but still parsed by stacks), NAT64
+ * (64:ff9b::/96) and 6to4 (2002:aabb:ccdd::/48).
+ */
+function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 | undefined {
+  const parts = address.parts;
+  const fromWords = (high: number, low: number) =>
+    new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+  if (address.isIPv4MappedAddress()) return address.toIPv4Address();
+  const zeroPrefix = parts.slice(0, 6).every((part) => part === 0);
+  // ::/96 minus :: and ::1 (unspecified and loopback, judged as IPv6).
+  if (zeroPrefix && (parts[6] !== 0 || (parts[7] ?? 0) > 1)) return fromWords(parts[6]!, parts[7]!);
+  if (parts[0] === 0x64 && parts[1] === 0xff9b && parts.slice(2, 6).every((part) => part === 0)) {
+    return fromWords(parts[6]!, parts[7]!);
+  }
+  if (parts[0] === 0x2002) return fromWords(parts[1]!, parts[2]!);
+  return undefined;
+}
+
+/**
  * Only global unicast addresses may be fetched: private, loopback, link-local (cloud metadata at
- * 169.254.169.254), carrier-grade NAT, multicast, reserved and unspecified ranges are refused.
- * IPv4-mapped IPv6 addresses are judged as the IPv4 address they carry.
+ * 169.254.169.254), carrier-grade NAT, multicast, reserved and unspecified ranges are refused. An IPv6
+ * address that carries an IPv4 address (mapped, compatible, NAT64, 6to4) is judged by both: a public
+ * IPv6 range cannot launder a private IPv4 address.
  */
 export function addressRange(address: string): string {
-  let parsed = ipaddr.parse(address);
-  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv6") {
+    const embedded = embeddedIPv4(parsed as ipaddr.IPv6);
+    if (embedded && embedded.range() !== "unicast")
+      return `${embedded.range()} (embedded ${embedded.toString()})`;
+    if (embedded && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) return embedded.range();
   }
   return parsed.range();
 }

@@ -8,10 +8,11 @@ import {
   requestHash,
   toPublicJob,
 } from "../job";
-import { mediaSlots, parseJobRequest } from "../job/input";
+import { type InputIssue, mediaSlots, parseJobRequest } from "../job/input";
 import type { Clock, JobLifecycle, JobRequest, JobSteps, Logger, MediaResolver } from "../pipeline";
 import type { MediaStore } from "../storage";
 import type { Caller } from "./caller";
+import type { CatalogKind, CatalogService } from "./catalog-service";
 import { JobHasNoOutputError, JobNotCancellableError, JobValidationError } from "./errors";
 
 export interface JobRequestBody {
@@ -20,8 +21,17 @@ export interface JobRequestBody {
   metadata?: Record<string, string>;
 }
 
+/** The catalogue ids a job input names, checked at the door (a stale cache is read again once). */
+const CATALOG_FIELDS: readonly { field: string; kind: CatalogKind; see: string }[] = [
+  { field: "lip_sync_tts_speaker_id", kind: "voices", see: "GET /v1/catalog/voices" },
+  { field: "template_id", kind: "templates", see: "GET /v1/catalog/templates" },
+  { field: "restyle_id", kind: "restyles", see: "GET /v1/catalog/restyles" },
+];
+
 export interface JobServiceDeps {
   lifecycle: JobLifecycle;
+  /** Checks catalogue ids (voices, templates, restyles) before a job is accepted. */
+  catalog: Pick<CatalogService, "knows">;
   /** Read only: jobs as the tenant sees them. */
   jobs: Pick<JobRepository, "get" | "getById" | "list">;
   steps: Pick<JobSteps, "start">;
@@ -92,16 +102,34 @@ export class JobService {
       { unknownFields: this.deps.unknownInputFields ?? "pass" },
     );
     if (!parsed.ok) throw new JobValidationError(parsed.issues);
-    const mediaIssues = await this.deps.media.check(caller.tenantId, mediaSlots(parsed.type, parsed.input));
-    if (mediaIssues.length > 0) {
-      throw new JobValidationError(mediaIssues.map((issue) => ({ ...issue, path: `input.${issue.path}` })));
-    }
+    const [mediaIssues, catalogIssues] = await Promise.all([
+      this.deps.media.check(caller.tenantId, mediaSlots(parsed.type, parsed.input)),
+      this.catalogIssues(parsed.input),
+    ]);
+    const issues = [
+      ...mediaIssues.map((issue) => ({ ...issue, path: `input.${issue.path}` })),
+      ...catalogIssues,
+    ];
+    if (issues.length > 0) throw new JobValidationError(issues);
     return {
       tenantId: caller.tenantId,
       type: parsed.type,
       input: parsed.input,
       metadata: body.metadata ?? {},
     };
+  }
+
+  /** Ids PixVerse's catalogues do not know; an id it cannot check now passes (PixVerse decides). */
+  private async catalogIssues(input: Record<string, unknown>): Promise<InputIssue[]> {
+    const checks = CATALOG_FIELDS.filter(({ field }) => input[field] !== undefined).map(
+      async ({ field, kind, see }) => {
+        const known = await this.deps.catalog.knows(kind, String(input[field]));
+        return known === false
+          ? [{ path: `input.${field}`, message: `PixVerse has no such id; see ${see}` }]
+          : [];
+      },
+    );
+    return (await Promise.all(checks)).flat();
   }
 
   async getJob(caller: Caller, id: string): Promise<PublicJob | null> {

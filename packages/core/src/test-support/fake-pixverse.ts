@@ -44,6 +44,8 @@ export class FakePixverse implements PixverseApi {
   private readonly generations = new Map<string, FakeGeneration>();
   private readonly byTrace = new Map<string, FakeGeneration>();
   private readonly failures = new Map<Method, unknown[]>();
+  /** The catalogues' ids, as PixVerse lists them (a test may add one, as PixVerse adds templates). */
+  readonly catalogs = { voices: ["1", "2"], templates: ["315446315336768"], restyles: ["1001"] };
   /** Result URLs that no longer serve their bytes (PixVerse's links expire). */
   private readonly expired = new Set<string>();
   private nextId = 627_410_861_853_514_292n;
@@ -163,17 +165,24 @@ export class FakePixverse implements PixverseApi {
 
   async listTemplates(...args: Parameters<PixverseApi["listTemplates"]>): Promise<Templates> {
     this.record("listTemplates", args);
-    return { total: 1, templates: [{ templateId: "315446315336768", displayName: "Kiss" }] } as Templates;
+    const [query] = args;
+    const templates = (query?.type === 2 ? [] : this.catalogs.templates).map((templateId) => ({
+      templateId,
+      displayName: "Kiss",
+    }));
+    return { total: templates.length, templates } as Templates;
   }
 
   async listRestyles(...args: Parameters<PixverseApi["listRestyles"]>): Promise<Restyles> {
     this.record("listRestyles", args);
-    return { total: 1, restyles: [{ restyleId: "1001", name: "Anime" }] } as Restyles;
+    const restyles = this.catalogs.restyles.map((restyleId) => ({ restyleId, name: "Anime" }));
+    return { total: restyles.length, restyles } as Restyles;
   }
 
   async listTtsSpeakers(...args: Parameters<PixverseApi["listTtsSpeakers"]>): Promise<TtsSpeakers> {
     this.record("listTtsSpeakers", args);
-    return { total: 1, speakers: [{ speakerId: "1", name: "Emily" }] };
+    const speakers = this.catalogs.voices.map((speakerId) => ({ speakerId, name: `Voice ${speakerId}` }));
+    return { total: speakers.length, speakers };
   }
 
   async getBalance(...args: Parameters<PixverseApi["getBalance"]>): Promise<Balance> {

@@ -177,10 +177,12 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const scheduler = once(
     () => new Scheduler({ jobs: jobs(), steps: steps(), limits: limits(), clock, logger }),
   );
+  const catalogService = once(() => new CatalogService({ pixverse: pixverse(), clock }));
   const jobService = once(
     () =>
       new JobService({
         lifecycle: lifecycle(),
+        catalog: catalogService(),
         jobs: jobs(),
         steps: steps(),
         media: media(),
@@ -193,7 +195,6 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   );
   const uploadService = once(() => new UploadService({ store: store() }));
   const maskService = once(() => new MaskService({ media: media(), pixverse: pixverse() }));
-  const catalogService = once(() => new CatalogService({ pixverse: pixverse(), clock }));
   const accountService = once(() => new AccountService({ pixverse: pixverse() }));
   const webhooks = once(
     () =>
