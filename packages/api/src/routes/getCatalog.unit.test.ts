@@ -7,7 +7,13 @@ describe("GET /v1/catalog/{kind}", () => {
     const res = await app.request("/v1/catalog/voices", { headers: bearer("tenantA") });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("private, max-age=300");
-    expect(await res.json()).toEqual({ total: 1, speakers: [{ speakerId: "1", name: "Emily" }] });
+    expect(await res.json()).toEqual({
+      total: 2,
+      speakers: [
+        { speakerId: "1", name: "Voice 1" },
+        { speakerId: "2", name: "Voice 2" },
+      ],
+    });
     expect(pixverse.callsOf("listTtsSpeakers")).toEqual([[{ page: 1, pageSize: 50 }]]);
   });
 
