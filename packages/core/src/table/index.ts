@@ -1,2 +1,2 @@
 export { DUE_SHARDS, ensureTable, GSI, TABLE_KEYS, tableDefinition } from "./definition";
-export { dueShardOf, dueShards, type ItemKey, itemKeys } from "./keys";
+export { dueShardOf, dueShards, type ItemKey, indexKeys, itemKeys } from "./keys";

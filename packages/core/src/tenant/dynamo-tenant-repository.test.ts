@@ -1,33 +1,62 @@
-import { GetCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GetCommand, PutCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { afterAll, describe, expect, it } from "vitest";
 import type { AwsClients } from "../aws";
 import { itemKeys } from "../table";
 import { describeTenantRepositoryContract } from "../test-support/tenant-repository-contract";
 import { createTestTable } from "../test-support/test-table";
+import { hashApiKey } from "./api-key";
 import { DynamoTenantRepository } from "./dynamo-tenant-repository";
-import { hashApiKey } from "./rules";
 
-let clients: AwsClients;
-let tableName: string;
-let tenants: DynamoTenantRepository;
-
-beforeAll(async () => {
-  ({ clients, tableName } = await createTestTable("tenants"));
-  tenants = new DynamoTenantRepository(clients.dynamo, tableName);
+const opened: AwsClients[] = [];
+async function freshRepository(): Promise<
+  { tenants: DynamoTenantRepository } & Awaited<ReturnType<typeof createTestTable>>
+> {
+  const table = await createTestTable("tenants");
+  opened.push(table.clients);
+  return { ...table, tenants: new DynamoTenantRepository(table.clients.dynamo, table.tableName) };
+}
+afterAll(() => {
+  for (const clients of opened) clients.destroy();
 });
-afterAll(() => clients.destroy());
 
-describeTenantRepositoryContract("DynamoDB", async () => tenants);
+describeTenantRepositoryContract("DynamoDB", async () => (await freshRepository()).tenants);
 
-describe("DynamoTenantRepository's keys", () => {
-  it("are stored only as SHA-256 hashes", async () => {
+describe("DynamoTenantRepository", () => {
+  it("stores keys only as SHA-256 hashes, and an expiry as the table's TTL", async () => {
+    const { tenants, clients, tableName } = await freshRepository();
     const tenant = await tenants.createTenant({ name: "Hashes" });
-    const { key } = await tenants.createApiKey(tenant.id, { admin: false });
+    const { secret } = await tenants.createApiKey(tenant.id, {
+      label: "temp",
+      scopes: ["jobs:read"],
+      expiresAt: new Date("2030-01-01T00:00:00Z"),
+    });
     const stored = await clients.dynamo.send(
-      new GetCommand({ TableName: tableName, Key: itemKeys.apiKey(hashApiKey(key)) }),
+      new GetCommand({ TableName: tableName, Key: itemKeys.apiKey(hashApiKey(secret)) }),
     );
-    expect(stored.Item).toMatchObject({ tenantId: tenant.id, admin: false });
+    expect(stored.Item).toMatchObject({ tenantId: tenant.id, scopes: ["jobs:read"], expiresAt: 1893456000 });
     const everything = await clients.dynamo.send(new ScanCommand({ TableName: tableName }));
-    expect(JSON.stringify(everything.Items)).not.toContain(key);
+    expect(JSON.stringify(everything.Items)).not.toContain(secret);
+  });
+
+  it("brings a tenant written by an older pixpipe up to date when it is ensured", async () => {
+    const { tenants, clients, tableName } = await freshRepository();
+    await clients.dynamo.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...itemKeys.tenant("old"),
+          id: "old",
+          name: "Old one",
+          createdAt: "2025-01-01T00:00:00.000Z",
+        },
+      }),
+    );
+    const ensured = await tenants.ensureTenant({ id: "old", name: "ignored" });
+    expect(ensured).toMatchObject({ id: "old", name: "Old one", status: "active", limits: {} });
+    expect(ensured.createdAt).toBe("2025-01-01T00:00:00.000Z");
+    expect((await tenants.listTenants({ limit: 10 })).tenants.map((t) => t.id)).toEqual(["old"]);
+    expect(await tenants.updateTenant("old", { limits: { maxInFlight: 2 } })).toMatchObject({
+      limits: { maxInFlight: 2 },
+    });
   });
 });

@@ -8,6 +8,7 @@ import { InMemoryNonceStore, signPixverseWebhook } from "../pixverse";
 import type { Caller } from "../services";
 import { InMemoryMediaStore } from "../storage";
 import { InMemoryTenantRepository } from "../tenant";
+import { InMemoryUsageRepository } from "../usage";
 import { createPipeline, type Pipeline } from "../wiring";
 import { FakePixverse } from "./fake-pixverse";
 import { ManualClock } from "./manual-clock";
@@ -30,6 +31,7 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
   const pixverse = new FakePixverse();
   const jobs = new InMemoryJobRepository();
   const tenants = new InMemoryTenantRepository();
+  const usage = new InMemoryUsageRepository();
   const store = new InMemoryMediaStore("media-test", pixverse.download);
   const events = new RecordingEventPublisher();
   const archiveQueue = new RecordingArchiveQueue();
@@ -55,6 +57,7 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
     adapters: {
       jobs: () => jobs,
       tenants: () => tenants,
+      usage: () => usage,
       nonces: () => nonces,
       events: () => events,
       archiveQueue: () => archiveQueue,
@@ -72,6 +75,7 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
     pixverse,
     jobs,
     tenants,
+    usage,
     store,
     events,
     archiveQueue,

@@ -23,14 +23,26 @@ import {
   WebhookReceiver,
 } from "../pipeline";
 import { type NonceStore, PixverseClient } from "../pixverse";
-import { AccountService, CatalogService, JobService, MaskService, UploadService } from "../services";
+import {
+  AccountService,
+  AuthenticationService,
+  CatalogService,
+  JobService,
+  MaskService,
+  TenantAdminService,
+  UploadService,
+  UsageService,
+  WebhookSecretService,
+} from "../services";
 import { type MediaStore, S3MediaStore } from "../storage";
 import { DynamoTenantRepository, type TenantRepository } from "../tenant";
+import { DynamoUsageRepository, type UsageRepository } from "../usage";
 
 /** The outside world the pipeline talks to, one port each; AWS and PixVerse by default. */
 export interface PipelineAdapters {
   jobs: JobRepository;
   tenants: TenantRepository;
+  usage: UsageRepository;
   nonces: NonceStore;
   events: JobEventPublisher;
   archiveQueue: ArchiveQueue;
@@ -52,6 +64,10 @@ export interface Pipeline {
   readonly maskService: MaskService;
   readonly catalogService: CatalogService;
   readonly accountService: AccountService;
+  readonly authenticationService: AuthenticationService;
+  readonly tenantAdminService: TenantAdminService;
+  readonly webhookSecretService: WebhookSecretService;
+  readonly usageService: UsageService;
   readonly webhooks: WebhookReceiver;
   readonly poller: Poller;
   readonly archiver: Archiver;
@@ -93,6 +109,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const defaults: { [K in keyof PipelineAdapters]: () => PipelineAdapters[K] } = {
     jobs: () => new DynamoJobRepository(clients().dynamo, tableName()),
     tenants: () => new DynamoTenantRepository(clients().dynamo, tableName()),
+    usage: () => new DynamoUsageRepository(clients().dynamo, tableName()),
     nonces: () => new DynamoNonceStore(clients().dynamo, tableName()),
     events: () =>
       new SqsJobEventPublisher(
@@ -120,6 +137,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
     once(() => (factories[name] ?? defaults[name])() as PipelineAdapters[K]);
   const jobs = adapter("jobs");
   const tenants = adapter("tenants");
+  const usage = adapter("usage");
   const nonces = adapter("nonces");
   const events = adapter("events");
   const archiveQueue = adapter("archiveQueue");
@@ -181,6 +199,10 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const maskService = once(() => new MaskService({ media: media(), pixverse: pixverse() }));
   const catalogService = once(() => new CatalogService({ pixverse: pixverse(), clock }));
   const accountService = once(() => new AccountService({ pixverse: pixverse() }));
+  const authenticationService = once(() => new AuthenticationService({ tenants: tenants(), clock, logger }));
+  const tenantAdminService = once(() => new TenantAdminService({ tenants: tenants(), clock }));
+  const webhookSecretService = once(() => new WebhookSecretService({ tenants: tenants(), clock }));
+  const usageService = once(() => new UsageService({ usage: usage(), tenants: tenants(), clock }));
   const webhooks = once(
     () =>
       new WebhookReceiver({
@@ -232,6 +254,18 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
     },
     get accountService() {
       return accountService();
+    },
+    get authenticationService() {
+      return authenticationService();
+    },
+    get tenantAdminService() {
+      return tenantAdminService();
+    },
+    get webhookSecretService() {
+      return webhookSecretService();
+    },
+    get usageService() {
+      return usageService();
     },
     get webhooks() {
       return webhooks();
