@@ -13,6 +13,7 @@ export {
   normalizeScopes,
   tenantOfApiKey,
 } from "./api-key";
+export { bootstrapAdminKey } from "./bootstrap";
 export { DynamoTenantRepository } from "./dynamo-tenant-repository";
 export {
   ApiKeyConflictError,
