@@ -141,9 +141,9 @@ export const CreateApiKeyRequestSchema = z
     scopes: z
       .array(ApiKeyScopeSchema)
       .min(1)
-      .default(["jobs:write"])
+      .optional()
       .openapi({
-        description: `Any of ${API_KEY_SCOPES.join(", ")}; jobs:write (with jobs:read) by default.`,
+        description: `Any of ${API_KEY_SCOPES.join(", ")}; jobs:write (with jobs:read) when absent.`,
       }),
     expiresAt: z.iso
       .datetime()

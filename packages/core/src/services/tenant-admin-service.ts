@@ -14,6 +14,9 @@ import {
 import type { Caller } from "./caller";
 import { OwnTenantDisableError } from "./errors";
 
+/** The scopes of a key issued without any named: what an app needs to run its jobs. */
+export const DEFAULT_KEY_SCOPES: readonly ApiKeyScope[] = ["jobs:write"];
+
 /** How long a rotated key keeps working unless the admin says otherwise. */
 export const DEFAULT_KEY_OVERLAP_SECONDS = 24 * 3600;
 
@@ -51,13 +54,13 @@ export class TenantAdminService {
     return tenant && toPublicTenant(tenant);
   }
 
-  /** The issued key carries its secret, shown this once. Null for an unknown tenant. */
+  /** The issued key carries its secret, shown this once (jobs:write without scopes). Null for an unknown tenant. */
   async createApiKey(
     _caller: Caller,
     tenantId: string,
-    input: { label: string; scopes: readonly ApiKeyScope[]; expiresAt?: string },
+    input: { label: string; scopes?: readonly ApiKeyScope[]; expiresAt?: string },
   ): Promise<IssuedApiKey | null> {
-    const { label, scopes, expiresAt } = input;
+    const { label, scopes = DEFAULT_KEY_SCOPES, expiresAt } = input;
     try {
       return await this.deps.tenants.createApiKey(
         tenantId,
