@@ -70,6 +70,18 @@ async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
   return data as T;
 }
 
+/** The items of page after page, each page asked for with the previous one's nextCursor. */
+async function* everyPage<T>(
+  fetchPage: (cursor: { cursor?: string }) => Promise<[T[], { nextCursor: string | null }]>,
+): AsyncGenerator<T> {
+  let cursor: string | undefined;
+  do {
+    const [items, page] = await fetchPage(cursor ? { cursor } : {});
+    yield* items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
 /**
  * The pixpipe HTTP API. `api` is the typed openapi-fetch client for every operation of the OpenAPI
  * document; the methods wrap the common ones, throw PixpipeApiError for every answer that is not a
@@ -105,13 +117,10 @@ export class PixpipeClient {
   }
 
   /** Every job matching `query`, newest first, fetching the next page as the loop reaches it. */
-  async *jobs(query: Omit<ListJobsQuery, "cursor"> = {}, options: RequestOptions = {}): AsyncGenerator<Job> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.listJobs({ ...query, ...(cursor ? { cursor } : {}) }, options);
-      yield* page.jobs;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+  jobs(query: Omit<ListJobsQuery, "cursor"> = {}, options: RequestOptions = {}): AsyncGenerator<Job> {
+    return everyPage((cursor) =>
+      this.listJobs({ ...query, ...cursor }, options).then((page) => [page.jobs, page]),
+    );
   }
 
   cancelJob(id: string, options: RequestOptions = {}): Promise<Job> {

@@ -163,20 +163,16 @@ export const ApiKeyParamsSchema = TenantParamsSchema.extend({
     .openapi({ param: { name: "keyId", in: "path" } }),
 });
 
+/** How long something replaced keeps working: whole seconds up to 30 days. */
+export const overlapSecondsSchema = (description: string) =>
+  z.number().int().min(0).max(MAX_OVERLAP_SECONDS).optional().openapi({ description, example: 3600 });
+
 export const RotateApiKeyRequestSchema = z
   .object({
-    overlapSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_OVERLAP_SECONDS)
-      .optional()
-      .openapi({
-        description:
-          "How long the old key keeps working (default 86400, one day; 0: it stops now). Never beyond an " +
-          "expiry it already had.",
-        example: 3600,
-      }),
+    overlapSeconds: overlapSecondsSchema(
+      "How long the old key keeps working (default 86400, one day; 0: it stops now). Never beyond an " +
+        "expiry it already had.",
+    ),
   })
   .strict()
   .openapi("RotateApiKeyRequest");
@@ -198,4 +194,3 @@ export type IssuedApiKey = z.infer<typeof IssuedApiKeySchema>;
 export type CreateApiKeyRequest = z.infer<typeof CreateApiKeyRequestSchema>;
 export type RotateApiKeyRequest = z.infer<typeof RotateApiKeyRequestSchema>;
 export type RotatedApiKey = z.infer<typeof RotatedApiKeySchema>;
-export { MAX_OVERLAP_SECONDS };

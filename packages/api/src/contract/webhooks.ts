@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { webhookSecretSchema } from "@pixpipe/core/tenant";
-import { MAX_OVERLAP_SECONDS } from "./admin";
+import { overlapSecondsSchema } from "./admin";
 
 export const WebhookSecretSchema = z
   .object({
@@ -17,18 +17,10 @@ export const WebhookSecretSchema = z
 
 export const RotateWebhookSecretRequestSchema = z
   .object({
-    overlapSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_OVERLAP_SECONDS)
-      .optional()
-      .openapi({
-        description:
-          "How long deliveries are signed with the old secret too (default 86400, one day; 0: not at all). " +
-          "Rotating again within it ends the older secret's overlap.",
-        example: 3600,
-      }),
+    overlapSeconds: overlapSecondsSchema(
+      "How long deliveries are signed with the old secret too (default 86400, one day; 0: not at all). " +
+        "Rotating again within it ends the older secret's overlap.",
+    ),
   })
   .strict()
   .openapi("RotateWebhookSecretRequest");

@@ -3,6 +3,7 @@ import pc from "picocolors";
 import type { CliContext } from "../context";
 import { EXIT, type ExitCode, UsageError } from "../errors";
 import { formatTable } from "../format";
+import { firstItems } from "../pages";
 
 const STATUSES = ["active", "disabled"] as const;
 type Status = (typeof STATUSES)[number];
@@ -77,11 +78,11 @@ export async function listTenants(
   flags: { limit: number; all?: boolean },
 ): Promise<ExitCode> {
   const client = await cli.client();
-  const tenants: Tenant[] = [];
-  for await (const tenant of client.tenants({ limit: Math.min(flags.limit, 100) })) {
-    tenants.push(tenant);
-    if (!flags.all && tenants.length >= flags.limit) break;
-  }
+  const tenants = await firstItems(
+    client.tenants({ limit: Math.min(flags.limit, 100) }),
+    flags.limit,
+    flags.all,
+  );
   if (cli.json) {
     cli.printJson({ tenants });
     return EXIT.ok;

@@ -7,6 +7,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  type TransactWriteCommandInput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
@@ -49,6 +50,7 @@ import {
 import { type NewTenantInput, type Tenant, type TenantPage, type TenantPatch, tenantSchema } from "./tenant";
 
 type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
 
 /** Attempts of a read-modify-write of a tenant before it gives up to concurrent writers. */
 const TENANT_WRITE_ATTEMPTS = 5;
@@ -181,36 +183,14 @@ export class DynamoTenantRepository implements TenantRepository {
 
   async createApiKey(tenantId: string, input: NewApiKeyInput, now = new Date()): Promise<IssuedApiKey> {
     const { record, issued } = newApiKey(tenantId, generateApiKey(tenantId), input, now);
-    try {
-      await this.dynamo.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              ConditionCheck: {
-                TableName: this.tableName,
-                Key: itemKeys.tenant(tenantId),
-                ConditionExpression: "attribute_exists(pk)",
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: apiKeyItem(record),
-                ConditionExpression: "attribute_not_exists(pk)",
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      if (
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed"
-      ) {
-        throw new TenantNotFoundError(tenantId);
-      }
-      throw error;
-    }
+    const tenantExists = {
+      ConditionCheck: {
+        TableName: this.tableName,
+        Key: itemKeys.tenant(tenantId),
+        ConditionExpression: "attribute_exists(pk)",
+      },
+    };
+    if (!(await this.putNewKey(tenantExists, record))) throw new TenantNotFoundError(tenantId);
     return issued;
   }
 
@@ -297,43 +277,18 @@ export class DynamoTenantRepository implements TenantRepository {
       options.overlapSeconds,
       now,
     );
-    try {
-      await this.dynamo.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.tableName,
-                Key: itemKeys.apiKey(old.hash),
-                UpdateExpression: "SET #expiresAt = :expiresAt",
-                ConditionExpression: "id = :id",
-                ExpressionAttributeNames: { "#expiresAt": TABLE_KEYS.ttl },
-                ExpressionAttributeValues: {
-                  ":expiresAt": apiKeyItem(previous)[TABLE_KEYS.ttl],
-                  ":id": keyId,
-                },
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: apiKeyItem(record),
-                ConditionExpression: "attribute_not_exists(pk)",
-              },
-            },
-          ],
-        }),
-      );
-    } catch (error) {
-      // Revoked meanwhile.
-      if (
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed"
-      ) {
-        return null;
-      }
-      throw error;
-    }
+    const oldKeyExpires = {
+      Update: {
+        TableName: this.tableName,
+        Key: itemKeys.apiKey(old.hash),
+        UpdateExpression: "SET #expiresAt = :expiresAt",
+        ConditionExpression: "id = :id",
+        ExpressionAttributeNames: { "#expiresAt": TABLE_KEYS.ttl },
+        ExpressionAttributeValues: { ":expiresAt": apiKeyItem(previous)[TABLE_KEYS.ttl], ":id": keyId },
+      },
+    };
+    // False: the old key was revoked meanwhile.
+    if (!(await this.putNewKey(oldKeyExpires, record))) return null;
     return { issued, previous: toApiKey(previous) };
   }
 
@@ -370,6 +325,27 @@ export class DynamoTenantRepository implements TenantRepository {
       );
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /** Puts a new key in one transaction with `guard`; false when the guard's condition failed. */
+  private async putNewKey(guard: TransactItem, record: ApiKeyRecord): Promise<boolean> {
+    const put = {
+      Put: {
+        TableName: this.tableName,
+        Item: apiKeyItem(record),
+        ConditionExpression: "attribute_not_exists(pk)",
+      },
+    };
+    try {
+      await this.dynamo.send(new TransactWriteCommand({ TransactItems: [guard, put] }));
+      return true;
+    } catch (error) {
+      const guardFailed =
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === "ConditionalCheckFailed";
+      if (guardFailed) return false;
+      throw error;
     }
   }
 
