@@ -38,6 +38,29 @@ describe("DynamoTenantRepository", () => {
     expect(JSON.stringify(everything.Items)).not.toContain(secret);
   });
 
+  it("decides an issued key with one DynamoDB request (a BatchGet of key and tenant), a chosen one with two", async () => {
+    const { tenants: writer, clients, tableName } = await freshRepository();
+    const tenant = await writer.createTenant({ name: "Round trips" });
+    const { secret } = await writer.createApiKey(tenant.id, { label: "k", scopes: ["jobs:read"] });
+    await writer.ensureApiKey(tenant.id, "a-chosen-local-key", { scopes: ["jobs:read"] });
+    const sent: string[] = [];
+    const counting = new Proxy(clients.dynamo, {
+      get: (target, property, receiver) =>
+        property === "send"
+          ? (command: { constructor: { name: string } }) => {
+              sent.push(command.constructor.name);
+              return target.send(command as never);
+            }
+          : Reflect.get(target, property, receiver),
+    });
+    const reader = new DynamoTenantRepository(counting, tableName);
+    expect((await reader.authenticate(secret)).ok).toBe(true);
+    expect(sent).toEqual(["BatchGetCommand"]);
+    sent.length = 0;
+    expect((await reader.authenticate("a-chosen-local-key")).ok).toBe(true);
+    expect(sent).toEqual(["GetCommand", "GetCommand"]);
+  });
+
   it("brings a tenant written by an older pixpipe up to date when it is ensured", async () => {
     const { tenants, clients, tableName } = await freshRepository();
     await clients.dynamo.send(
