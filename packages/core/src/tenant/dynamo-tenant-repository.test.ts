@@ -6,6 +6,7 @@ import { describeTenantRepositoryContract } from "../test-support/tenant-reposit
 import { createTestTable } from "../test-support/test-table";
 import { hashApiKey } from "./api-key";
 import { DynamoTenantRepository } from "./dynamo-tenant-repository";
+import { ApiKeyConflictError } from "./errors";
 
 const opened: AwsClients[] = [];
 async function freshRepository(): Promise<
@@ -61,7 +62,7 @@ describe("DynamoTenantRepository", () => {
     expect(sent).toEqual(["GetCommand", "GetCommand"]);
   });
 
-  it("brings a tenant written by an older pixpipe up to date when it is ensured", async () => {
+  it("brings a tenant and a dev key written by an older pixpipe up to date when they are ensured", async () => {
     const { tenants, clients, tableName } = await freshRepository();
     await clients.dynamo.send(
       new PutCommand({
@@ -78,6 +79,27 @@ describe("DynamoTenantRepository", () => {
     expect(ensured).toMatchObject({ id: "old", name: "Old one", status: "active", limits: {} });
     expect(ensured.createdAt).toBe("2025-01-01T00:00:00.000Z");
     expect((await tenants.listTenants({ limit: 10 })).tenants.map((t) => t.id)).toEqual(["old"]);
+    // The dev key kept by an older local runtime: ensured again on start, it becomes a whole key.
+    await clients.dynamo.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...itemKeys.apiKey(hashApiKey("pxp_kept-dev-key")),
+          tenantId: "old",
+          admin: true,
+          createdAt: "2025-01-01T00:00:00.000Z",
+        },
+      }),
+    );
+    expect(await tenants.authenticate("pxp_kept-dev-key")).toEqual({ ok: false, reason: "invalid" });
+    await tenants.ensureApiKey("old", "pxp_kept-dev-key", { scopes: ["admin", "jobs:write"] });
+    expect(await tenants.authenticate("pxp_kept-dev-key")).toEqual({
+      ok: true,
+      key: expect.objectContaining({ tenantId: "old", scopes: ["admin", "jobs:write", "jobs:read"] }),
+    });
+    await expect(
+      tenants.ensureApiKey("other", "pxp_kept-dev-key", { scopes: ["admin"] }),
+    ).rejects.toBeInstanceOf(ApiKeyConflictError);
     expect(await tenants.updateTenant("old", { limits: { maxInFlight: 2 } })).toMatchObject({
       limits: { maxInFlight: 2 },
     });

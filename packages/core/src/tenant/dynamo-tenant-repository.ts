@@ -94,6 +94,10 @@ function apiKeyRecord(item: Item): ApiKeyRecord {
   };
 }
 
+/** A key item this pixpipe can read; null for one of an older shape (it is refused as unknown). */
+const readableApiKey = (item: Item | undefined): ApiKeyRecord | null =>
+  item && apiKeyItemSchema.safeParse(item).success ? apiKeyRecord(item) : null;
+
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
 /** Tenants and API keys in the pixpipe table (TENANT# and APIKEY# items, listed through byTenant). */
@@ -204,15 +208,18 @@ export class DynamoTenantRepository implements TenantRepository {
     await this.ensureTenant({ id: tenantId, name: tenantId }, now);
     const key = itemKeys.apiKey(hashApiKey(plaintextKey));
     const found = await this.getItem(key);
-    const existing = found ? apiKeyRecord(found) : null;
-    if (existing && existing.tenantId !== tenantId) throw new ApiKeyConflictError();
+    if (found && found.tenantId !== tenantId) throw new ApiKeyConflictError();
+    // An item of an older pixpipe (no id or scopes: the local dev key kept under .pixpipe/) is
+    // replaced by a whole new record.
+    const existing = readableApiKey(found);
     const record = ensuredApiKey(existing, tenantId, plaintextKey, options, now);
     try {
       await this.dynamo.send(
         new PutCommand({
           TableName: this.tableName,
           Item: apiKeyItem(record),
-          ConditionExpression: "attribute_not_exists(pk) OR (tenantId = :tenantId AND id = :id)",
+          ConditionExpression:
+            "attribute_not_exists(pk) OR (tenantId = :tenantId AND (id = :id OR attribute_not_exists(id)))",
           ExpressionAttributeValues: { ":tenantId": tenantId, ":id": record.id },
         }),
       );
@@ -220,7 +227,7 @@ export class DynamoTenantRepository implements TenantRepository {
       if (!isConditionFailure(error)) throw error;
       // A concurrent ensure wrote it first: fine for the same tenant, a conflict for another.
       const winner = await this.getItem(key);
-      if (!winner || apiKeyRecord(winner).tenantId !== tenantId) throw new ApiKeyConflictError();
+      if (winner?.tenantId !== tenantId) throw new ApiKeyConflictError();
     }
   }
 
@@ -301,12 +308,11 @@ export class DynamoTenantRepository implements TenantRepository {
       const items = await this.batchGet([keyOfKey, itemKeys.tenant(namedTenant)]);
       const found = items.find((item) => item.pk === keyOfKey.pk);
       const tenant = items.find((item) => item.pk !== keyOfKey.pk);
-      return checkApiKey(found ? apiKeyRecord(found) : null, tenant ? tenantSchema.parse(tenant) : null, now);
+      return checkApiKey(readableApiKey(found), tenant ? tenantSchema.parse(tenant) : null, now);
     }
     // A key an operator chose: its item says whose it is, then the tenant is read.
-    const found = await this.getItem(keyOfKey);
-    if (!found) return { ok: false, reason: "invalid" };
-    const record = apiKeyRecord(found);
+    const record = readableApiKey(await this.getItem(keyOfKey));
+    if (!record) return { ok: false, reason: "invalid" };
     return checkApiKey(record, await this.getTenant(record.tenantId), now);
   }
 
