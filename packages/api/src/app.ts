@@ -7,16 +7,27 @@ import { authenticate } from "./auth";
 import { ApiError, errorHandler, errorResponse, notFoundHandler, validationError } from "./errors";
 import type { ApiDeps, ApiLogger } from "./ports";
 import * as cancelJob from "./routes/cancelJob";
+import * as createApiKey from "./routes/createApiKey";
 import * as createJob from "./routes/createJob";
+import * as createTenant from "./routes/createTenant";
 import * as createUpload from "./routes/createUpload";
 import * as getBalance from "./routes/getBalance";
 import * as getCatalog from "./routes/getCatalog";
 import * as getJob from "./routes/getJob";
 import * as getJobVideo from "./routes/getJobVideo";
+import * as getTenant from "./routes/getTenant";
+import * as getUsage from "./routes/getUsage";
+import * as getWebhookSecret from "./routes/getWebhookSecret";
 import * as health from "./routes/health";
+import * as listApiKeys from "./routes/listApiKeys";
 import * as listJobs from "./routes/listJobs";
+import * as listTenants from "./routes/listTenants";
 import * as receivePixverseWebhook from "./routes/receivePixverseWebhook";
+import * as revokeApiKey from "./routes/revokeApiKey";
+import * as rotateApiKey from "./routes/rotateApiKey";
+import * as rotateWebhookSecret from "./routes/rotateWebhookSecret";
 import * as selectMasks from "./routes/selectMasks";
+import * as updateTenant from "./routes/updateTenant";
 
 /** Request bodies here are small JSON documents (webhooks included); anything larger is refused. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -33,6 +44,17 @@ const ROUTES = [
   selectMasks,
   getCatalog,
   getBalance,
+  getUsage,
+  getWebhookSecret,
+  rotateWebhookSecret,
+  createTenant,
+  listTenants,
+  getTenant,
+  updateTenant,
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  rotateApiKey,
   receivePixverseWebhook,
   health,
 ];

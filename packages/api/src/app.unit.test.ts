@@ -174,20 +174,53 @@ describe("OpenAPI document", () => {
         "post /v1/masks selectMasks",
         "get /v1/catalog/{kind} getCatalog",
         "get /v1/account/balance getBalance",
+        "get /v1/usage getUsage",
+        "get /v1/webhooks/secret getWebhookSecret",
+        "post /v1/webhooks/secret/rotate rotateWebhookSecret",
+        "post /v1/admin/tenants createTenant",
+        "get /v1/admin/tenants listTenants",
+        "get /v1/admin/tenants/{id} getTenant",
+        "patch /v1/admin/tenants/{id} updateTenant",
+        "post /v1/admin/tenants/{id}/keys createApiKey",
+        "get /v1/admin/tenants/{id}/keys listApiKeys",
+        "delete /v1/admin/tenants/{id}/keys/{keyId} revokeApiKey",
+        "post /v1/admin/tenants/{id}/keys/{keyId}/rotate rotateApiKey",
         "post /webhooks/pixverse receivePixverseWebhook",
         "get /healthz health",
       ].sort(),
     );
   });
 
-  it("requires the bearer scheme everywhere except the webhook and /healthz", async () => {
+  it("requires the bearer scheme everywhere except the webhook and /healthz, naming each route's scope", async () => {
     const doc = await document();
     expect(doc).toMatchObject({
       components: { securitySchemes: { bearerAuth: { type: "http", scheme: "bearer" } } },
       security: [{ bearerAuth: [] }],
       paths: { "/webhooks/pixverse": { post: { security: [] } }, "/healthz": { get: { security: [] } } },
     });
-    expect(doc).not.toHaveProperty(["paths", "/v1/jobs", "post", "security"]);
+    const scopes = Object.fromEntries(
+      Object.values(doc.paths)
+        .flatMap((methods) => Object.values(methods))
+        .map((op) => [
+          op.operationId,
+          (op as { security?: { bearerAuth?: string[] }[] }).security?.[0]?.bearerAuth,
+        ]),
+    );
+    expect(scopes).toMatchObject({
+      createJob: ["jobs:write"],
+      cancelJob: ["jobs:write"],
+      createUpload: ["jobs:write"],
+      selectMasks: ["jobs:write"],
+      getWebhookSecret: ["jobs:write"],
+      listJobs: ["jobs:read"],
+      getJob: ["jobs:read"],
+      getJobVideo: ["jobs:read"],
+      getCatalog: ["jobs:read"],
+      getUsage: ["jobs:read"],
+      getBalance: ["admin"],
+      createTenant: ["admin"],
+      revokeApiKey: ["admin"],
+    });
   });
 
   it("documents errors with the shared Error schema and PixVerse ids as strings", async () => {

@@ -1,7 +1,19 @@
 import { IdempotencyConflictError, InvalidCursorError } from "@pixpipe/core/job";
 import { MediaFetchError } from "@pixpipe/core/media";
 import { PixverseError } from "@pixpipe/core/pixverse";
-import { JobHasNoOutputError, JobNotCancellableError, JobValidationError } from "@pixpipe/core/services";
+import {
+  JobHasNoOutputError,
+  JobNotCancellableError,
+  JobValidationError,
+  OwnTenantDisableError,
+  UsageQueryError,
+} from "@pixpipe/core/services";
+import {
+  ApiKeyExpiredError,
+  InvalidTenantCursorError,
+  TenantExistsError,
+  TenantWriteConflictError,
+} from "@pixpipe/core/tenant";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -69,6 +81,21 @@ const CORE_ERRORS = [
     "The job has already finished and can no longer be cancelled.",
   ],
   [JobHasNoOutputError, 409, "no_output", "The job has no archived video (yet)."],
+  [TenantExistsError, 409, "tenant_exists", "A tenant with this id already exists."],
+  [InvalidTenantCursorError, 400, "invalid_cursor", "The cursor is invalid or expired."],
+  [TenantWriteConflictError, 409, "conflict", "The tenant kept changing under this request; send it again."],
+  [
+    ApiKeyExpiredError,
+    409,
+    "key_expired",
+    "The API key has already expired and cannot be rotated; create a new key instead.",
+  ],
+  [
+    OwnTenantDisableError,
+    409,
+    "own_tenant",
+    "An admin key cannot disable its own tenant; use an admin key of another tenant.",
+  ],
 ] as const;
 
 export function fromCoreError(error: unknown): ApiError | undefined {
@@ -77,6 +104,15 @@ export function fromCoreError(error: unknown): ApiError | undefined {
     const details = error.issues.map(({ path, message }) => ({ path, message, location: "body" as const }));
     const message = `The job input is invalid (${problemCount(details)}, see details).`;
     return new ApiError(400, "invalid_input", message, details);
+  }
+  if (error instanceof UsageQueryError) {
+    const details = error.issues.map(({ path, message }) => ({ path, message, location: "query" as const }));
+    return new ApiError(
+      400,
+      "invalid_request",
+      `The request is invalid (${problemCount(details)}, see details).`,
+      details,
+    );
   }
   if (error instanceof PixverseError) return fromPixverseError(error);
   if (error instanceof MediaFetchError) return new ApiError(422, "media_unavailable", error.message);

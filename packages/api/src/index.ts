@@ -3,12 +3,17 @@ export { createApp, MAX_BODY_BYTES } from "./app";
 export { apiDepsFromPipeline } from "./pipeline-deps";
 export type {
   AccountPort,
+  ApiCaller,
   ApiDeps,
   ApiLogger,
   Caller,
   CatalogPort,
   JobsPort,
+  KeyCheck,
   MasksPort,
+  TenantAdminPort,
   UploadsPort,
+  UsagePort,
+  WebhookSecretsPort,
   WebhooksPort,
 } from "./ports";

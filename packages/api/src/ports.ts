@@ -1,23 +1,50 @@
 import type { WebhookOutcome } from "@pixpipe/core/pipeline";
 import type { Caller } from "@pixpipe/core/services";
 import type {
+  ApiKey,
   Balance,
   CatalogKind,
   CatalogQuery,
+  CreateApiKeyRequest,
   CreateJobBody,
+  CreateTenantRequest,
+  IssuedApiKey,
   Job,
   JobList,
   ListJobsQuery,
+  ListTenantsQuery,
   MaskSelection,
   MaskSelectionRequest,
+  RotatedApiKey,
+  Tenant,
+  TenantList,
+  UpdateTenantRequest,
   UploadGrant,
   UploadRequest,
+  UsageQueryParams,
+  UsageReport,
+  WebhookSecret,
 } from "./contract";
 
 // The narrow ports the HTTP layer needs, one per service. @pixpipe/core's services satisfy them
 // structurally (checked in ports.test.ts); the API never reaches past them.
 
 export type { Caller };
+
+export type ApiKeyScope = "admin" | "jobs:write" | "jobs:read";
+
+/** The caller of a /v1 route: core's Caller (services take it) and the key it presented. */
+export interface ApiCaller extends Caller {
+  keyId: string;
+  scopes: readonly ApiKeyScope[];
+}
+
+/** Why a presented key is refused: 401 for invalid (unknown, revoked) and expired, 403 for tenant_disabled. */
+export type KeyRefusal = "invalid" | "expired" | "tenant_disabled";
+
+export type KeyCheck =
+  | { ok: true; key: { id: string; tenantId: string; scopes: ApiKeyScope[] } }
+  | { ok: false; reason: KeyRefusal };
 
 /** Job operations, always scoped to the caller's tenant: another tenant's job reads as null. */
 export interface JobsPort {
@@ -57,20 +84,55 @@ export interface WebhooksPort {
   receive(rawBody: string, headers: Headers): Promise<WebhookOutcome>;
 }
 
+/** Tenants and their keys (admin scope); null where the tenant or key does not exist. */
+export interface TenantAdminPort {
+  /** Throws TenantExistsError for a taken id. */
+  createTenant(caller: Caller, request: CreateTenantRequest): Promise<Tenant>;
+  /** Throws InvalidTenantCursorError. */
+  listTenants(caller: Caller, query: ListTenantsQuery): Promise<TenantList>;
+  getTenant(caller: Caller, id: string): Promise<Tenant | null>;
+  /** Throws OwnTenantDisableError when the caller would disable its own tenant. */
+  updateTenant(caller: Caller, id: string, patch: UpdateTenantRequest): Promise<Tenant | null>;
+  createApiKey(caller: Caller, tenantId: string, request: CreateApiKeyRequest): Promise<IssuedApiKey | null>;
+  listApiKeys(caller: Caller, tenantId: string): Promise<ApiKey[] | null>;
+  revokeApiKey(caller: Caller, tenantId: string, keyId: string): Promise<boolean>;
+  /** Throws ApiKeyExpiredError for a key that has already expired. */
+  rotateApiKey(
+    caller: Caller,
+    tenantId: string,
+    keyId: string,
+    options: { overlapSeconds?: number },
+  ): Promise<RotatedApiKey | null>;
+}
+
+export interface UsagePort {
+  /** Throws UsageQueryError for a range that ends before it starts or is too long. */
+  usage(caller: Caller, query: UsageQueryParams): Promise<UsageReport>;
+}
+
+/** The caller's tenant's Standard Webhooks signing secret. */
+export interface WebhookSecretsPort {
+  getSecret(caller: Caller): Promise<WebhookSecret>;
+  rotateSecret(caller: Caller, options: { overlapSeconds?: number }): Promise<WebhookSecret>;
+}
+
 /** The slice of a structured logger (Powertools Logger, console) the API uses. */
 export interface ApiLogger {
   error(message: string, attributes: Record<string, unknown>): void;
 }
 
 export interface ApiDeps {
-  /** Resolves a bearer API key to its caller; null for an unknown or revoked key. */
-  authenticate(apiKey: string): Promise<Caller | null>;
+  /** The decision on a bearer API key, read fresh (a revoked key is refused at the next request). */
+  authenticate(apiKey: string): Promise<KeyCheck>;
   jobs: JobsPort;
   uploads: UploadsPort;
   masks: MasksPort;
   catalog: CatalogPort;
   account: AccountPort;
   webhooks: WebhooksPort;
+  tenantAdmin: TenantAdminPort;
+  usage: UsagePort;
+  webhookSecrets: WebhookSecretsPort;
   /** Where unexpected errors are logged; console when absent. */
   logger?: ApiLogger;
 }

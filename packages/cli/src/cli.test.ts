@@ -1,115 +1,31 @@
-import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PurgeQueueCommand } from "@aws-sdk/client-sqs";
 import type { Job } from "@pixpipe/client";
 import { freePort } from "@pixpipe/local";
-import { type E2eRuntime, startE2eRuntime, TEXT_TO_VIDEO } from "@pixpipe/local/e2e/support";
+import { type E2eRuntime, TEXT_TO_VIDEO } from "@pixpipe/local/e2e/support";
 import { solidPng } from "@pixpipe/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bundleCli } from "../scripts/bundle";
 import { EXIT } from "./errors";
 import { formatBytes } from "./format";
+import { type BinHarness, startBinHarness } from "./test-support/bin-harness";
 
-// The real `pixpipe` bin (the bundle npm installs) against the whole local pipeline, found as a user
-// finds it: through .pixpipe/local.json above the working folder, with no flags or variables.
+// The real `pixpipe` bin against the whole local pipeline (see startBinHarness).
 
 let e2e: E2eRuntime;
-let bin: string;
-/** The project folder: .pixpipe/local.json is in it; the CLI runs in a subfolder. */
-let project: string;
 let workdir: string;
-/** The user's config folder (XDG_CONFIG_HOME), empty until `pixpipe login`. */
 let configHome: string;
-
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The environment of a user who set nothing for pixpipe. */
-function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith("PIXPIPE_")),
-  );
-  return { ...env, XDG_CONFIG_HOME: configHome, NO_COLOR: "1", ...extra };
-}
-
-function pixpipe(
-  args: string[],
-  options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
-): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [bin, ...args],
-      { cwd: options.cwd ?? workdir, env: userEnv(options.env), timeout: 60_000 },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
-      },
-    );
-    child.stdin?.end(options.input ?? "");
-  });
-}
-
-/** A running bin whose output is collected as it comes; `until` waits for a pattern in it. */
-function started(child: ChildProcessWithoutNullStreams) {
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
-  return {
-    child,
-    output: () => output,
-    exited,
-    async until(pattern: RegExp, timeoutMs = 20_000): Promise<RegExpMatchArray> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const match = output.match(pattern);
-        if (match) return match;
-        if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms in:\n${output}`);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    },
-  };
-}
-
-function spawnPixpipe(args: string[]) {
-  return started(spawn(process.execPath, [bin, ...args], { cwd: workdir, env: userEnv() }));
-}
-
-/** The bin on a pseudo-terminal of 120x40 (util-linux `script`), its keyboard on our stdin. */
-function spawnOnTerminal(args: string[]) {
-  const command = [process.execPath, bin, ...args]
-    .map((word) => `'${word.replaceAll("'", "'\\''")}'`)
-    .join(" ");
-  return started(
-    spawn("script", ["-qfec", `stty cols 120 rows 40; exec ${command}`, "/dev/null"], {
-      cwd: workdir,
-      env: userEnv({ TERM: "xterm-256color" }),
-    }),
-  );
-}
+let pixpipe: BinHarness["pixpipe"];
+let spawnPixpipe: BinHarness["spawnPixpipe"];
+let spawnOnTerminal: BinHarness["spawnOnTerminal"];
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const jobIdIn = (text: string) => text.match(/job_[0-9A-Z]{26}/)?.[0] ?? "";
 
 beforeAll(async () => {
-  project = await mkdtemp(path.join(tmpdir(), "pixpipe-cli-"));
-  workdir = path.join(project, "videos");
-  configHome = path.join(project, "config-home");
-  await mkdir(workdir);
-  [bin, e2e] = await Promise.all([
-    bundleCli(),
-    startE2eRuntime({ stateDir: path.join(project, ".pixpipe") }),
-  ]);
+  ({ e2e, workdir, configHome, pixpipe, spawnPixpipe, spawnOnTerminal } = await startBinHarness());
   // `pixpipe events tail` reads JobEvents itself.
   await e2e.events.stop();
 }, 120_000);

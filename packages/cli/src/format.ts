@@ -43,3 +43,15 @@ export function describeState(job: Job, plain = false): string {
 }
 
 export const elapsedSince = (iso: string, now = Date.now()) => formatDuration(now - Date.parse(iso));
+
+/** Rows under a dimmed header, each column as wide as its widest cell (the last one left ragged). */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+      .join("  ");
+  return [pc.dim(line(header)), ...rows.map(line)];
+}

@@ -1,8 +1,12 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { tailEvents } from "./commands/events";
 import { cancelJob, downloadJob, getJob, listJobs, watchJob } from "./commands/jobs";
+import { createKey, listKeys, revokeKey, rotateKey } from "./commands/keys";
 import { login } from "./commands/login";
 import { run } from "./commands/run";
+import { createTenant, getTenant, listTenants, updateTenant } from "./commands/tenants";
+import { usage } from "./commands/usage";
+import { webhookSecret } from "./commands/webhooks";
 import { CliContext, type GlobalOptions, VERSION } from "./context";
 import { type ExitCode, errorJson, errorLine, exitCodeOf } from "./errors";
 import { JOB_TYPE_NAMES } from "./job-request";
@@ -129,6 +133,89 @@ export function createProgram(): Command {
     .option("--max <n>", "stop after this many events", integer("--max"))
     .addOption(new Option("--peek", "read one batch and leave it on the queue"))
     .action(action(tailEvents));
+
+  const tenants = program.command("tenants").description("tenants and their limits (admin keys)");
+  tenants
+    .command("list")
+    .description("tenants by id")
+    .option("--limit <n>", "how many", integer("--limit"), 50)
+    .option("--all", "every tenant, page after page")
+    .action(action(listTenants));
+  tenants.command("get").description("one tenant").argument("<id>").action(action(getTenant));
+  const limitOptions = (command: Command, none: string) =>
+    command
+      .option("--max-in-flight <n>", `generations in flight at once${none}`)
+      .option("--credits-per-day <n>", `PixVerse credits per UTC day${none}`)
+      .option("--credits-per-month <n>", `PixVerse credits per UTC month${none}`);
+  limitOptions(
+    tenants
+      .command("create")
+      .description("create a tenant (it gets its webhook signing secret)")
+      .requiredOption("--name <name>", "what to call it")
+      .option("--id <id>", "a chosen id (default: ten_<ULID>)")
+      .option("--status <status>", "active (the default) or disabled"),
+    "",
+  ).action(action(createTenant));
+  limitOptions(
+    tenants
+      .command("update")
+      .description("change a tenant's name, status or limits (what is not given stays)")
+      .argument("<id>")
+      .option("--name <name>", "a new name")
+      .option("--status <status>", "active, or disabled: its keys get 403, its running jobs finish"),
+    "; none removes it",
+  ).action(action(updateTenant));
+
+  const keys = program.command("keys").description("a tenant's API keys (admin keys)");
+  const tenantOption = (command: Command) => command.requiredOption("--tenant <id>", "the tenant");
+  tenantOption(keys.command("list").description("the tenant's keys, never their secrets")).action(
+    action(listKeys),
+  );
+  tenantOption(
+    keys
+      .command("create")
+      .description("issue a key and print its secret, once")
+      .requiredOption("--label <label>", "what the key is for")
+      .option("--scope <scope>", "admin, jobs:write or jobs:read (repeatable; default jobs:write)", collect)
+      .option("--expires-in <duration>", "e.g. 30d: the key stops working then")
+      .option("--expires-at <time>", "an ISO-8601 time the key stops working at"),
+  ).action(action(createKey));
+  tenantOption(
+    keys.command("revoke").description("refuse a key from the next request on").argument("<keyId>"),
+  ).action(action(revokeKey));
+  tenantOption(
+    keys
+      .command("rotate")
+      .description("issue a new key with the same label and scopes; the old one works during an overlap")
+      .argument("<keyId>")
+      .option(
+        "--overlap <duration>",
+        "how long the old key keeps working, e.g. 1h (default 24h; 0: not at all)",
+      ),
+  ).action(action(rotateKey));
+
+  program
+    .command("usage")
+    .description("jobs by status and credits, per day, job type or tenant")
+    .option("--from <day>", "first UTC day, YYYY-MM-DD (default: 29 days before --to)")
+    .option("--to <day>", "last UTC day, YYYY-MM-DD (default: today)")
+    .option("--group-by <grouping>", "day, type or tenant", "day")
+    .option(
+      "--tenant <id>",
+      "admin keys: this tenant (default: every tenant together; other keys: their own)",
+    )
+    .action(action(usage));
+
+  const webhooks = program.command("webhooks").description("webhook deliveries to your receivers");
+  webhooks
+    .command("secret")
+    .description("print your tenant's Standard Webhooks signing secret (whsec_...)")
+    .option("--rotate", "replace it first; the old one keeps signing during an overlap")
+    .option(
+      "--overlap <duration>",
+      "with --rotate: how long the old one signs too (default 24h; 0: not at all)",
+    )
+    .action(action(webhookSecret));
 
   program
     .command("login")

@@ -6,20 +6,32 @@ import { fetchOrThrow, PixpipeApiError, storageError } from "./errors";
 import type { paths } from "./generated/api";
 import { detectContentType } from "./media-type";
 import type {
+  ApiKey,
   Balance,
   CatalogKind,
   CatalogPage,
   CatalogQuery,
+  CreateApiKeyRequest,
   CreateJobRequest,
+  CreateTenantRequest,
+  IssuedApiKey,
   Job,
   JobList,
   ListJobsQuery,
+  ListTenantsQuery,
   MaskSelection,
   MaskSelectionRequest,
+  RotatedApiKey,
+  Tenant,
+  TenantList,
+  UpdateTenantRequest,
   UploadContentType,
   UploadGrant,
   UploadRef,
   UploadRequest,
+  UsageQuery,
+  UsageReport,
+  WebhookSecret,
 } from "./types";
 import { type WatchOptions, watchJob } from "./watch";
 
@@ -58,6 +70,18 @@ async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
   return data as T;
 }
 
+/** The items of page after page, each page asked for with the previous one's nextCursor. */
+async function* everyPage<T>(
+  fetchPage: (cursor: { cursor?: string }) => Promise<[T[], { nextCursor: string | null }]>,
+): AsyncGenerator<T> {
+  let cursor: string | undefined;
+  do {
+    const [items, page] = await fetchPage(cursor ? { cursor } : {});
+    yield* items;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
 /**
  * The pixpipe HTTP API. `api` is the typed openapi-fetch client for every operation of the OpenAPI
  * document; the methods wrap the common ones, throw PixpipeApiError for every answer that is not a
@@ -93,13 +117,10 @@ export class PixpipeClient {
   }
 
   /** Every job matching `query`, newest first, fetching the next page as the loop reaches it. */
-  async *jobs(query: Omit<ListJobsQuery, "cursor"> = {}, options: RequestOptions = {}): AsyncGenerator<Job> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.listJobs({ ...query, ...(cursor ? { cursor } : {}) }, options);
-      yield* page.jobs;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+  jobs(query: Omit<ListJobsQuery, "cursor"> = {}, options: RequestOptions = {}): AsyncGenerator<Job> {
+    return everyPage((cursor) =>
+      this.listJobs({ ...query, ...cursor }, options).then((page) => [page.jobs, page]),
+    );
   }
 
   cancelJob(id: string, options: RequestOptions = {}): Promise<Job> {
@@ -195,5 +216,111 @@ export class PixpipeClient {
   /** PixVerse's credit balance (admin keys only). */
   balance(options: RequestOptions = {}): Promise<Balance> {
     return unwrap(this.api.GET("/v1/account/balance", { signal: options.signal }));
+  }
+
+  /** Jobs by status and credits per day, job type or tenant (see GET /v1/usage). */
+  usage(query: UsageQuery = {}, options: RequestOptions = {}): Promise<UsageReport> {
+    return unwrap(this.api.GET("/v1/usage", { params: { query }, signal: options.signal }));
+  }
+
+  /** The key's tenant's Standard Webhooks signing secret (jobs:write). */
+  webhookSecret(options: RequestOptions = {}): Promise<WebhookSecret> {
+    return unwrap(this.api.GET("/v1/webhooks/secret", { signal: options.signal }));
+  }
+
+  /** A new signing secret; the old one keeps signing for `overlapSeconds` (a day by default). */
+  rotateWebhookSecret(
+    body: { overlapSeconds?: number } = {},
+    options: RequestOptions = {},
+  ): Promise<WebhookSecret> {
+    return unwrap(this.api.POST("/v1/webhooks/secret/rotate", { body, signal: options.signal }));
+  }
+
+  // Admin (admin scope): tenants and their keys.
+
+  createTenant(body: CreateTenantRequest, options: RequestOptions = {}): Promise<Tenant> {
+    return unwrap(this.api.POST("/v1/admin/tenants", { body, signal: options.signal }));
+  }
+
+  /** One page of tenants, by id. */
+  listTenants(query: ListTenantsQuery = {}, options: RequestOptions = {}): Promise<TenantList> {
+    return unwrap(this.api.GET("/v1/admin/tenants", { params: { query }, signal: options.signal }));
+  }
+
+  /** Every tenant, by id, fetching the next page as the loop reaches it. */
+  async *tenants(
+    query: Omit<ListTenantsQuery, "cursor"> = {},
+    options: RequestOptions = {},
+  ): AsyncGenerator<Tenant> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.listTenants({ ...query, ...(cursor ? { cursor } : {}) }, options);
+      yield* page.tenants;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
+  getTenant(id: string, options: RequestOptions = {}): Promise<Tenant> {
+    return unwrap(
+      this.api.GET("/v1/admin/tenants/{id}", { params: { path: { id } }, signal: options.signal }),
+    );
+  }
+
+  /** A merge patch: absent fields stay, a limit set to null is removed. */
+  updateTenant(id: string, body: UpdateTenantRequest, options: RequestOptions = {}): Promise<Tenant> {
+    return unwrap(
+      this.api.PATCH("/v1/admin/tenants/{id}", { params: { path: { id } }, body, signal: options.signal }),
+    );
+  }
+
+  /** A new key; its `secret` is in this answer only. */
+  createApiKey(
+    tenantId: string,
+    body: CreateApiKeyRequest,
+    options: RequestOptions = {},
+  ): Promise<IssuedApiKey> {
+    return unwrap(
+      this.api.POST("/v1/admin/tenants/{id}/keys", {
+        params: { path: { id: tenantId } },
+        body,
+        signal: options.signal,
+      }),
+    );
+  }
+
+  async listApiKeys(tenantId: string, options: RequestOptions = {}): Promise<ApiKey[]> {
+    const { keys } = await unwrap(
+      this.api.GET("/v1/admin/tenants/{id}/keys", {
+        params: { path: { id: tenantId } },
+        signal: options.signal,
+      }),
+    );
+    return keys;
+  }
+
+  /** Refused from the next request on. */
+  async revokeApiKey(tenantId: string, keyId: string, options: RequestOptions = {}): Promise<void> {
+    await unwrap(
+      this.api.DELETE("/v1/admin/tenants/{id}/keys/{keyId}", {
+        params: { path: { id: tenantId, keyId } },
+        signal: options.signal,
+      }),
+    );
+  }
+
+  /** A new key now; the old one works for `overlapSeconds` more (a day by default). */
+  rotateApiKey(
+    tenantId: string,
+    keyId: string,
+    body: { overlapSeconds?: number } = {},
+    options: RequestOptions = {},
+  ): Promise<RotatedApiKey> {
+    return unwrap(
+      this.api.POST("/v1/admin/tenants/{id}/keys/{keyId}/rotate", {
+        params: { path: { id: tenantId, keyId } },
+        body,
+        signal: options.signal,
+      }),
+    );
   }
 }

@@ -16,11 +16,25 @@ export type MaskSelectionRequest = Schemas["MaskSelectionRequest"];
 export type MaskSelection = Schemas["MaskSelection"];
 export type CatalogPage = Schemas["CatalogPage"];
 export type Balance = Schemas["Balance"];
+export type Tenant = Schemas["Tenant"];
+export type TenantList = Schemas["TenantList"];
+export type TenantLimits = Schemas["TenantLimits"];
+export type CreateTenantRequest = Schemas["CreateTenantRequest"];
+export type UpdateTenantRequest = Schemas["UpdateTenantRequest"];
+export type ApiKey = Schemas["ApiKey"];
+export type ApiKeyScope = Schemas["ApiKeyScope"];
+export type IssuedApiKey = Schemas["IssuedApiKey"];
+export type CreateApiKeyRequest = Schemas["CreateApiKeyRequest"];
+export type RotatedApiKey = Schemas["RotatedApiKey"];
+export type UsageReport = Schemas["UsageReport"];
+export type UsageQuery = NonNullable<operations["getUsage"]["parameters"]["query"]>;
+export type WebhookSecret = Schemas["WebhookSecret"];
 /** The API's one error shape: `{ error: { code, message, details? } }`. */
 export type ErrorBody = Schemas["Error"];
 export type ListJobsQuery = NonNullable<operations["listJobs"]["parameters"]["query"]>;
 export type CatalogKind = operations["getCatalog"]["parameters"]["path"]["kind"];
 export type CatalogQuery = NonNullable<operations["getCatalog"]["parameters"]["query"]>;
+export type ListTenantsQuery = NonNullable<operations["listTenants"]["parameters"]["query"]>;
 
 /** A local file uploaded for a job: use it wherever an input takes media. */
 export interface UploadRef {

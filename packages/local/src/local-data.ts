@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { generateApiKey } from "@pixpipe/core/tenant";
+import { LOCAL_TENANT_ID } from "./runtime";
 
 export interface LocalDataOptions {
   /** The folder of local.json; the data lives beside it (`.pixpipe/` at the repository root). */
@@ -40,7 +41,7 @@ async function devApiKey(stateDir: string): Promise<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
-  const apiKey = generateApiKey();
+  const apiKey = generateApiKey(LOCAL_TENANT_ID);
   await writeFile(file, `${apiKey}\n`, { mode: 0o600 });
   return apiKey;
 }

@@ -82,12 +82,13 @@ describe("local runtime", () => {
     await runtime?.stop();
   });
 
-  it("writes local.json with the API and simulator URLs, endpoints, names and the dev key", async () => {
+  it("writes local.json with the API and simulator URLs, endpoints, names, the dev key and webhook secret", async () => {
     const written = JSON.parse(await readFile(path.join(stateDir, "local.json"), "utf8"));
     expect(written).toEqual(runtime.info);
     expect(written).toMatchObject({
       apiUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
       apiKey: "pxp_runtime-test-key",
+      webhookSecret: expect.stringMatching(/^whsec_/),
       simulatorUrl: runtime.simulator?.url,
       pixverseBaseUrl: runtime.simulator?.url,
       endpoints: { dynamodb: expect.stringMatching(/^http:/), s3: expect.stringMatching(/^http:/) },
@@ -108,13 +109,15 @@ describe("local runtime", () => {
     expect(await response.text()).toBe("up");
   });
 
-  it("registers the dev API key as an admin key of the local tenant", async () => {
+  it("registers the dev API key as a key of the local tenant with every scope, admin included", async () => {
     const clients = createAwsClients();
     const tenants = new DynamoTenantRepository(clients.dynamo, runtime.info.tableName);
     await expect(tenants.authenticate("pxp_runtime-test-key")).resolves.toEqual({
-      tenantId: "local",
-      admin: true,
+      ok: true,
+      key: expect.objectContaining({ tenantId: "local", scopes: ["admin", "jobs:write", "jobs:read"] }),
     });
+    const tenant = await tenants.getTenant("local");
+    expect(tenant?.webhookSecrets.current.secret).toBe(runtime.info.webhookSecret);
     clients.destroy();
   });
 

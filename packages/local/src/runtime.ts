@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAwsClients } from "@pixpipe/core/aws";
-import { DynamoTenantRepository, generateApiKey } from "@pixpipe/core/tenant";
+import { ALL_SCOPES, DynamoTenantRepository, generateApiKey } from "@pixpipe/core/tenant";
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from "@pixpipe/simulator";
 import type { Handler, S3Handler, SQSHandler } from "aws-lambda";
 import { startDynamoDbLocal, startS3SqsEmulator } from "./emulators";
@@ -78,6 +78,8 @@ export interface LocalRuntimeInfo {
   apiUrl: string;
   apiKey: string;
   tenantId: string;
+  /** The dev tenant's webhook signing secret at start (GET /v1/webhooks/secret has it after a rotation). */
+  webhookSecret: string;
   pixverseBaseUrl: string;
   simulatorUrl: string | null;
   region: string;
@@ -162,14 +164,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       names: options.names,
       archiveVisibilityTimeoutSeconds: options.archiveVisibilityTimeoutSeconds ?? 6 * archiverTimeoutSeconds,
     });
-    const apiKey = options.apiKey ?? generateApiKey();
-    await new DynamoTenantRepository(clients.dynamo, resources.tableName).ensureApiKey(
-      LOCAL_TENANT_ID,
-      apiKey,
-      {
-        admin: true,
-      },
-    );
+    const apiKey = options.apiKey ?? generateApiKey(LOCAL_TENANT_ID);
+    const tenants = new DynamoTenantRepository(clients.dynamo, resources.tableName);
+    // The dev key can do everything, admin included.
+    await tenants.ensureApiKey(LOCAL_TENANT_ID, apiKey, { scopes: ALL_SCOPES, label: "local dev key" });
+    const webhookSecret = (await tenants.getTenant(LOCAL_TENANT_ID))?.webhookSecrets.current.secret;
 
     // The API listens first: the simulator needs its webhook URL, the api handler the simulator's URL.
     let apiLoaded: (handler: HttpApiHandler) => void = () => {};
@@ -256,6 +255,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       apiUrl: http.url,
       apiKey,
       tenantId: LOCAL_TENANT_ID,
+      webhookSecret: webhookSecret ?? "",
       pixverseBaseUrl: pixverse.baseUrl,
       simulatorUrl: simulator?.url ?? null,
       region,

@@ -32,7 +32,7 @@ export type ErrorBody = z.infer<typeof ErrorSchema>;
 const ERROR_DESCRIPTIONS = {
   400: "The request is invalid (details lists every problem).",
   401: "Missing or invalid API key.",
-  403: "The API key is not allowed to do this.",
+  403: "forbidden: the API key lacks the scope this operation needs (its security requirement names it); tenant_disabled: the key's tenant is disabled.",
   404: "No such resource for this API key.",
   409: "The request conflicts with the resource's state.",
   413: "The request body is too large.",

@@ -2,6 +2,32 @@
 // Routes and ports both import from here.
 export { type Balance, BalanceSchema } from "./account";
 export {
+  type ApiKey,
+  ApiKeyListSchema,
+  ApiKeyParamsSchema,
+  ApiKeySchema,
+  ApiKeyScopeSchema,
+  type CreateApiKeyRequest,
+  CreateApiKeyRequestSchema,
+  type CreateTenantRequest,
+  CreateTenantRequestSchema,
+  type IssuedApiKey,
+  IssuedApiKeySchema,
+  type ListTenantsQuery,
+  ListTenantsQuerySchema,
+  type RotateApiKeyRequest,
+  RotateApiKeyRequestSchema,
+  type RotatedApiKey,
+  RotatedApiKeySchema,
+  type Tenant,
+  type TenantList,
+  TenantListSchema,
+  TenantParamsSchema,
+  TenantSchema,
+  type UpdateTenantRequest,
+  UpdateTenantRequestSchema,
+} from "./admin";
+export {
   CATALOG_KINDS,
   type CatalogKind,
   CatalogPageSchema,
@@ -35,3 +61,10 @@ export {
 } from "./masks";
 export { HealthSchema, PIXVERSE_WEBHOOK_BODY } from "./service";
 export { type UploadGrant, UploadGrantSchema, type UploadRequest, UploadRequestSchema } from "./uploads";
+export { type UsageQueryParams, UsageQuerySchema, type UsageReport, UsageReportSchema } from "./usage";
+export {
+  type RotateWebhookSecretRequest,
+  RotateWebhookSecretRequestSchema,
+  type WebhookSecret,
+  WebhookSecretSchema,
+} from "./webhooks";

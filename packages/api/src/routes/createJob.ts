@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
+import { scoped } from "../auth";
 import { CreateJobBodySchema, CreateJobHeadersSchema, errorResponses, JobSchema } from "../contract";
 import type { ApiDeps } from "../ports";
 
@@ -7,6 +8,7 @@ export const route = createRoute({
   operationId: "createJob",
   method: "post",
   path: "/v1/jobs",
+  ...scoped("jobs:write"),
   tags: ["jobs"],
   summary: "Create a job",
   request: {
@@ -22,7 +24,7 @@ export const route = createRoute({
       description: "The Idempotency-Key was seen before with this body: the earlier job.",
       content: { "application/json": { schema: JobSchema } },
     },
-    ...errorResponses(400, 401, 409, 413, 415),
+    ...errorResponses(400, 401, 403, 409, 413, 415),
   },
 });
 

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
+import { scoped } from "../auth";
 import { errorResponses, UploadGrantSchema, UploadRequestSchema } from "../contract";
 import type { ApiDeps } from "../ports";
 
@@ -7,6 +8,7 @@ export const route = createRoute({
   operationId: "createUpload",
   method: "post",
   path: "/v1/uploads",
+  ...scoped("jobs:write"),
   tags: ["media"],
   summary: "Get a presigned URL to upload media for jobs",
   request: { body: { required: true, content: { "application/json": { schema: UploadRequestSchema } } } },
@@ -15,7 +17,7 @@ export const route = createRoute({
       description: "Upload the file with the returned URL before it expires.",
       content: { "application/json": { schema: UploadGrantSchema } },
     },
-    ...errorResponses(400, 401, 413, 415),
+    ...errorResponses(400, 401, 403, 413, 415),
   },
 });
 

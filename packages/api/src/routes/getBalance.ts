@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
-import { requireAdmin } from "../auth";
+import { scoped } from "../auth";
 import { BalanceSchema, errorResponses } from "../contract";
 import type { ApiDeps } from "../ports";
 
@@ -8,6 +8,7 @@ export const route = createRoute({
   operationId: "getBalance",
   method: "get",
   path: "/v1/account/balance",
+  ...scoped("admin"),
   tags: ["account"],
   summary: "PixVerse credit balance (admin keys only)",
   responses: {
@@ -18,7 +19,6 @@ export const route = createRoute({
 
 export function register(app: ApiApp, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
-    requireAdmin(c.var.caller);
     return c.json(await deps.account.balance(), 200);
   });
 }

@@ -18,7 +18,10 @@ describe("GET /v1/account/balance", () => {
     const res = await app.request("/v1/account/balance", { headers: bearer("tenantA") });
     expect(res.status).toBe(403);
     expect(await res.json()).toEqual({
-      error: { code: "forbidden", message: "This operation needs an admin API key." },
+      error: {
+        code: "forbidden",
+        message: "This operation needs an API key with the admin scope; this key has jobs:write, jobs:read.",
+      },
     });
     expect(pixverse.callsOf("getBalance")).toHaveLength(0);
   });

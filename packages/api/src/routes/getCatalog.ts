@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
+import { scoped } from "../auth";
 import {
   CatalogPageSchema,
   CatalogParamsSchema,
@@ -14,6 +15,7 @@ export const route = createRoute({
   operationId: "getCatalog",
   method: "get",
   path: "/v1/catalog/{kind}",
+  ...scoped("jobs:read"),
   tags: ["catalog"],
   summary: "PixVerse's effect templates, restyle presets or lip-sync voices",
   request: { params: CatalogParamsSchema, query: CatalogQuerySchema },
@@ -23,7 +25,7 @@ export const route = createRoute({
       headers: { "Cache-Control": { schema: { type: "string", example: "private, max-age=300" } } },
       content: { "application/json": { schema: CatalogPageSchema } },
     },
-    ...errorResponses(400, 401),
+    ...errorResponses(400, 401, 403),
   },
 });
 

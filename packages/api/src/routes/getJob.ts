@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
+import { scoped } from "../auth";
 import { errorResponses, JobIdParamsSchema, JobSchema } from "../contract";
 import { notFound } from "../errors";
 import type { ApiDeps } from "../ports";
@@ -8,12 +9,13 @@ export const route = createRoute({
   operationId: "getJob",
   method: "get",
   path: "/v1/jobs/{id}",
+  ...scoped("jobs:read"),
   tags: ["jobs"],
   summary: "Get one job",
   request: { params: JobIdParamsSchema },
   responses: {
     200: { description: "The job.", content: { "application/json": { schema: JobSchema } } },
-    ...errorResponses(400, 401, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 });
 

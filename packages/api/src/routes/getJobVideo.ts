@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
+import { scoped } from "../auth";
 import { errorResponses, JobIdParamsSchema } from "../contract";
 import { notFound } from "../errors";
 import type { ApiDeps } from "../ports";
@@ -8,6 +9,7 @@ export const route = createRoute({
   operationId: "getJobVideo",
   method: "get",
   path: "/v1/jobs/{id}/video",
+  ...scoped("jobs:read"),
   tags: ["jobs"],
   summary: "Download the archived video",
   request: { params: JobIdParamsSchema },
@@ -16,7 +18,7 @@ export const route = createRoute({
       description: "Redirect to a short-lived presigned URL of the archived video.",
       headers: { Location: { schema: { type: "string", format: "uri" } } },
     },
-    ...errorResponses(400, 401, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 });
 

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
+import { scoped } from "../auth";
 import { errorResponses, MaskSelectionRequestSchema, MaskSelectionSchema } from "../contract";
 import type { ApiDeps } from "../ports";
 
@@ -7,6 +8,7 @@ export const route = createRoute({
   operationId: "selectMasks",
   method: "post",
   path: "/v1/masks",
+  ...scoped("jobs:write"),
   tags: ["media"],
   summary: "Swap step 1: the keyframe of a video and the masks to pick from (billed by PixVerse)",
   request: {
@@ -17,7 +19,7 @@ export const route = createRoute({
       description: "The keyframe and its masks.",
       content: { "application/json": { schema: MaskSelectionSchema } },
     },
-    ...errorResponses(400, 401, 413, 415),
+    ...errorResponses(400, 401, 403, 413, 415),
   },
 });
 

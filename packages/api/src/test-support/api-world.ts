@@ -7,16 +7,20 @@ import {
 import { createApp } from "../app";
 import type { ErrorBody, Job, Problem } from "../contract";
 import { apiDepsFromPipeline } from "../pipeline-deps";
-import type { ApiDeps, ApiLogger, Caller } from "../ports";
+import type { ApiDeps, ApiKeyScope, ApiLogger, Caller } from "../ports";
 
 // The HTTP layer over the real services (@pixpipe/core's createPipeline) on in-memory adapters: the
 // API's tests exercise the same rules the Lambdas run, without an emulator.
 
+const JOBS: ApiKeyScope[] = ["jobs:write", "jobs:read"];
+
 export const CALLERS = {
-  tenantA: { key: "key-tenant-a", caller: { tenantId: "tenant_a", admin: false } },
-  tenantB: { key: "key-tenant-b", caller: { tenantId: "tenant_b", admin: false } },
-  admin: { key: "key-admin", caller: { tenantId: "tenant_ops", admin: true } },
-} satisfies Record<string, { key: string; caller: Caller }>;
+  tenantA: { key: "key-tenant-a", caller: { tenantId: "tenant_a", admin: false }, scopes: JOBS },
+  tenantB: { key: "key-tenant-b", caller: { tenantId: "tenant_b", admin: false }, scopes: JOBS },
+  /** tenant_a's read-only key. */
+  readerA: { key: "key-reader-a", caller: { tenantId: "tenant_a", admin: false }, scopes: ["jobs:read"] },
+  admin: { key: "key-admin", caller: { tenantId: "tenant_ops", admin: true }, scopes: ["admin", ...JOBS] },
+} satisfies Record<string, { key: string; caller: Caller; scopes: ApiKeyScope[] }>;
 
 export type Who = keyof typeof CALLERS;
 
@@ -31,8 +35,8 @@ export class RecordingLogger implements ApiLogger {
 export async function apiWorld(options: InMemoryPipelineOptions = {}) {
   const world = createInMemoryPipeline({ ...options, config: { inlineSubmitMs: 0, ...options.config } });
   const { pipeline } = world;
-  for (const { key, caller } of Object.values(CALLERS)) {
-    await world.tenants.ensureApiKey(caller.tenantId, key, { admin: caller.admin });
+  for (const { key, caller, scopes } of Object.values(CALLERS)) {
+    await world.tenants.ensureApiKey(caller.tenantId, key, { scopes });
   }
   const logger = new RecordingLogger();
   const deps: ApiDeps = { ...apiDepsFromPipeline(pipeline), logger };
@@ -69,8 +73,8 @@ export type ApiWorld = Awaited<ReturnType<typeof apiWorld>>;
 
 export const bearer = (who: Who) => ({ Authorization: `Bearer ${CALLERS[who].key}` });
 
-export const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
-  method: "POST",
+export const json = (body: unknown, headers: Record<string, string> = {}, method = "POST"): RequestInit => ({
+  method,
   headers: { "Content-Type": "application/json", ...headers },
   body: JSON.stringify(body),
 });

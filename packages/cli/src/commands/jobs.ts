@@ -1,9 +1,10 @@
-import type { Job, JobStatus } from "@pixpipe/client";
+import type { JobStatus } from "@pixpipe/client";
 import pc from "picocolors";
 import type { CliContext } from "../context";
 import { EXIT, type ExitCode, UsageError } from "../errors";
 import { endedError, followJob, reportInterrupted } from "../follow";
 import { colorStatus, describeState, elapsedSince, formatBytes } from "../format";
+import { firstItems } from "../pages";
 import { defaultOutputPath, downloadOutput, printDownloaded } from "./run";
 
 const STATUSES: JobStatus[] = ["queued", "generating", "archiving", "succeeded", "failed", "cancelled"];
@@ -21,12 +22,8 @@ export async function listJobs(cli: CliContext, flags: ListFlags): Promise<ExitC
     throw new UsageError(`--status is one of ${STATUSES.join(", ")}`);
   }
   const client = await cli.client();
-  const jobs: Job[] = [];
   const query = { limit: Math.min(flags.limit, 100), ...(status ? { status: status as JobStatus } : {}) };
-  for await (const job of client.jobs(query)) {
-    jobs.push(job);
-    if (!flags.all && jobs.length >= flags.limit) break;
-  }
+  const jobs = await firstItems(client.jobs(query), flags.limit, flags.all);
   if (cli.json) {
     cli.printJson({ jobs });
     return EXIT.ok;

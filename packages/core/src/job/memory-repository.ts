@@ -1,4 +1,4 @@
-import type { ItemKey } from "../table";
+import { InMemoryItems, type ItemKey } from "../table";
 import { CompanionConflictError, PixverseIdConflictError } from "./errors";
 import { type IdempotencyRecord, jobForIdempotencyKey, newIdempotencyRecord } from "./idempotency";
 import type { JobRecord, NewJob } from "./job";
@@ -9,7 +9,6 @@ import {
   byNextCheck,
   type CompanionWrites,
   isDue,
-  itemKeyString,
   type JobWritePlan,
   newJobRecord,
   planApplies,
@@ -28,7 +27,9 @@ export class InMemoryJobRepository implements JobRepository {
   private readonly jobs = new Map<string, JobRecord>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private readonly generations = new Map<string, string>();
-  private readonly items = new Map<string, { key: ItemKey; item: Record<string, unknown> }>();
+
+  /** `items` holds the table's other items (slots, markers, counters), shared with other in-memory adapters. */
+  constructor(private readonly items: InMemoryItems = new InMemoryItems()) {}
 
   async create(job: NewJob, options: CreateJobOptions): Promise<{ job: JobRecord; created: boolean }> {
     const now = options.now ?? new Date();
@@ -102,19 +103,16 @@ export class InMemoryJobRepository implements JobRepository {
   }
 
   async putMarker(key: ItemKey, at: string): Promise<void> {
-    this.items.set(itemKeyString(key), { key, item: { at } });
+    this.items.put(key, { at });
   }
 
   async clearMarker(key: ItemKey, olderThan: string): Promise<void> {
-    const marker = this.items.get(itemKeyString(key));
-    if (marker && String(marker.item.at) < olderThan) this.items.delete(itemKeyString(key));
+    const marker = this.items.get(key);
+    if (marker && String(marker.item.at) < olderThan) this.items.delete(key);
   }
 
   async readItems(pk: string): Promise<{ key: ItemKey; item: Record<string, unknown> }[]> {
-    return [...this.items.values()]
-      .filter((entry) => entry.key.pk === pk)
-      .sort((a, b) => (a.key.sk < b.key.sk ? -1 : 1))
-      .map((entry) => structuredClone(entry));
+    return this.items.query(pk);
   }
 
   private write(id: string, plan: JobWritePlan): JobRecord | null {
@@ -137,19 +135,12 @@ export class InMemoryJobRepository implements JobRepository {
   private applyCompanions(companions: CompanionWrites | undefined): void {
     if (!companions) return;
     for (const { key } of companions.claim ?? []) {
-      if (this.items.has(itemKeyString(key))) throw new CompanionConflictError(key);
+      if (this.items.has(key)) throw new CompanionConflictError(key);
     }
-    for (const entry of [...(companions.claim ?? []), ...(companions.put ?? [])]) {
-      this.items.set(itemKeyString(entry.key), structuredClone({ key: entry.key, item: entry.item }));
-    }
-    for (const key of companions.release ?? []) this.items.delete(itemKeyString(key));
-    for (const { key, values } of companions.add ?? []) {
-      const current = this.items.get(itemKeyString(key)) ?? { key, item: {} };
-      for (const [name, value] of Object.entries(values)) {
-        current.item[name] = ((current.item[name] as number | undefined) ?? 0) + value;
-      }
-      this.items.set(itemKeyString(key), current);
-    }
+    for (const entry of [...(companions.claim ?? []), ...(companions.put ?? [])])
+      this.items.put(entry.key, entry.item);
+    for (const key of companions.release ?? []) this.items.delete(key);
+    for (const { key, values } of companions.add ?? []) this.items.add(key, values);
   }
 
   private read(id: string): JobRecord | null {

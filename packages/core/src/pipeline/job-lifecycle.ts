@@ -18,6 +18,7 @@ import {
 } from "../job";
 import type { InputWarning, JobType } from "../job/input";
 import { itemKeys } from "../table";
+import { type UsageCounts, usageIncrement } from "../usage";
 import { backoffDelayMs } from "./backoff";
 import type { SubmittedGeneration } from "./generation";
 import type { ArchiveQueue, Clock, Logger } from "./ports";
@@ -62,9 +63,6 @@ const WAITING_STAGE: Record<SlotShortage, JobStage> = {
   capacity: "waiting_for_capacity",
   tenant_limit: "waiting_for_tenant_limit",
 };
-
-/** The UTC day of a time, as usage counts jobs. */
-const utcDay = (iso: string) => iso.slice(0, 10);
 
 /**
  * The one owner of a job's state (ARCHITECTURE §3). Every status change, and every write that
@@ -461,15 +459,17 @@ export class JobLifecycle {
   }
 
   /** What a terminal write commits with: the slots given back and the tenant's usage counted. */
-  private ending(job: JobRecord, counts: Record<string, number>): CompanionWrites {
+  private ending(job: JobRecord, counts: UsageCounts): CompanionWrites {
     return {
       ...this.releasing(job).companions,
       add: [this.usage(job.tenantId, job.createdAt, job.type, counts)],
     };
   }
 
-  private usage(tenantId: string, createdAt: string, type: JobType, values: Record<string, number>) {
-    return { key: itemKeys.usage(tenantId, utcDay(createdAt), type), values };
+  /** The tenant's usage counters a write adds to (one definition with the usage reader's). */
+  private usage(tenantId: string, createdAt: string, type: JobType, counts: UsageCounts) {
+    const increment = usageIncrement({ tenantId, createdAt, type }, counts);
+    return { key: increment.update.Key, values: increment.counts };
   }
 
   /**

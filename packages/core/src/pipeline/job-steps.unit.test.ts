@@ -20,12 +20,9 @@ async function setup(options: Options = {}) {
       .map((entry) => entry.key.sk)
       .filter((sk) => !sk.startsWith("waiting#"));
   /** Gives a tenant an in-flight limit, as an admin would. */
-  const limitTenant = (tenantId: string, maxInFlight: number) => {
-    const getTenant = world.tenants.getTenant.bind(world.tenants);
-    world.tenants.getTenant = async (id) => {
-      const tenant = await getTenant(id);
-      return tenant && id === tenantId ? { ...tenant, limits: { maxInFlight } } : tenant;
-    };
+  const limitTenant = async (tenantId: string, maxInFlight: number) => {
+    await world.tenants.ensureTenant({ id: tenantId, name: tenantId });
+    await world.tenants.updateTenant(tenantId, { limits: { maxInFlight } });
   };
   return {
     ...world,
@@ -88,8 +85,7 @@ describe("starting a job", () => {
 
   it("holds to a tenant's own in-flight limit, which takes nobody else's slot", async () => {
     const world = await setup({ config: { pixverse: { maxConcurrency: 5 } } });
-    await world.tenants.ensureTenant({ id: world.tenant.tenantId, name: "limited" });
-    world.limitTenant(world.tenant.tenantId, 1);
+    await world.limitTenant(world.tenant.tenantId, 1);
     const second = await world.another();
     expect(await world.start()).toBe("submitted");
     expect(await world.start(second)).toBe("waiting");

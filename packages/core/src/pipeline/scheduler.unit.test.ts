@@ -71,13 +71,8 @@ describe("the scheduler", () => {
 
   it("never starts more than a tenant's own limit, nor lets it hold another tenant back", async () => {
     const world = await setup(4);
-    const getTenant = world.tenants.getTenant.bind(world.tenants);
-    world.tenants.getTenant = async (id) => {
-      const tenant = await getTenant(id);
-      return id === world.tenant.tenantId
-        ? { id, name: id, createdAt: "2026-12-01T00:00:00.000Z", ...tenant, limits: { maxInFlight: 1 } }
-        : tenant;
-    };
+    await world.tenants.ensureTenant({ id: world.tenant.tenantId, name: "limited" });
+    await world.tenants.updateTenant(world.tenant.tenantId, { limits: { maxInFlight: 1 } });
     const a = await world.create(world.tenant, 5);
     const b = await world.create(world.otherTenant, 5);
     await world.pipeline.scheduler.round();

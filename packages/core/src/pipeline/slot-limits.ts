@@ -15,10 +15,9 @@ export function slotLimitsOf(
     const now = options.clock.now().getTime();
     let entry = cache.get(tenantId);
     if (!entry || entry.until <= now) {
+      // A tenant without a limit of its own (or unknown) shares pixpipe's.
       const tenant = await tenants.getTenant(tenantId);
-      // Tenants carry limits once admins can set them; a tenant without one shares pixpipe's.
-      const maxInFlight = (tenant as { limits?: { maxInFlight?: number } } | null)?.limits?.maxInFlight;
-      entry = { until: now + (options.cacheMs ?? 30_000), tenant: maxInFlight };
+      entry = { until: now + (options.cacheMs ?? 30_000), tenant: tenant?.limits.maxInFlight };
       cache.set(tenantId, entry);
     }
     return entry.tenant === undefined

@@ -31,3 +31,21 @@ export class JobHasNoOutputError extends Error {
     super(`job ${jobId} is ${status} and has no archived video`);
   }
 }
+
+/** An admin disabling the tenant of its own key would lock itself out (HTTP 409). */
+export class OwnTenantDisableError extends Error {
+  override readonly name = "OwnTenantDisableError";
+  constructor(readonly tenantId: string) {
+    super(`tenant ${tenantId} is the caller's own and cannot be disabled with its key`);
+  }
+}
+
+/** A usage query whose range is wrong (HTTP 400, every problem listed). */
+export class UsageQueryError extends Error {
+  override readonly name = "UsageQueryError";
+  constructor(readonly issues: readonly { path: string; message: string }[]) {
+    super(
+      `the usage query is invalid: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`,
+    );
+  }
+}

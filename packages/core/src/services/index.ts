@@ -1,7 +1,21 @@
 export { AccountService } from "./account-service";
+export { AuthenticationService } from "./authentication-service";
 export type { Caller } from "./caller";
 export { type CatalogKind, type CatalogQuery, CatalogService } from "./catalog-service";
-export { JobHasNoOutputError, JobNotCancellableError, JobValidationError } from "./errors";
+export {
+  JobHasNoOutputError,
+  JobNotCancellableError,
+  JobValidationError,
+  OwnTenantDisableError,
+  UsageQueryError,
+} from "./errors";
 export { type JobRequestBody, JobService } from "./job-service";
 export { MaskService } from "./mask-service";
+export { DEFAULT_KEY_OVERLAP_SECONDS, TenantAdminService } from "./tenant-admin-service";
 export { type UploadGrant, type UploadRequest, UploadService } from "./upload-service";
+export { type UsageQuery, UsageService } from "./usage-service";
+export {
+  DEFAULT_SECRET_OVERLAP_SECONDS,
+  WebhookSecretService,
+  type WebhookSecretView,
+} from "./webhook-secret-service";

@@ -18,8 +18,10 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  *                                                                 strongly consistent by webhooks (a GSI
  *                                                                 would be eventually so)
  *   idempotency key    IDEMP#<tenantId>#<sha256(key)>   IDEMP     -> jobId + requestHash; TTL 24 h
- *   tenant             TENANT#<tenantId>                TENANT
- *   API key            APIKEY#<sha256(key) hex>         APIKEY    -> tenantId, admin
+ *   tenant             TENANT#<tenantId>                TENANT    name, status, limits, webhook secrets;
+ *                                                                 `version` guards read-modify-writes
+ *   API key            APIKEY#<sha256(key) hex>         APIKEY    -> tenantId, id, scopes, label, lastUsedAt;
+ *                                                                 `expiresAt` (TTL) once it expires
  *   webhook nonce      NONCE#<nonce>                    NONCE     TTL
  *   generation slot    SLOTS                            global#<k> | tenant#<tenantId>#<k>
  *                                                                 -> jobId; a PixVerse generation pixpipe
@@ -45,12 +47,15 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  *                   FilterExpression over byTenant: a filter reads and bills every non-matching job and
  *                   returns short or empty pages for rare statuses; this costs one more index write per
  *                   transition and answers every page with one exact query.
+ *                   Also, under partitions with a '#' (never in a tenant id): every tenant
+ *                   (tenantPk = TENANTS#, tenantSk = tenantId) and a tenant's API keys
+ *                   (tenantPk = APIKEYS#<tenantId>, tenantSk = keyId): see indexKeys.
  *   due             dueShard = due#0..7,               nextCheckAt (ISO-8601)
  *                   Sparse: only jobs with `nextCheckAt` (every non-terminal job, and terminal jobs with
  *                   an unsent event) are in it, so the poller's work is one query per shard. The shard is
  *                   fixed per job (hash of its id) so due work spreads over 8 partitions; DUE_SHARDS
  *                   must not shrink while jobs exist.
- * TTL attribute: `expiresAt` (epoch seconds) on idempotency and nonce items. TTL deletion is lazy (up
+ * TTL attribute: `expiresAt` (epoch seconds) on idempotency and nonce items, and on API keys that expire. TTL deletion is lazy (up
  * to days late, never on DynamoDB Local), so readers treat an expired item as absent.
  */
 export const TABLE_KEYS = { partitionKey: "pk", sortKey: "sk", ttl: "expiresAt" } as const;

@@ -1,2 +1,3 @@
 export { DUE_SHARDS, ensureTable, GSI, TABLE_KEYS, tableDefinition } from "./definition";
-export { dueShardOf, dueShards, type ItemKey, itemKeys, SLOTS_PARTITION } from "./keys";
+export { dueShardOf, dueShards, type ItemKey, indexKeys, itemKeys, SLOTS_PARTITION } from "./keys";
+export { InMemoryItems, type StoredItem } from "./memory-items";

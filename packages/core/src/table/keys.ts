@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { DUE_SHARDS } from "./definition";
+import { DUE_SHARDS, GSI } from "./definition";
 
 export const SLOTS_PARTITION = "SLOTS";
 
@@ -32,6 +32,22 @@ export const itemKeys = {
 } as const;
 
 export type ItemKey = { pk: string; sk: string };
+
+const byTenant = (partition: string, sort: string) => ({
+  [GSI.byTenant.partitionKey]: partition,
+  [GSI.byTenant.sortKey]: sort,
+});
+
+/**
+ * Entries of items other than jobs in the byTenant index. Their partitions hold a `#`, which no tenant
+ * id does, so they never mix with a tenant's jobs (whose partition is the bare tenant id).
+ */
+export const indexKeys = {
+  /** Every tenant, by id, in one index partition: tenants are few and rarely written. */
+  tenantList: (tenantId: string) => byTenant("TENANTS#", tenantId),
+  /** A tenant's API keys, by key id (ULIDs: oldest first). */
+  apiKeyList: (tenantId: string, keyId: string) => byTenant(`APIKEYS#${tenantId}`, keyId),
+} as const;
 
 export const dueShards: readonly string[] = Array.from({ length: DUE_SHARDS }, (_, shard) => `due#${shard}`);
 

@@ -1,51 +1,57 @@
-import { z } from "zod";
+import type { ApiKey, ApiKeyScope, IssuedApiKey } from "./api-key";
+import type { ApiKeyCheck, NewApiKeyInput } from "./rules";
+import type { NewTenantInput, Tenant, TenantPage, TenantPatch } from "./tenant";
 
-export const tenantSchema = z.object({
-  id: z.string().min(1),
-  name: z.string(),
-  createdAt: z.iso.datetime(),
-});
-export type Tenant = z.infer<typeof tenantSchema>;
-
-/** Who an API key speaks for. */
-export interface ApiKeyIdentity {
-  tenantId: string;
-  admin: boolean;
-}
-
-/** A newly issued key: the plaintext exists only in this value; the table keeps its SHA-256. */
-export interface IssuedApiKey extends ApiKeyIdentity {
-  key: string;
-  createdAt: string;
-}
-
-export class TenantNotFoundError extends Error {
-  override readonly name = "TenantNotFoundError";
-  constructor(readonly tenantId: string) {
-    super(`tenant ${tenantId} does not exist`);
-  }
-}
-
-/** ensureApiKey with a key that already belongs to another tenant. */
-export class ApiKeyConflictError extends Error {
-  override readonly name = "ApiKeyConflictError";
-  constructor() {
-    super("this API key already belongs to another tenant");
-  }
-}
-
+/**
+ * Tenants and their API keys. Every method that depends on the time takes `now` (the services pass
+ * their clock's), so expiry and overlap windows are testable without waiting.
+ */
 export interface TenantRepository {
-  createTenant(input: { name: string }): Promise<Tenant>;
-  /** Creates the tenant with this id unless it exists; returns it either way. */
-  ensureTenant(input: { id: string; name: string }): Promise<Tenant>;
-  getTenant(id: string): Promise<Tenant | null>;
-  /** Issues a new random key for an existing tenant; the plaintext is returned once, never stored. */
-  createApiKey(tenantId: string, options: { admin: boolean }): Promise<IssuedApiKey>;
+  /** Throws TenantExistsError for a chosen id that is taken. */
+  createTenant(input: NewTenantInput, now?: Date): Promise<Tenant>;
   /**
-   * Makes a chosen plaintext key (the local runtime's PIXPIPE_API_KEY) valid for the tenant,
-   * creating the tenant if needed. Idempotent; the admin flag is set to the given value.
+   * Creates the tenant with this id unless it exists; returns it either way. An existing tenant keeps
+   * its name and gets whatever attributes it lacks (a tenant written by an older pixpipe).
    */
-  ensureApiKey(tenantId: string, plaintextKey: string, options: { admin: boolean }): Promise<void>;
-  /** The tenant and admin flag of a presented key, or null for an unknown key. */
-  authenticate(plaintextKey: string): Promise<ApiKeyIdentity | null>;
+  ensureTenant(input: { id: string; name: string }, now?: Date): Promise<Tenant>;
+  /** Strongly consistent: a change made a moment ago is seen. */
+  getTenant(id: string): Promise<Tenant | null>;
+  /** Tenants by id, a page at a time. Throws InvalidTenantCursorError. */
+  listTenants(page: { limit: number; cursor?: string | null }): Promise<TenantPage>;
+  /** Applies a merge patch; null for an unknown tenant. Safe against concurrent patches. */
+  updateTenant(id: string, patch: TenantPatch, now?: Date): Promise<Tenant | null>;
+  /** A new current webhook secret; the previous one signs for `overlapSeconds` more. */
+  rotateWebhookSecret(id: string, options: { overlapSeconds: number }, now?: Date): Promise<Tenant | null>;
+
+  /** Issues a new random key; the plaintext is returned once, never stored. Throws TenantNotFoundError. */
+  createApiKey(tenantId: string, input: NewApiKeyInput, now?: Date): Promise<IssuedApiKey>;
+  /**
+   * Makes a chosen plaintext key (the local runtime's PIXPIPE_API_KEY, test keys) valid for the tenant
+   * with these scopes and no expiry, creating the tenant if needed. Idempotent. Throws
+   * ApiKeyConflictError when the key belongs to another tenant.
+   */
+  ensureApiKey(
+    tenantId: string,
+    plaintextKey: string,
+    options: { scopes: readonly ApiKeyScope[]; label?: string },
+  ): Promise<void>;
+  /** The tenant's keys, oldest first (expired ones until the table's TTL removes them). */
+  listApiKeys(tenantId: string): Promise<ApiKey[]>;
+  /** Deletes the key: refused from the next request on. False when the tenant has no such key. */
+  revokeApiKey(tenantId: string, keyId: string): Promise<boolean>;
+  /**
+   * A new key with the old one's label and scopes; the old one keeps working until
+   * `rotatedKeyExpiry(old, now, overlapSeconds)`. Null for an unknown key; ApiKeyExpiredError for an
+   * expired one.
+   */
+  rotateApiKey(
+    tenantId: string,
+    keyId: string,
+    options: { overlapSeconds: number },
+    now?: Date,
+  ): Promise<{ issued: IssuedApiKey; previous: ApiKey } | null>;
+  /** The decision on a presented key (checkApiKey), read strongly consistent. */
+  authenticate(plaintextKey: string, now?: Date): Promise<ApiKeyCheck>;
+  /** Sets the key's lastUsedAt unless it was set less than LAST_USED_RESOLUTION_MS before `now`. */
+  recordApiKeyUse(plaintextKey: string, now?: Date): Promise<void>;
 }

@@ -7,7 +7,9 @@ import type { Timings } from "../pipeline";
 import { InMemoryNonceStore, signPixverseWebhook } from "../pixverse";
 import type { Caller } from "../services";
 import { InMemoryMediaStore } from "../storage";
+import { InMemoryItems } from "../table";
 import { InMemoryTenantRepository } from "../tenant";
+import { InMemoryUsageRepository } from "../usage";
 import { createPipeline, type Pipeline } from "../wiring";
 import { FakePixverse } from "./fake-pixverse";
 import { ManualClock } from "./manual-clock";
@@ -28,8 +30,11 @@ export const TEST_WEBHOOK_SECRET = "test-webhook-secret";
 export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
   const clock = new ManualClock();
   const pixverse = new FakePixverse();
-  const jobs = new InMemoryJobRepository();
+  // One store of the table's other items for every in-memory adapter, as one table in DynamoDB.
+  const items = new InMemoryItems();
+  const jobs = new InMemoryJobRepository(items);
   const tenants = new InMemoryTenantRepository();
+  const usage = new InMemoryUsageRepository(items);
   const store = new InMemoryMediaStore("media-test", pixverse.download);
   const events = new RecordingEventPublisher();
   const archiveQueue = new RecordingArchiveQueue();
@@ -55,6 +60,7 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
     adapters: {
       jobs: () => jobs,
       tenants: () => tenants,
+      usage: () => usage,
       nonces: () => nonces,
       events: () => events,
       archiveQueue: () => archiveQueue,
@@ -72,6 +78,7 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
     pixverse,
     jobs,
     tenants,
+    usage,
     store,
     events,
     archiveQueue,

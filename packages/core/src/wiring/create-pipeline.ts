@@ -25,14 +25,26 @@ import {
   WebhookReceiver,
 } from "../pipeline";
 import { type NonceStore, PixverseClient } from "../pixverse";
-import { AccountService, CatalogService, JobService, MaskService, UploadService } from "../services";
+import {
+  AccountService,
+  AuthenticationService,
+  CatalogService,
+  JobService,
+  MaskService,
+  TenantAdminService,
+  UploadService,
+  UsageService,
+  WebhookSecretService,
+} from "../services";
 import { type MediaStore, S3MediaStore } from "../storage";
 import { DynamoTenantRepository, type TenantRepository } from "../tenant";
+import { DynamoUsageRepository, type UsageRepository } from "../usage";
 
 /** The outside world the pipeline talks to, one port each; AWS and PixVerse by default. */
 export interface PipelineAdapters {
   jobs: JobRepository;
   tenants: TenantRepository;
+  usage: UsageRepository;
   nonces: NonceStore;
   events: JobEventPublisher;
   archiveQueue: ArchiveQueue;
@@ -54,6 +66,10 @@ export interface Pipeline {
   readonly maskService: MaskService;
   readonly catalogService: CatalogService;
   readonly accountService: AccountService;
+  readonly authenticationService: AuthenticationService;
+  readonly tenantAdminService: TenantAdminService;
+  readonly webhookSecretService: WebhookSecretService;
+  readonly usageService: UsageService;
   readonly webhooks: WebhookReceiver;
   readonly poller: Poller;
   readonly scheduler: Scheduler;
@@ -99,6 +115,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const defaults: { [K in keyof PipelineAdapters]: () => PipelineAdapters[K] } = {
     jobs: () => new DynamoJobRepository(clients().dynamo, tableName()),
     tenants: () => new DynamoTenantRepository(clients().dynamo, tableName()),
+    usage: () => new DynamoUsageRepository(clients().dynamo, tableName()),
     nonces: () => new DynamoNonceStore(clients().dynamo, tableName()),
     events: () =>
       new SqsJobEventPublisher(
@@ -126,6 +143,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
     once(() => (factories[name] ?? defaults[name])() as PipelineAdapters[K]);
   const jobs = adapter("jobs");
   const tenants = adapter("tenants");
+  const usage = adapter("usage");
   const nonces = adapter("nonces");
   const events = adapter("events");
   const archiveQueue = adapter("archiveQueue");
@@ -196,6 +214,10 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const uploadService = once(() => new UploadService({ store: store() }));
   const maskService = once(() => new MaskService({ media: media(), pixverse: pixverse() }));
   const accountService = once(() => new AccountService({ pixverse: pixverse() }));
+  const authenticationService = once(() => new AuthenticationService({ tenants: tenants(), clock, logger }));
+  const tenantAdminService = once(() => new TenantAdminService({ tenants: tenants(), clock }));
+  const webhookSecretService = once(() => new WebhookSecretService({ tenants: tenants(), clock }));
+  const usageService = once(() => new UsageService({ usage: usage(), tenants: tenants(), clock }));
   const webhooks = once(
     () =>
       new WebhookReceiver({
@@ -253,6 +275,18 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
     },
     get accountService() {
       return accountService();
+    },
+    get authenticationService() {
+      return authenticationService();
+    },
+    get tenantAdminService() {
+      return tenantAdminService();
+    },
+    get webhookSecretService() {
+      return webhookSecretService();
+    },
+    get usageService() {
+      return usageService();
     },
     get webhooks() {
       return webhooks();

@@ -15,7 +15,9 @@ beforeAll(async () => {
   const clients = createAwsClients(); // The runtime pointed this process's AWS_ENDPOINT_URL_* at its emulators.
   const tenants = new DynamoTenantRepository(clients.dynamo, e2e.runtime.info.tableName);
   const tenant = await tenants.createTenant({ name: "other" });
-  other = e2e.api.withKey((await tenants.createApiKey(tenant.id, { admin: false })).key);
+  other = e2e.api.withKey(
+    (await tenants.createApiKey(tenant.id, { label: "other", scopes: ["jobs:write"] })).secret,
+  );
   clients.destroy();
 });
 afterAll(() => e2e?.stop());
@@ -80,6 +82,14 @@ describe("authentication and documents", () => {
         "/v1/masks",
         "/v1/catalog/{kind}",
         "/v1/account/balance",
+        "/v1/usage",
+        "/v1/webhooks/secret",
+        "/v1/webhooks/secret/rotate",
+        "/v1/admin/tenants",
+        "/v1/admin/tenants/{id}",
+        "/v1/admin/tenants/{id}/keys",
+        "/v1/admin/tenants/{id}/keys/{keyId}",
+        "/v1/admin/tenants/{id}/keys/{keyId}/rotate",
         "/webhooks/pixverse",
         "/healthz",
       ].sort(),

@@ -156,9 +156,9 @@ beforeAll(async () => {
   resources = await createPipelineResources(clients, {
     archiveVisibilityTimeoutSeconds: ARCHIVER_TIMEOUT_SECONDS,
   });
-  const apiKey = generateApiKey();
+  const apiKey = generateApiKey("crash");
   await new DynamoTenantRepository(clients.dynamo, resources.tableName).ensureApiKey("crash", apiKey, {
-    admin: false,
+    scopes: ["jobs:write"],
   });
 
   const port = await freePort();
