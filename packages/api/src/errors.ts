@@ -6,6 +6,7 @@ import {
   JobNotCancellableError,
   JobValidationError,
   OwnTenantDisableError,
+  QuotaExceededError,
   UsageQueryError,
 } from "@pixpipe/core/services";
 import {
@@ -30,6 +31,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details?: Problem[],
+    /** Response headers that belong to the error, such as Retry-After. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -40,7 +43,7 @@ export function errorBody(code: string, message: string, details?: Problem[]): E
 }
 
 export function errorResponse(c: Context, error: ApiError): Response {
-  return c.json(errorBody(error.code, error.message, error.details), error.status);
+  return c.json(errorBody(error.code, error.message, error.details), error.status, error.headers);
 }
 
 export const notFound = (what = "resource") => new ApiError(404, "not_found", `No such ${what}.`);
@@ -114,10 +117,26 @@ export function fromCoreError(error: unknown): ApiError | undefined {
       details,
     );
   }
+  if (error instanceof QuotaExceededError) return fromQuotaExceeded(error);
   if (error instanceof PixverseError) return fromPixverseError(error);
   if (error instanceof MediaFetchError) return new ApiError(422, "media_unavailable", error.message);
   const known = CORE_ERRORS.find(([type]) => error instanceof type);
   return known && new ApiError(known[1], known[2], known[3]);
+}
+
+/** A spent credit budget: which one, how much, and when it resets, in the message, details and Retry-After. */
+function fromQuotaExceeded({ spent }: QuotaExceededError): ApiError {
+  const field = spent.period === "day" ? "creditsPerDay" : "creditsPerMonth";
+  return new ApiError(
+    429,
+    "quota_exceeded",
+    `The tenant's credit budget per ${spent.period} (UTC) is spent: ${spent.spent} of ${spent.budget} credits. It resets at ${spent.resetsAt}.`,
+    [
+      { path: `limits.${field}`, message: `budget ${spent.budget}, spent ${spent.spent}` },
+      { path: "resetsAt", message: spent.resetsAt },
+    ],
+    { "Retry-After": String(spent.retryAfterSeconds) },
+  );
 }
 
 /** A synchronous PixVerse call (masks, catalogue, balance) that PixVerse refused or could not answer. */

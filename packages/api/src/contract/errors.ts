@@ -37,6 +37,7 @@ const ERROR_DESCRIPTIONS = {
   409: "The request conflicts with the resource's state.",
   413: "The request body is too large.",
   415: "The request body is not JSON.",
+  429: "quota_exceeded: the tenant's credit budget per day or month (UTC) is spent; the message and details give the budget and the reset time, Retry-After the seconds until it.",
   500: "An unexpected error; the message carries a request id to quote.",
 } as const;
 

@@ -24,7 +24,7 @@ export const route = createRoute({
       description: "The Idempotency-Key was seen before with this body: the earlier job.",
       content: { "application/json": { schema: JobSchema } },
     },
-    ...errorResponses(400, 401, 403, 409, 413, 415),
+    ...errorResponses(400, 401, 403, 409, 413, 415, 429),
   },
 });
 

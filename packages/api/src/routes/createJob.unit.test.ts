@@ -168,4 +168,33 @@ describe("POST /v1/jobs", () => {
     );
     expect(res.status).toBe(202);
   });
+
+  it("answers 429 quota_exceeded once the tenant's day budget is spent, naming the budget and the reset", async () => {
+    const { app, jobIn, clock } = await setup();
+    await clock.advance(10 * 3600_000); // 2026-12-01T22:00Z
+    const limit = await app.request(
+      "/v1/admin/tenants/tenant_a",
+      json({ limits: { creditsPerDay: 40 } }, bearer("admin"), "PATCH"),
+    );
+    expect(limit.status).toBe(200);
+    await jobIn("tenantA", "succeeded"); // 20 credits: under the budget
+    const second = await app.request("/v1/jobs", json(body, bearer("tenantA")));
+    expect(second.status).toBe(202);
+    await jobIn("tenantA", "succeeded"); // 40 of 40
+    const refused = await app.request("/v1/jobs", json(body, bearer("tenantA")));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe(String(2 * 3600));
+    expect(await readError(refused)).toEqual({
+      code: "quota_exceeded",
+      message:
+        "The tenant's credit budget per day (UTC) is spent: 40 of 40 credits. It resets at 2026-12-02T00:00:00.000Z.",
+      details: [
+        { path: "limits.creditsPerDay", message: "budget 40, spent 40" },
+        { path: "resetsAt", message: "2026-12-02T00:00:00.000Z" },
+      ],
+    });
+    expect((await app.request("/v1/jobs", json(body, bearer("tenantB")))).status).toBe(202);
+    await clock.advance(2 * 3600_000); // the next UTC day
+    expect((await app.request("/v1/jobs", json(body, bearer("tenantA")))).status).toBe(202);
+  });
 });

@@ -1371,6 +1371,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description quota_exceeded: the tenant's credit budget per day or month (UTC) is spent; the message and details give the budget and the reset time, Retry-After the seconds until it. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getJob: {

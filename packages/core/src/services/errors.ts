@@ -1,4 +1,5 @@
 import type { InputIssue } from "../job/input";
+import type { SpentBudget } from "../usage";
 
 /** The job request is invalid; nothing was stored or sent to PixVerse (HTTP 400, every problem listed). */
 export class JobValidationError extends Error {
@@ -46,6 +47,16 @@ export class UsageQueryError extends Error {
   constructor(readonly issues: readonly { path: string; message: string }[]) {
     super(
       `the usage query is invalid: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`,
+    );
+  }
+}
+
+/** A tenant's credit budget for the day or month (UTC) is spent: no new job until it resets (HTTP 429). */
+export class QuotaExceededError extends Error {
+  override readonly name = "QuotaExceededError";
+  constructor(readonly spent: SpentBudget) {
+    super(
+      `the tenant's credits per ${spent.period} are spent (${spent.spent} of ${spent.budget}); the budget resets at ${spent.resetsAt}`,
     );
   }
 }

@@ -2,11 +2,13 @@ export { AccountService } from "./account-service";
 export { AuthenticationService } from "./authentication-service";
 export type { Caller } from "./caller";
 export { type CatalogKind, type CatalogQuery, CatalogService } from "./catalog-service";
+export { CreditBudget } from "./credit-budget";
 export {
   JobHasNoOutputError,
   JobNotCancellableError,
   JobValidationError,
   OwnTenantDisableError,
+  QuotaExceededError,
   UsageQueryError,
 } from "./errors";
 export { type JobRequestBody, JobService } from "./job-service";

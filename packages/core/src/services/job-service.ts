@@ -13,7 +13,13 @@ import type { Clock, JobLifecycle, JobRequest, JobSteps, Logger, MediaResolver }
 import type { MediaStore } from "../storage";
 import type { Caller } from "./caller";
 import type { CatalogKind, CatalogService } from "./catalog-service";
-import { JobHasNoOutputError, JobNotCancellableError, JobValidationError } from "./errors";
+import type { CreditBudget } from "./credit-budget";
+import {
+  JobHasNoOutputError,
+  JobNotCancellableError,
+  JobValidationError,
+  QuotaExceededError,
+} from "./errors";
 
 export interface JobRequestBody {
   type: string;
@@ -32,6 +38,8 @@ export interface JobServiceDeps {
   lifecycle: JobLifecycle;
   /** Checks catalogue ids (voices, templates, restyles) before a job is accepted. */
   catalog: Pick<CatalogService, "knows">;
+  /** The tenant's credit budgets: no new job once one is spent. */
+  budget: Pick<CreditBudget, "spent">;
   /** Read only: jobs as the tenant sees them. */
   jobs: Pick<JobRepository, "get" | "getById" | "list">;
   steps: Pick<JobSteps, "start">;
@@ -65,7 +73,11 @@ export class JobService {
     body: JobRequestBody,
     options: { idempotencyKey?: string } = {},
   ): Promise<{ job: PublicJob; created: boolean }> {
-    const request = await this.validate(caller, body);
+    const [request, spent] = await Promise.all([
+      this.validate(caller, body),
+      this.deps.budget.spent(caller.tenantId),
+    ]);
+    if (spent) throw new QuotaExceededError(spent);
     const { job, created } = await this.deps.lifecycle.accept(request, {
       requestHash: fingerprint(body),
       ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),

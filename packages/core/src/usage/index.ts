@@ -1,3 +1,4 @@
+export { budgetRange, type SpentBudget, spentBudget } from "./budget";
 export { DynamoUsageRepository } from "./dynamo-usage-repository";
 export { InMemoryUsageRepository } from "./memory-usage-repository";
 export type { UsageRepository } from "./repository";

@@ -29,6 +29,7 @@ import {
   AccountService,
   AuthenticationService,
   CatalogService,
+  CreditBudget,
   JobService,
   MaskService,
   TenantAdminService,
@@ -201,6 +202,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
       new JobService({
         lifecycle: lifecycle(),
         catalog: catalogService(),
+        budget: new CreditBudget({ tenants: tenants(), usage: usage(), clock }),
         jobs: jobs(),
         steps: steps(),
         media: media(),
