@@ -1,5 +1,5 @@
 import type { WebhookOutcome } from "@pixpipe/core/pipeline";
-import type { Caller } from "@pixpipe/core/services";
+import type { Caller, WaitOptions } from "@pixpipe/core/services";
 import type {
   ApiKey,
   Balance,
@@ -49,12 +49,14 @@ export type KeyCheck =
 /** Job operations, always scoped to the caller's tenant: another tenant's job reads as null. */
 export interface JobsPort {
   /** Throws JobValidationError (with `issues`) or IdempotencyConflictError. */
+  /** With `waitMs`, answers once the new job has finished or the wait is over. */
   createJob(
     caller: Caller,
     body: CreateJobBody,
-    opts: { idempotencyKey?: string },
+    opts: { idempotencyKey?: string } & WaitOptions,
   ): Promise<{ job: Job; created: boolean }>;
-  getJob(caller: Caller, id: string): Promise<Job | null>;
+  /** With `waitMs`, a long poll: answers once the job's status or progress changes, or at the wait's end. */
+  getJob(caller: Caller, id: string, opts?: WaitOptions): Promise<Job | null>;
   /** Throws InvalidCursorError. */
   listJobs(caller: Caller, query: ListJobsQuery): Promise<JobList>;
   /** Throws JobNotCancellableError when the job is already terminal. */

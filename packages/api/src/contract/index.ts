@@ -41,6 +41,7 @@ export {
   type CreateJobBody,
   CreateJobBodySchema,
   CreateJobHeadersSchema,
+  GetJobQuerySchema,
   type Job,
   JobIdParamsSchema,
   type JobList,
@@ -52,6 +53,7 @@ export {
   type ListJobsQuery,
   ListJobsQuerySchema,
   MetadataSchema,
+  preferredWaitSeconds,
 } from "./jobs";
 export {
   type MaskSelection,

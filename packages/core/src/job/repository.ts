@@ -1,7 +1,7 @@
 import type { ItemKey } from "../table";
 import type { JobRecord, NewJob } from "./job";
+import type { JobListFilter } from "./list";
 import type { CompanionWrites, TransitionInput, UpdateInput } from "./rules";
-import type { JobStatus } from "./status";
 
 export interface CreateJobOptions {
   idempotencyKey?: string;
@@ -12,8 +12,7 @@ export interface CreateJobOptions {
   companions?: CompanionWrites;
 }
 
-export interface ListJobsOptions {
-  status?: JobStatus;
+export interface ListJobsOptions extends JobListFilter {
   /** 1..MAX_LIST_LIMIT */
   limit: number;
   cursor?: string | null;
@@ -21,7 +20,7 @@ export interface ListJobsOptions {
 
 /**
  * Where jobs are kept. Every adapter applies the same rules (rules.ts, idempotency.ts,
- * list-cursor.ts) and passes the same contract suite; only the JobLifecycle writes through it.
+ * list.ts) and passes the same contract suite; only the JobLifecycle writes through it.
  */
 export interface JobRepository {
   /** Stores a new job, or returns the job an earlier request with the same idempotency key created. */
@@ -29,7 +28,11 @@ export interface JobRepository {
   /** Tenant-scoped: another tenant's job is null. */
   get(tenantId: string, id: string): Promise<JobRecord | null>;
   getById(id: string): Promise<JobRecord | null>;
-  /** Newest first; throws InvalidCursorError for a cursor it did not issue. */
+  /**
+   * Newest first, narrowed by the filter (list.ts); a page may hold fewer jobs than its limit when the
+   * type filter stopped at MAX_LIST_EXAMINED, with a cursor to carry on. Throws InvalidCursorError for
+   * a cursor it did not issue.
+   */
   list(tenantId: string, options: ListJobsOptions): Promise<{ jobs: JobRecord[]; nextCursor: string | null }>;
   /**
    * Moves the job to `to` if its status is one of `from`: the updated job, or null when it is not

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { FormData, Pool, request } from "undici";
 import { z } from "zod";
+import { describeIssues, issuesOf } from "../validation";
 import {
   type ImageTemplateBody,
   imageTemplateBody,
@@ -377,12 +378,12 @@ function validBody<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  const issues = issuesOf(result.error);
   throw new PixverseError({
     kind: "request",
     retryable: false,
     traceId,
-    providerMessage: `invalid ${what} request (not sent): ${issues.map((i) => `${i.path || "(body)"}: ${i.message}`).join("; ")}`,
+    providerMessage: `invalid ${what} request (not sent): ${describeIssues(issues)}`,
     issues,
   });
 }

@@ -8,7 +8,7 @@ import {
   requestHash,
   toPublicJob,
 } from "../job";
-import { type InputIssue, mediaSlots, parseJobRequest } from "../job/input";
+import { type InputIssue, type JobType, mediaSlots, parseJobRequest } from "../job/input";
 import type { Clock, JobLifecycle, JobRequest, JobSteps, Logger, MediaResolver } from "../pipeline";
 import type { MediaStore } from "../storage";
 import type { Caller } from "./caller";
@@ -20,6 +20,7 @@ import {
   JobValidationError,
   QuotaExceededError,
 } from "./errors";
+import { type WatchUntil, watchJob } from "./job-watch";
 
 export interface JobRequestBody {
   type: string;
@@ -33,6 +34,12 @@ const CATALOG_FIELDS: readonly { field: string; kind: CatalogKind; see: string }
   { field: "template_id", kind: "templates", see: "GET /v1/catalog/templates" },
   { field: "restyle_id", kind: "restyles", see: "GET /v1/catalog/restyles" },
 ];
+
+/** How long a request may wait on its job (at most MAX_JOB_WAIT_MS), and the caller going away. */
+export interface WaitOptions {
+  waitMs?: number;
+  signal?: AbortSignal;
+}
 
 export interface JobServiceDeps {
   lifecycle: JobLifecycle;
@@ -71,8 +78,9 @@ export class JobService {
   async createJob(
     caller: Caller,
     body: JobRequestBody,
-    options: { idempotencyKey?: string } = {},
+    options: { idempotencyKey?: string } & WaitOptions = {},
   ): Promise<{ job: PublicJob; created: boolean }> {
+    const startedAt = this.deps.clock.now().getTime();
     const [request, spent] = await Promise.all([
       this.validate(caller, body),
       this.deps.budget.spent(caller.tenantId),
@@ -83,7 +91,11 @@ export class JobService {
       ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
     });
     if (!created) return { job: toPublicJob(job), created };
-    return { job: toPublicJob(await this.headStart(job)), created };
+    const started = toPublicJob(await this.headStart(job));
+    if (!options.waitMs) return { job: started, created };
+    const waitMs = options.waitMs - (this.deps.clock.now().getTime() - startedAt);
+    const finished = await this.watch(caller, started, { ...options, waitMs, until: "finished" });
+    return { job: finished ?? started, created };
   }
 
   /**
@@ -144,16 +156,46 @@ export class JobService {
     return (await Promise.all(checks)).flat();
   }
 
-  async getJob(caller: Caller, id: string): Promise<PublicJob | null> {
+  /** The job; with `waitMs`, once its status or progress changes (a long poll), or at the wait's end. */
+  async getJob(caller: Caller, id: string, options: WaitOptions = {}): Promise<PublicJob | null> {
     const job = await this.deps.jobs.get(caller.tenantId, id);
-    return job ? toPublicJob(job) : null;
+    if (!job) return null;
+    const first = toPublicJob(job);
+    return options.waitMs
+      ? this.watch(caller, first, { ...options, waitMs: options.waitMs, until: "changed" })
+      : first;
+  }
+
+  private watch(
+    caller: Caller,
+    first: PublicJob,
+    options: { waitMs: number; until: WatchUntil; signal?: AbortSignal },
+  ): Promise<PublicJob | null> {
+    const read = async () => {
+      const job = await this.deps.jobs.get(caller.tenantId, first.id);
+      return job ? toPublicJob(job) : null;
+    };
+    return watchJob({ read, clock: this.deps.clock }, first, options);
   }
 
   async listJobs(
     caller: Caller,
-    query: { status?: JobStatus; limit: number; cursor?: string | null },
+    query: {
+      status?: JobStatus;
+      type?: JobType;
+      /** ISO-8601 instants; the API has checked them. */
+      createdAfter?: string;
+      createdBefore?: string;
+      limit: number;
+      cursor?: string | null;
+    },
   ): Promise<{ jobs: PublicJob[]; nextCursor: string | null }> {
-    const page = await this.deps.jobs.list(caller.tenantId, query);
+    const { createdAfter, createdBefore, ...rest } = query;
+    const page = await this.deps.jobs.list(caller.tenantId, {
+      ...rest,
+      ...(createdAfter ? { createdAfter: new Date(createdAfter) } : {}),
+      ...(createdBefore ? { createdBefore: new Date(createdBefore) } : {}),
+    });
     return { jobs: page.jobs.map(toPublicJob), nextCursor: page.nextCursor };
   }
 

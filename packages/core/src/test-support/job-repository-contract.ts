@@ -12,6 +12,7 @@ import {
   type JobRepository,
   type JobStatus,
   JobWriteRejectedError,
+  MAX_LIST_EXAMINED,
   type NewJob,
   newJobId,
   PixverseIdConflictError,
@@ -223,6 +224,66 @@ export function describeJobRepositoryContract(name: string, adapter: JobReposito
         expect(
           (await repo.list(tenantId, { status: "cancelled", limit: 10 })).jobs.map((job) => job.id),
         ).toEqual([queued[0]!.id]);
+      });
+
+      it("narrows by creation time (both bounds exclusive, to the millisecond), alone and with a status", async () => {
+        const tenantId = tenant();
+        const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, second));
+        const ids: string[] = [];
+        for (let second = 0; second < 6; second++) {
+          const job = newJob(tenantId, { id: newJobId(at(second)) });
+          ids.push((await repo.create(job, { requestHash: "h" })).job.id);
+        }
+        const range = { createdAfter: at(1), createdBefore: at(5) };
+        const first = await repo.list(tenantId, { ...range, limit: 2 });
+        const second = await repo.list(tenantId, { ...range, limit: 2, cursor: first.nextCursor });
+        expect([...first.jobs, ...second.jobs].map((job) => job.id)).toEqual([ids[4], ids[3], ids[2]]);
+        expect(second.nextCursor).toBeNull();
+        const justAfter = { createdAfter: new Date(at(1).getTime() - 1), createdBefore: at(2) };
+        expect((await repo.list(tenantId, { ...justAfter, limit: 10 })).jobs.map((job) => job.id)).toEqual([
+          ids[1],
+        ]);
+        await repo.transition(ids[3]!, { from: ["queued"], to: "cancelled" });
+        const cancelled = await repo.list(tenantId, { ...range, status: "cancelled", limit: 10 });
+        expect(cancelled.jobs.map((job) => job.id)).toEqual([ids[3]]);
+        expect((await repo.list(tenantId, { createdAfter: at(5), limit: 10 })).jobs).toEqual([]);
+        expect((await repo.list(tenantId, { createdBefore: at(0), limit: 10 })).jobs).toEqual([]);
+      });
+
+      it("narrows by type, with a cursor that keeps the filter's place", async () => {
+        const tenantId = tenant();
+        const effects: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          await repo.create(newJob(tenantId), { requestHash: "h" });
+          const effect = newJob(tenantId, { type: "effect" });
+          effects.push((await repo.create(effect, { requestHash: "h" })).job.id);
+        }
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { jobs: JobRecord[]; nextCursor: string | null } = await repo.list(tenantId, {
+            type: "effect",
+            limit: 2,
+            cursor,
+          });
+          seen.push(...page.jobs.map((job) => job.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen).toEqual([...effects].reverse());
+      });
+
+      it(`looks at no more than ${MAX_LIST_EXAMINED} jobs for a type filter, carrying on from its cursor`, async () => {
+        const tenantId = tenant();
+        const effect = (await repo.create(newJob(tenantId, { type: "effect" }), { requestHash: "h" })).job;
+        const others = Array.from({ length: MAX_LIST_EXAMINED }, () => newJob(tenantId));
+        for (let i = 0; i < others.length; i += 50) {
+          await Promise.all(others.slice(i, i + 50).map((job) => repo.create(job, { requestHash: "h" })));
+        }
+        const first = await repo.list(tenantId, { type: "effect", limit: 10 });
+        expect(first.jobs).toEqual([]);
+        expect(first.nextCursor).not.toBeNull();
+        const second = await repo.list(tenantId, { type: "effect", limit: 10, cursor: first.nextCursor });
+        expect(second).toEqual({ jobs: [effect], nextCursor: null });
       });
 
       it("rejects cursors it did not issue", async () => {
