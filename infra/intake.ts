@@ -1,5 +1,5 @@
 import { handlers, pipelineFunction } from "./lambda";
-import { archiveQueue, jobEvents, intakeDlq } from "./queues";
+import { archiveQueue, intakeDlq, jobEvents } from "./queues";
 import { pixverseApiKey } from "./secrets";
 import { media, table } from "./storage";
 
