@@ -1,4 +1,3 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
@@ -9,11 +8,13 @@ import type { ApiDeps, ApiLogger } from "./ports";
 import * as cancelJob from "./routes/cancelJob";
 import * as createJob from "./routes/createJob";
 import * as createUpload from "./routes/createUpload";
+import * as docs from "./routes/docs";
 import * as getBalance from "./routes/getBalance";
 import * as getCatalog from "./routes/getCatalog";
 import * as getJob from "./routes/getJob";
 import * as getJobVideo from "./routes/getJobVideo";
 import * as health from "./routes/health";
+import * as home from "./routes/home";
 import * as listJobs from "./routes/listJobs";
 import * as receivePixverseWebhook from "./routes/receivePixverseWebhook";
 import * as selectMasks from "./routes/selectMasks";
@@ -35,6 +36,8 @@ const ROUTES = [
   getBalance,
   receivePixverseWebhook,
   health,
+  home,
+  docs,
 ];
 
 export function createApp(deps: ApiDeps): ApiApp {
@@ -76,7 +79,6 @@ export function createApp(deps: ApiDeps): ApiApp {
     },
     security: [{ bearerAuth: [] }],
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "pixpipe API" }));
 
   return app;
 }

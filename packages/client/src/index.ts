@@ -17,4 +17,4 @@ export {
 export type { components, operations, paths } from "./generated/api";
 export { contentTypeFromName, sniffContentType, UPLOAD_CONTENT_TYPES } from "./media-type";
 export * from "./types";
-export { type Backoff, pollChanges, type WatchOptions } from "./watch";
+export { type Backoff, pollChanges, sleep, type WatchOptions } from "./watch";

@@ -18,7 +18,7 @@ export interface WatchOptions {
 const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 5000, factor: 1.5 };
 
 /** A pause that an abort ends early with the signal's reason (in Node.js and in browsers alike). */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
     const onAbort = () => {
