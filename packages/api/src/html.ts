@@ -47,6 +47,7 @@ export function htmlPage(c: Context, page: HtmlPage): Response | Promise<Respons
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${page.title}</title>
+    <link rel="icon" href="data:," />
     <style>${raw(page.style)}</style>
     ${page.head ?? ""}
   </head>

@@ -1,19 +1,19 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { Link, Route, Router, Switch, useLocation } from "wouter-preact";
-import { useHashLocation } from "wouter-preact/use-hash-location";
 import { ApiDocumentProvider } from "./api-document";
 import { AdminPage } from "./pages/admin";
 import { JobPage } from "./pages/job";
 import { JobsPage } from "./pages/jobs";
 import { NewJobPage } from "./pages/new-job";
 import { SignInPage } from "./pages/sign-in";
+import { useHashRoute, useHashSearch } from "./routing";
 import { API_URL, type Session, signOut, storedSession } from "./session";
 
 export function App() {
   const [session, setSession] = useState<Session | null>(storedSession);
   if (!session) return <SignInPage onSignedIn={setSession} />;
   return (
-    <Router hook={useHashLocation}>
+    <Router hook={useHashRoute} searchHook={useHashSearch}>
       <Shell
         session={session}
         onSignOut={() => {

@@ -21,6 +21,7 @@ describe("GET /docs", () => {
     expect(res.headers.get("content-type")).toMatch(/^text\/html/);
     const html = await res.text();
     expect(referencedUrls(html)).toEqual([
+      "data:,",
       `/docs/assets/${version}/swagger-ui.css`,
       `/docs/assets/${version}/swagger-ui-bundle.js`,
     ]);

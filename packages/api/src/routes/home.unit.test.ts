@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiWorld } from "../test-support/api-world";
 
-const links = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+const links = (html: string) =>
+  [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]).filter((href) => href !== "data:,");
 
 describe("GET /", () => {
   afterEach(() => vi.unstubAllEnvs());

@@ -119,7 +119,9 @@ export function MediaField({ field, path }: { field: MediaFieldSpec; path: strin
       )}
       {source === "upload" && (
         <div class="drop-zone">
-          <label for={ids.id}>Choose a {field.media} file, or drop it here</label>
+          <label for={ids.id}>
+            Choose {field.media === "image" ? "an" : "a"} {field.media} file, or drop it here
+          </label>
           <input
             id={ids.id}
             type="file"
