@@ -14,7 +14,7 @@ const STAMP = ".sources.sha256";
 
 /** What a build depends on: the dashboard's sources and config, and the client it bundles. */
 const SOURCES = [PACKAGE_DIR, fileURLToPath(new URL("../client/src/", import.meta.url))];
-const IGNORED = new Set(["node_modules", "dist", "generated"]);
+const IGNORED = new Set(["node_modules", "dist", "generated", "test"]);
 const isSource = (name: string) => /\.(tsx?|css|html|json)$/.test(name) && !/\.test\.ts$/.test(name);
 
 async function sourceFiles(dir: string): Promise<string[]> {
@@ -59,8 +59,8 @@ export async function ensureDashboardBuilt(
   options: { log?: (message: string) => void } = {},
 ): Promise<DashboardBuild> {
   const hash = await sourcesHash();
-  const current = await readFile(path.join(DASHBOARD_DIST, STAMP), "utf8").catch(() => "");
-  if (current.trim() === hash) return { dir: DASHBOARD_DIST, built: false };
+  const current = await stampOf(DASHBOARD_DIST);
+  if (current === hash) return { dir: DASHBOARD_DIST, built: false };
 
   options.log?.(current ? "the dashboard's sources changed: building it" : "building the dashboard");
   const { build } = await import("vite");
@@ -73,11 +73,36 @@ export async function ensureDashboardBuilt(
     build: { outDir: fresh, emptyOutDir: true },
   });
   await writeFile(path.join(fresh, STAMP), `${hash}\n`);
-  const old = `${DASHBOARD_DIST}.old-${suffix}`;
-  await rename(DASHBOARD_DIST, old).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
-  await rename(fresh, DASHBOARD_DIST);
-  await rm(old, { recursive: true, force: true });
+  await swapIn(fresh, `${DASHBOARD_DIST}.old-${suffix}`, hash);
   return { dir: DASHBOARD_DIST, built: true };
+}
+
+const stampOf = (dir: string) =>
+  readFile(path.join(dir, STAMP), "utf8").then(
+    (text) => text.trim(),
+    () => "",
+  );
+
+/**
+ * Replaces dist/ with `fresh`. Two runtimes starting at once may both build: whichever swaps in
+ * last wins, and one that finds dist/ already holding a build of the same sources keeps that one.
+ */
+async function swapIn(fresh: string, old: string, hash: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    await rename(DASHBOARD_DIST, old).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    try {
+      await rename(fresh, DASHBOARD_DIST);
+      break;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code !== "ENOTEMPTY" && code !== "EEXIST") || attempt >= 3) throw error;
+      if ((await stampOf(DASHBOARD_DIST)) === hash) {
+        await rm(fresh, { recursive: true, force: true });
+        break;
+      }
+    }
+  }
+  await rm(old, { recursive: true, force: true });
 }

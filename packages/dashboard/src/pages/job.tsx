@@ -3,8 +3,9 @@ import { useEffect, useState } from "preact/hooks";
 import { Link } from "wouter-preact";
 import { JobMedia } from "../components/job-media";
 import { StatusBadge } from "../components/status";
-import { type ObservedChange, Timeline } from "../components/timeline";
+import { Timeline } from "../components/timeline";
 import { describeError, formatBytes, formatDateTime, labelOfType } from "../format";
+import type { ObservedChange } from "../job-timeline";
 import { followJob } from "../live";
 
 export function JobPage({ client, id }: { client: PixpipeClient; id: string }) {
