@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 
 export interface StaticSite {
   /** The URL path it is served under, e.g. "/ui". */
@@ -21,6 +22,8 @@ export type RequestListener = (request: IncomingMessage, response: ServerRespons
 export function staticSiteListener(site: StaticSite): RequestListener {
   const app = new Hono();
   app.get(site.path, (c) => c.redirect(`${site.path}/`, 301));
+  // As a CDN would (CloudFront compresses the deployed site).
+  app.use(`${site.path}/*`, compress());
   app.use(`${site.path}/*`, async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(site.headers ?? {})) c.header(name, value);
