@@ -10,8 +10,25 @@ import { useHashRoute, useHashSearch } from "./routing";
 import { API_URL, type Session, signOut, storedSession } from "./session";
 
 export function App() {
-  const [session, setSession] = useState<Session | null>(storedSession);
-  if (!session) return <SignInPage onSignedIn={setSession} />;
+  const [notice, setNotice] = useState<string | null>(null);
+  const expire = () => {
+    signOut();
+    setSession(null);
+    setNotice("You were signed out: the API no longer accepts this key.");
+  };
+  const [session, setSession] = useState<Session | null>(() => storedSession(expire));
+  if (!session) {
+    return (
+      <SignInPage
+        notice={notice}
+        onUnauthorized={expire}
+        onSignedIn={(next) => {
+          setNotice(null);
+          setSession(next);
+        }}
+      />
+    );
+  }
   return (
     <Router hook={useHashRoute} searchHook={useHashSearch}>
       <Shell

@@ -16,23 +16,38 @@ export interface Session {
   client: PixpipeClient;
 }
 
-const clientFor = (apiKey: string) => new PixpipeClient({ baseUrl: API_URL, apiKey });
+/**
+ * A client for the key; `onUnauthorized` runs when the API answers 401 (the key was revoked since
+ * sign-in), so that the dashboard signs out instead of failing page after page.
+ */
+function clientFor(apiKey: string, onUnauthorized?: () => void): PixpipeClient {
+  const watched: typeof fetch = async (input, init) => {
+    const response = await globalThis.fetch(input, init);
+    if (response.status === 401) onUnauthorized?.();
+    return response;
+  };
+  return new PixpipeClient({ baseUrl: API_URL, apiKey, ...(onUnauthorized ? { fetch: watched } : {}) });
+}
 
-export function storedSession(): Session | null {
+export function storedSession(onUnauthorized: () => void): Session | null {
   try {
     const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null") as {
       apiKey?: unknown;
       admin?: unknown;
     } | null;
     if (typeof stored?.apiKey !== "string" || stored.apiKey === "") return null;
-    return { apiKey: stored.apiKey, admin: stored.admin === true, client: clientFor(stored.apiKey) };
+    return {
+      apiKey: stored.apiKey,
+      admin: stored.admin === true,
+      client: clientFor(stored.apiKey, onUnauthorized),
+    };
   } catch {
     return null;
   }
 }
 
 /** Checks the key against the API (one page of jobs) and whether it is an admin key, then keeps it. */
-export async function signIn(apiKey: string): Promise<Session> {
+export async function signIn(apiKey: string, onUnauthorized: () => void): Promise<Session> {
   const client = clientFor(apiKey);
   await client.listJobs({ limit: 1 });
   let admin = true;
@@ -43,7 +58,7 @@ export async function signIn(apiKey: string): Promise<Session> {
     admin = false;
   }
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ apiKey, admin }));
-  return { apiKey, admin, client };
+  return { apiKey, admin, client: clientFor(apiKey, onUnauthorized) };
 }
 
 export function signOut(): void {

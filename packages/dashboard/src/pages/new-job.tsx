@@ -112,9 +112,10 @@ function JobFormView({
   };
   const required = form.fields.filter((field) => field.required);
   const optional = form.fields.filter((field) => !field.required);
-  const optionalHasProblem = optional.some((field) =>
-    [...placed.byField.keys()].some((path) => path.startsWith(field.path.join("."))),
-  );
+  const optionalHasProblem = optional.some((field) => {
+    const own = field.path.join(".");
+    return [...placed.byField.keys()].some((path) => path === own || path.startsWith(`${own}.`));
+  });
   const focusField = (path: string) => (event: Event) => {
     event.preventDefault();
     const owner = [...placed.byField.keys()].find(

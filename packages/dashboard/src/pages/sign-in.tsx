@@ -3,7 +3,16 @@ import { useState } from "preact/hooks";
 import { describeError } from "../format";
 import { type Session, signIn } from "../session";
 
-export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+export function SignInPage({
+  notice,
+  onSignedIn,
+  onUnauthorized,
+}: {
+  /** Why the page is shown again (a key that stopped working), if it is. */
+  notice: string | null;
+  onSignedIn: (session: Session) => void;
+  onUnauthorized: () => void;
+}) {
   const [apiKey, setApiKey] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,7 +27,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await signIn(key));
+      onSignedIn(await signIn(key, onUnauthorized));
     } catch (failure) {
       setError(
         failure instanceof PixpipeApiError && failure.status === 401
@@ -33,6 +42,11 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
   return (
     <main id="main" class="sign-in">
       <h1>pixpipe</h1>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
       <form onSubmit={submit} noValidate>
         <div class="field">
           <label for="api-key">API key</label>

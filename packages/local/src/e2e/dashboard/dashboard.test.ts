@@ -1,3 +1,5 @@
+import { createAwsClients } from "@pixpipe/core/aws";
+import { DynamoTenantRepository } from "@pixpipe/core/tenant";
 import { ensureDashboardBuilt } from "@pixpipe/dashboard/build";
 import { solidPng } from "@pixpipe/simulator";
 import type { Page } from "playwright-core";
@@ -205,5 +207,37 @@ describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 120_000 }
       `401 GET ${apiOrigin}/v1/jobs?limit=1`,
       `400 POST ${apiOrigin}/v1/jobs`,
     ]);
+  });
+
+  it("gives a tenant key the tenant view only: no admin page", async () => {
+    const clients = createAwsClients(); // The runtime pointed this process at its emulators.
+    const tenants = new DynamoTenantRepository(clients.dynamo, e2e.runtime.info.tableName);
+    const tenant = await tenants.createTenant({ name: "browser" });
+    const { key } = await tenants.createApiKey(tenant.id, { admin: false });
+    clients.destroy();
+    const tab = await browser.newPage();
+    await tab.goto(dashboardUrl);
+    await tab.getByLabel("API key").fill(key);
+    await tab.getByRole("button", { name: "Sign in" }).click();
+    await tab.getByRole("heading", { name: "Jobs" }).waitFor(SLOW);
+    await tab.getByText("No jobs yet").waitFor(SLOW);
+    expect(await tab.getByRole("link", { name: "Admin" }).count()).toBe(0);
+    await tab.close();
+  });
+
+  it("signs out, saying why, when the API stops accepting the key kept in the tab", async () => {
+    const tab = await browser.newPage();
+    await tab.addInitScript(() => {
+      (
+        globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }
+      ).sessionStorage.setItem(
+        "pixpipe.session",
+        JSON.stringify({ apiKey: "pxp_revoked-key", admin: false }),
+      );
+    });
+    await tab.goto(dashboardUrl);
+    await tab.getByText("the API no longer accepts this key").waitFor(SLOW);
+    expect(await tab.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.length)).toBe(0);
+    await tab.close();
   });
 });
