@@ -34,6 +34,12 @@ export function JobsPage({ client }: { client: PixpipeClient }) {
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  // "3 minutes ago" stays true while nothing else changes.
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
 
   useEffect(() => {
     setFirst(null);
@@ -187,12 +193,12 @@ export function JobsPage({ client }: { client: PixpipeClient }) {
                 </td>
                 <td data-label="Created">
                   <time dateTime={job.createdAt} title={formatDateTime(job.createdAt)}>
-                    {formatRelative(job.createdAt)}
+                    {formatRelative(job.createdAt, now)}
                   </time>
                 </td>
                 <td data-label="Updated">
                   <time dateTime={job.updatedAt} title={formatDateTime(job.updatedAt)}>
-                    {formatRelative(job.updatedAt)}
+                    {formatRelative(job.updatedAt, now)}
                   </time>
                 </td>
               </tr>
