@@ -14,6 +14,8 @@ import { missingHandler, prodStage, testStage, withoutSecrets } from "./stages";
 import { coldStart, mockArn, type Synthesized } from "./synth-client";
 // Alarms, logs, data protection, throttling and stage settings: in the same process, on the same synths.
 import "./operations.suite";
+// The web dashboard, its CORS and CSP, and the packaged Swagger UI files.
+import "./dashboard.suite";
 
 /** What each function may reach at runtime: links are IAM grants as well as configuration. */
 const expectedLinks: Record<string, string[]> = {

@@ -1,4 +1,3 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
@@ -11,6 +10,7 @@ import * as createApiKey from "./routes/createApiKey";
 import * as createJob from "./routes/createJob";
 import * as createTenant from "./routes/createTenant";
 import * as createUpload from "./routes/createUpload";
+import * as docs from "./routes/docs";
 import * as getBalance from "./routes/getBalance";
 import * as getCatalog from "./routes/getCatalog";
 import * as getJob from "./routes/getJob";
@@ -19,6 +19,7 @@ import * as getTenant from "./routes/getTenant";
 import * as getUsage from "./routes/getUsage";
 import * as getWebhookSecret from "./routes/getWebhookSecret";
 import * as health from "./routes/health";
+import * as home from "./routes/home";
 import * as listApiKeys from "./routes/listApiKeys";
 import * as listJobs from "./routes/listJobs";
 import * as listTenants from "./routes/listTenants";
@@ -57,6 +58,8 @@ const ROUTES = [
   rotateApiKey,
   receivePixverseWebhook,
   health,
+  home,
+  docs,
 ];
 
 export function createApp(deps: ApiDeps): ApiApp {
@@ -98,7 +101,6 @@ export function createApp(deps: ApiDeps): ApiApp {
     },
     security: [{ bearerAuth: [] }],
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "pixpipe API" }));
 
   return app;
 }

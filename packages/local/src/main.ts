@@ -1,6 +1,7 @@
 // `npx -y pnpm@10 run local`: the whole pipeline on this machine, through the same Lambda handlers as AWS.
 
 import { parseArgs } from "node:util";
+import { ensureDashboardBuilt } from "@pixpipe/dashboard/build";
 import { prepareLocalData } from "./local-data";
 import { stopChildrenOnExit } from "./process-group";
 import { DEFAULT_STATE_DIR, startLocalRuntime } from "./runtime";
@@ -29,7 +30,11 @@ const data = await prepareLocalData({
   ...(env.PIXPIPE_API_KEY ? { apiKey: env.PIXPIPE_API_KEY } : {}),
 });
 
+// Built on the first start and whenever its sources changed since the last build (a few seconds).
+const dashboard = await ensureDashboardBuilt({ log: (message) => console.log(`${message}…`) });
+
 const runtime = await startLocalRuntime({
+  dashboardDir: dashboard.dir,
   port: Number(env.PORT ?? 3000),
   apiKey: data.apiKey,
   dynamoDbPath: data.dynamoDbPath,

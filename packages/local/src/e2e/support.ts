@@ -322,7 +322,14 @@ export async function startE2eRuntime(
   options: Partial<
     Pick<
       LocalRuntimeOptions,
-      "env" | "simulator" | "pollIntervalMs" | "functions" | "stateDir" | "apiKey" | "dynamoDbPath"
+      | "env"
+      | "simulator"
+      | "pollIntervalMs"
+      | "functions"
+      | "stateDir"
+      | "apiKey"
+      | "dynamoDbPath"
+      | "dashboardDir"
     >
   > = {},
 ): Promise<E2eRuntime> {
@@ -336,6 +343,7 @@ export async function startE2eRuntime(
     ...(options.functions ? { functions: options.functions } : {}),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.dynamoDbPath ? { dynamoDbPath: options.dynamoDbPath } : {}),
+    ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}),
     log: quiet,
   });
   const sim = runtime.simulator;

@@ -1,0 +1,11 @@
+import { type ApiDeps, createApp } from "@pixpipe/api";
+import type { OpenApiDocument } from "@pixpipe/client";
+
+/** The API's OpenAPI document as GET /openapi.json serves it, built in-process (no dependencies used). */
+export async function apiDocument(): Promise<OpenApiDocument> {
+  const refuse = () => {
+    throw new Error("the OpenAPI document is built without dependencies");
+  };
+  const response = await createApp(new Proxy({}, { get: () => refuse }) as ApiDeps).request("/openapi.json");
+  return (await response.json()) as OpenApiDocument;
+}
