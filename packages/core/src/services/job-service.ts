@@ -9,7 +9,15 @@ import {
   toPublicJob,
 } from "../job";
 import { mediaSlots, parseJobRequest } from "../job/input";
-import type { Clock, JobLifecycle, JobRequest, JobSteps, Logger, MediaResolver } from "../pipeline";
+import {
+  type Clock,
+  type JobLifecycle,
+  type JobRequest,
+  type JobSteps,
+  jobLogKeys,
+  type Logger,
+  type MediaResolver,
+} from "../pipeline";
 import type { MediaStore } from "../storage";
 import type { Caller } from "./caller";
 import { JobHasNoOutputError, JobNotCancellableError, JobValidationError } from "./errors";
@@ -161,7 +169,7 @@ export class JobService {
       ]);
     } catch (error) {
       this.deps.logger.warn("inline submit did not finish; the poller takes over", {
-        jobId: job.id,
+        ...jobLogKeys(job),
         error: String(error),
       });
     } finally {
