@@ -59,6 +59,8 @@ export interface WebhooksPort {
 
 /** The slice of a structured logger (Powertools Logger, console) the API uses. */
 export interface ApiLogger {
+  info(message: string, attributes: Record<string, unknown>): void;
+  warn(message: string, attributes: Record<string, unknown>): void;
   error(message: string, attributes: Record<string, unknown>): void;
 }
 
@@ -71,6 +73,6 @@ export interface ApiDeps {
   catalog: CatalogPort;
   account: AccountPort;
   webhooks: WebhooksPort;
-  /** Where unexpected errors are logged; console when absent. */
+  /** Where access lines and unexpected errors are logged; console when absent. */
   logger?: ApiLogger;
 }
