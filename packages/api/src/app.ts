@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
+import { accessLog } from "./access-log";
 import type { ApiApp, AppEnv } from "./api-app";
 import { authenticate } from "./auth";
 import { ApiError, errorHandler, errorResponse, notFoundHandler, validationError } from "./errors";
@@ -33,7 +34,11 @@ import * as updateTenant from "./routes/updateTenant";
 /** Request bodies here are small JSON documents (webhooks included); anything larger is refused. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const consoleLogger: ApiLogger = { error: (message, attributes) => console.error(message, attributes) };
+const consoleLogger: ApiLogger = {
+  info: (message, attributes) => console.info(message, attributes),
+  warn: (message, attributes) => console.warn(message, attributes),
+  error: (message, attributes) => console.error(message, attributes),
+};
 
 const ROUTES = [
   createJob,
@@ -69,10 +74,12 @@ export function createApp(deps: ApiDeps): ApiApp {
     },
   });
 
-  app.onError(errorHandler(deps.logger ?? consoleLogger));
+  const logger = deps.logger ?? consoleLogger;
+  app.onError(errorHandler(logger));
   app.notFound(notFoundHandler);
 
   app.use(requestId());
+  app.use(accessLog(logger));
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

@@ -120,6 +120,8 @@ export interface WebhookSecretsPort {
 
 /** The slice of a structured logger (Powertools Logger, console) the API uses. */
 export interface ApiLogger {
+  info(message: string, attributes: Record<string, unknown>): void;
+  warn(message: string, attributes: Record<string, unknown>): void;
   error(message: string, attributes: Record<string, unknown>): void;
 }
 
@@ -135,6 +137,6 @@ export interface ApiDeps {
   tenantAdmin: TenantAdminPort;
   usage: UsagePort;
   webhookSecrets: WebhookSecretsPort;
-  /** Where unexpected errors are logged; console when absent. */
+  /** Where access lines and unexpected errors are logged; console when absent. */
   logger?: ApiLogger;
 }

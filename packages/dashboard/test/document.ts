@@ -6,6 +6,8 @@ export async function apiDocument(): Promise<OpenApiDocument> {
   const refuse = () => {
     throw new Error("the OpenAPI document is built without dependencies");
   };
-  const response = await createApp(new Proxy({}, { get: () => refuse }) as ApiDeps).request("/openapi.json");
+  const quiet = { info() {}, warn() {}, error() {} };
+  const deps = new Proxy({}, { get: (_, name) => (name === "logger" ? quiet : refuse) }) as ApiDeps;
+  const response = await createApp(deps).request("/openapi.json");
   return (await response.json()) as OpenApiDocument;
 }

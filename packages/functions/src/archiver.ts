@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import { archiveMessageSchema } from "@pixpipe/core/pipeline";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
-import { loadPipeline } from "./pipeline";
+import { flushingMetrics, loadPipeline } from "./pipeline";
 
 const pipeline = loadPipeline(["tableName", "mediaBucket", "eventsQueueUrl", "pixverse.apiKey"]);
 
@@ -21,7 +21,9 @@ async function archiveRecord(record: SQSRecord): Promise<void> {
   await pipeline.archiver.archive(parsed.data.jobId);
 }
 
-export const handler = (event: SQSEvent) => processPartialResponse(event, archiveRecord, processor);
+export const handler = flushingMetrics(pipeline, (event: SQSEvent) =>
+  processPartialResponse(event, archiveRecord, processor),
+);
 
 function parseJson(text: string): unknown {
   try {

@@ -45,6 +45,8 @@ const runtime = await startLocalRuntime({
     PIXPIPE_TIME_SCALE: env.PIXPIPE_TIME_SCALE ?? (realPixverse ? "1" : "0.1"),
     // Local media URLs may point at this machine (never allowed in AWS).
     PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS: env.PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS ?? "true",
+    // Metrics as readable lines beside the logs, rather than EMF documents only CloudWatch reads.
+    PIXPIPE_METRICS_FORMAT: env.PIXPIPE_METRICS_FORMAT ?? "terminal",
   },
   handlers: {
     api: async () => (await import("@pixpipe/functions/api")).handler,

@@ -41,6 +41,7 @@ describe("loadConfig from SST links", () => {
       eventSource: "pixpipe",
       unknownInputFields: "pass",
       mediaAttempts: 4,
+      metricsFormat: "emf",
     });
   });
 

@@ -43,6 +43,7 @@ describe("loadConfig from environment variables", () => {
       eventSource: "pixpipe",
       unknownInputFields: "pass",
       mediaAttempts: 4,
+      metricsFormat: "emf",
     });
   });
 

@@ -83,6 +83,7 @@ beforeAll(async () => {
     eventSource: "pixpipe-intake-test",
     unknownInputFields: "pass",
     mediaAttempts: 4,
+    metricsFormat: "emf",
   };
   pipeline = createPipeline(config, { clients, logger: recordingLogger() });
   await pipeline.tenants.ensureTenant({ id: tenant, name: "Tenant One" });

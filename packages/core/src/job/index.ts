@@ -1,3 +1,4 @@
+export { ACTIVE_STATUSES, type ActiveJobCensus, type ActiveStatus, takeActiveJobCensus } from "./census";
 export { DynamoJobRepository } from "./dynamo-repository";
 export {
   CompanionConflictError,

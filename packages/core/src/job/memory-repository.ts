@@ -1,4 +1,5 @@
 import { InMemoryItems, type ItemKey } from "../table";
+import { type ActiveJobCensus, takeActiveJobCensus } from "./census";
 import { CompanionConflictError, PixverseIdConflictError } from "./errors";
 import { type IdempotencyRecord, jobForIdempotencyKey, newIdempotencyRecord } from "./idempotency";
 import type { JobRecord, NewJob } from "./job";
@@ -113,6 +114,10 @@ export class InMemoryJobRepository implements JobRepository {
       .sort(byNextCheck)
       .slice(0, limit)
       .map((job) => structuredClone(job));
+  }
+
+  async activeJobCensus(): Promise<ActiveJobCensus> {
+    return takeActiveJobCensus(this.jobs.values());
   }
 
   async oldestQueued(tenantId: string, limit: number): Promise<JobRecord[]> {

@@ -1,4 +1,5 @@
 import type { ItemKey } from "../table";
+import type { ActiveJobCensus } from "./census";
 import type { JobRecord, NewJob } from "./job";
 import type { JobListFilter } from "./list";
 import type { CompanionWrites, TransitionInput, UpdateInput } from "./rules";
@@ -48,6 +49,11 @@ export interface JobRepository {
   findByPixverseId(pixverseId: string): Promise<JobRecord | null>;
   /** Jobs whose nextCheckAt <= now, oldest first. */
   listDue(now: Date, limit: number): Promise<JobRecord[]>;
+  /**
+   * Every non-terminal job counted by status, with the oldest one's creation time (the poller's gauges).
+   * Reads all of them: once per poller tick, never per request.
+   */
+  activeJobCensus(): Promise<ActiveJobCensus>;
   /** A tenant's queued jobs, oldest first (the scheduler's view). */
   oldestQueued(tenantId: string, limit: number): Promise<JobRecord[]>;
   /** Writes a marker item (`at` = when), replacing any before it. */

@@ -10,8 +10,10 @@ export {
   pastDeadline,
   timeoutError,
 } from "./failure-policy";
+export { PipelineGauges, type PipelineGaugesDeps } from "./gauges";
 export { readGenerationResult, type SubmittedGeneration, submitGeneration } from "./generation";
 export { type FinishedGeneration, JobLifecycle, type JobRequest, type RetryReason } from "./job-lifecycle";
+export { jobLogKeys } from "./job-log";
 export {
   type GenerationOutcome,
   JobSteps,

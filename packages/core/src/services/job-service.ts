@@ -9,7 +9,15 @@ import {
   toPublicJob,
 } from "../job";
 import { type InputIssue, type JobType, mediaSlots, parseJobRequest } from "../job/input";
-import type { Clock, JobLifecycle, JobRequest, JobSteps, Logger, MediaResolver } from "../pipeline";
+import {
+  type Clock,
+  type JobLifecycle,
+  type JobRequest,
+  type JobSteps,
+  jobLogKeys,
+  type Logger,
+  type MediaResolver,
+} from "../pipeline";
 import type { MediaStore } from "../storage";
 import type { Caller } from "./caller";
 import type { CatalogKind, CatalogService } from "./catalog-service";
@@ -243,7 +251,7 @@ export class JobService {
       ]);
     } catch (error) {
       this.deps.logger.warn("inline submit did not finish; the poller takes over", {
-        jobId: job.id,
+        ...jobLogKeys(job),
         error: String(error),
       });
     } finally {

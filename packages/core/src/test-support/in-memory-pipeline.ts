@@ -3,6 +3,7 @@ import { LosslessNumber, stringify } from "lossless-json";
 import type { Config } from "../config";
 import { InMemoryJobRepository } from "../job";
 import { PublicUrlFetcher } from "../media";
+import { MetricsRecorder } from "../metrics";
 import type { Timings } from "../pipeline";
 import { InMemoryNonceStore, signPixverseWebhook } from "../pixverse";
 import type { Caller } from "../services";
@@ -13,7 +14,7 @@ import { InMemoryUsageRepository } from "../usage";
 import { createPipeline, type Pipeline } from "../wiring";
 import { FakePixverse } from "./fake-pixverse";
 import { ManualClock } from "./manual-clock";
-import { RecordingArchiveQueue, RecordingEventPublisher, silentLogger } from "./recording-adapters";
+import { RecordingArchiveQueue, RecordingEventPublisher, RecordingLogger } from "./recording-adapters";
 import { type ConfigOverrides, FAST_TIMINGS, testConfig } from "./test-config";
 
 export interface InMemoryPipelineOptions {
@@ -25,7 +26,8 @@ export const TEST_WEBHOOK_SECRET = "test-webhook-secret";
 
 /**
  * The real pipeline (createPipeline: lifecycle, steps, poller, archiver, services) over in-memory
- * adapters, a scripted PixVerse and a manual clock: no emulator, no network, no waiting.
+ * adapters, a scripted PixVerse and a manual clock: no emulator, no network, no waiting. Its metrics
+ * and log lines are kept in memory for the test to read.
  */
 export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
   const clock = new ManualClock();
@@ -39,6 +41,8 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
   const events = new RecordingEventPublisher();
   const archiveQueue = new RecordingArchiveQueue();
   const nonces = new InMemoryNonceStore(() => clock.now().getTime() / 1000);
+  const metrics = new MetricsRecorder();
+  const logger = new RecordingLogger();
   const config: Config = testConfig(
     {
       tableName: "in-memory",
@@ -55,7 +59,8 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
   );
   const pipeline: Pipeline = createPipeline(config, {
     clock,
-    logger: silentLogger(),
+    logger,
+    metrics,
     timings: { ...FAST_TIMINGS, ...options.timings },
     adapters: {
       jobs: () => jobs,
@@ -82,6 +87,8 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
     store,
     events,
     archiveQueue,
+    metrics,
+    logger,
     tenant,
     otherTenant,
     /** A PixVerse callback for a generation, signed as PixVerse signs them, at the clock's time. */

@@ -15,6 +15,13 @@ export {
   type WebhookAnswer,
   waitFor,
 } from "./pipeline-harness";
-export { RecordingArchiveQueue, RecordingEventPublisher, silentLogger } from "./recording-adapters";
+export {
+  type LoggedLine,
+  type LogLevelName,
+  RecordingArchiveQueue,
+  RecordingEventPublisher,
+  RecordingLogger,
+  silentLogger,
+} from "./recording-adapters";
 export { type ConfigOverrides, FAST_TIMINGS, TEXT_TO_VIDEO, testConfig } from "./test-config";
 export { createTestTable } from "./test-table";

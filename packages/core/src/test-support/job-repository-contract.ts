@@ -521,6 +521,42 @@ export function describeJobRepositoryContract(name: string, adapter: JobReposito
         expect((await poller.listDue(new Date(retryAt), 1000)).map((due) => due.id)).not.toContain(job.id);
       });
 
+      it("counts every non-terminal job by status with the oldest one's creation, across shards", async () => {
+        const census = await adapter.fresh();
+        const empty = { count: 0, oldestCreatedAt: null };
+        expect(await census.activeJobCensus()).toEqual({
+          queued: empty,
+          generating: empty,
+          archiving: empty,
+        });
+
+        const at = (minute: number) => new Date(Date.UTC(2026, 3, 1, 12, minute));
+        const create = async (minute: number, path: JobStatus[], eventPending = false) => {
+          let job = (await census.create(newJob(tenant()), { requestHash: "h", now: at(minute) })).job;
+          for (const to of path) {
+            const set = {
+              ...(to === "generating" ? { pixverseId: `${minute}0000${Date.now()}` } : {}),
+              ...(eventPending ? { eventPending: true } : {}),
+            };
+            job = (await census.transition(job.id, { from: [job.status], to, set }))!;
+          }
+        };
+        for (let minute = 10; minute < 30; minute++) await create(minute, []);
+        await create(5, ["generating"]);
+        await create(7, ["generating"]);
+        await create(9, ["generating", "archiving"]);
+        await create(1, ["failed"], true); // terminal, event still owed: in the due index, not active
+        await create(2, ["cancelled"]);
+        // DynamoDB's index is eventually consistent: wait for the writes to show.
+        await expect
+          .poll(() => census.activeJobCensus(), { timeout: 5_000 })
+          .toEqual({
+            queued: { count: 20, oldestCreatedAt: at(10).toISOString() },
+            generating: { count: 2, oldestCreatedAt: at(5).toISOString() },
+            archiving: { count: 1, oldestCreatedAt: at(9).toISOString() },
+          });
+      });
+
       it("lists a tenant's queued jobs oldest first, and nobody else's", async () => {
         const tenantId = tenant();
         const [first, second, third] = [

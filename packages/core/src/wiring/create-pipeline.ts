@@ -4,6 +4,7 @@ import { type Config, requireSetting } from "../config";
 import { type JobEventPublisher, SqsJobEventPublisher } from "../events";
 import { DynamoJobRepository, type JobRepository } from "../job";
 import { PublicUrlFetcher } from "../media";
+import { deploymentStage, EmfMetrics, type Metrics, terminalMetricsWriter } from "../metrics";
 import { DynamoNonceStore } from "../nonce";
 import {
   type ArchiveQueue,
@@ -14,6 +15,7 @@ import {
   JobSteps,
   type Logger,
   MediaResolver,
+  PipelineGauges,
   type PixverseApi,
   Poller,
   Scheduler,
@@ -61,6 +63,8 @@ export type AdapterFactories = { [K in keyof PipelineAdapters]?: () => PipelineA
 export interface Pipeline {
   readonly config: Config;
   readonly logger: Logger;
+  /** Flushed by each entry point at the end of every invocation. */
+  readonly metrics: Metrics;
   readonly clock: Clock;
   readonly jobService: JobService;
   readonly uploadService: UploadService;
@@ -88,8 +92,17 @@ export interface PipelineOptions {
   clients?: AwsClients;
   adapters?: AdapterFactories;
   logger?: Logger;
+  /** EMF on standard output by default (`config.metricsFormat` says how it is written). */
+  metrics?: Metrics;
   timings?: Timings;
   clock?: Clock;
+}
+
+/** Metrics as the configuration says to write them (a bad record is dropped and logged, whatever the format). */
+function configuredMetrics(format: Config["metricsFormat"], logger: Logger): Metrics {
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  const write = { emf: print, terminal: terminalMetricsWriter(print), none: () => {} }[format];
+  return new EmfMetrics({ stage: deploymentStage(), warnings: logger, write });
 }
 
 /** A value built on first use: each Lambda builds (and needs configuration for) only what it calls. */
@@ -104,6 +117,7 @@ function once<T>(make: () => T): () => T {
 export function createPipeline(config: Config, options: PipelineOptions = {}): Pipeline {
   const clients = once(() => options.clients ?? createAwsClients());
   const logger = options.logger ?? new PowertoolsLogger({ serviceName: "pixpipe" });
+  const metrics = options.metrics ?? configuredMetrics(config.metricsFormat, logger);
   const clock = options.clock ?? systemClock;
   const timings = options.timings ?? {
     ...scaleTimings(DEFAULT_TIMINGS, config.timeScale),
@@ -130,6 +144,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
       pixverseClient = new PixverseClient({
         baseUrl: config.pixverse.baseUrl,
         apiKey: requireSetting(config.pixverse.apiKey, "pixverse.apiKey"),
+        metrics,
       });
       return pixverseClient;
     },
@@ -176,6 +191,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         jobDeadlineSeconds: config.jobDeadlineSeconds,
         clock,
         logger,
+        metrics,
       }),
   );
   const limits = once(() => slotLimitsOf(tenants(), { globalLimit: config.pixverse.maxConcurrency, clock }));
@@ -233,6 +249,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         nonces: nonces(),
         clock,
         logger,
+        metrics,
       }),
   );
   const poller = once(
@@ -241,6 +258,14 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         jobs: jobs(),
         steps: steps(),
         scheduler: scheduler(),
+        gauges: new PipelineGauges({
+          jobs: jobs(),
+          steps: steps(),
+          pixverse: pixverse(),
+          metrics,
+          clock,
+          logger,
+        }),
         clock,
         logger,
         requestsPerSecond: config.pixverse.requestsPerSecond,
@@ -256,12 +281,14 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         maxBytes: config.archiveMaxBytes,
         maxAttempts: timings.archiveMaxAttempts,
         logger,
+        metrics,
       }),
   );
 
   return {
     config,
     logger,
+    metrics,
     clock,
     get jobService() {
       return jobService();
