@@ -20,7 +20,7 @@ import { createAwsClients } from "@pixpipe/core/aws";
 import type { Pipeline } from "@pixpipe/core/wiring";
 import type { LedgerGeneration } from "@pixpipe/simulator";
 import { startLocalRuntime } from "../src/runtime";
-import { type BundleFigures, measureBundles } from "./pipeline/bundles";
+import { type BundleFigures, type ImportTime, measureBundles } from "./pipeline/bundles";
 import { FLOOR_WORK, type FloorEvent, startFloorServer } from "./pipeline/floor";
 import { QueueInbox } from "./pipeline/inbox";
 import { formatLines, type MeasureLine, median, overRounds, percentile } from "./pipeline/stats";
@@ -64,14 +64,20 @@ const benchStarted = performance.now();
 const stateDir = await mkdtemp(path.join(tmpdir(), "pixpipe-bench-"));
 const quiet = { info() {}, warn() {}, error: console.error };
 
-/** DynamoDB requests the API's pipeline sends, by command. */
+/** DynamoDB requests the API's pipeline sends, by command, and the time they take (summed). */
 const apiDynamoCalls = new Map<string, number>();
+let apiDynamoMs = 0;
 function countDynamoCalls(pipeline: Pipeline): void {
   pipeline.clients.dynamo.middlewareStack.add(
-    (next, context) => (args) => {
+    (next, context) => async (args) => {
       const name = String(context.commandName ?? "unknown").replace(/Command$/, "");
       apiDynamoCalls.set(name, (apiDynamoCalls.get(name) ?? 0) + 1);
-      return next(args);
+      const started = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        apiDynamoMs += performance.now() - started;
+      }
     },
     { step: "initialize", name: "benchCountCalls" },
   );
@@ -210,11 +216,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const lines: MeasureLine[] = [];
 
-/** What `during` added to each of the API's DynamoDB request counts. */
-async function dynamoCallsDuring<T>(during: () => Promise<T>, into: Map<string, number>): Promise<T> {
+/** What `during` added to each of the API's DynamoDB request counts, and to their summed time. */
+async function dynamoCallsDuring<T>(
+  during: () => Promise<T>,
+  into: { calls: Map<string, number>; ms: number },
+): Promise<T> {
   const before = new Map(apiDynamoCalls);
+  const msBefore = apiDynamoMs;
   const result = await during();
-  for (const [name, n] of apiDynamoCalls) into.set(name, (into.get(name) ?? 0) + n - (before.get(name) ?? 0));
+  for (const [name, n] of apiDynamoCalls) {
+    into.calls.set(name, (into.calls.get(name) ?? 0) + n - (before.get(name) ?? 0));
+  }
+  into.ms += apiDynamoMs - msBefore;
   return result;
 }
 
@@ -228,7 +241,7 @@ async function measurePosts(concurrency: number, perRound: number) {
   let posted = 0;
   let submits = 0;
   let otherPixverse = 0;
-  const dynamo = new Map<string, number>();
+  const dynamo = { calls: new Map<string, number>(), ms: 0 };
   for (let round = 0; round < ROUNDS; round++) {
     const submitsBefore = pixverseSubmits();
     const requestsBefore = pixverseRequests();
@@ -249,7 +262,9 @@ async function measurePosts(concurrency: number, perRound: number) {
     posted += pixpipe.length;
     await cancelAll(pixpipe.map((p) => p.job));
   }
-  const byCommand = [...dynamo].filter(([, n]) => n > 0).map(([name, n]) => [name, n / posted] as const);
+  const byCommand = [...dynamo.calls]
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => [name, n / posted] as const);
   return {
     p50: overRounds(p50),
     p99: overRounds(p99),
@@ -258,6 +273,7 @@ async function measurePosts(concurrency: number, perRound: number) {
     generating,
     posted,
     dynamoPerPost: byCommand.reduce((sum, [, perPost]) => sum + perPost, 0),
+    dynamoMsPerPost: dynamo.ms / posted,
     byCommand,
     submitsPerPost: submits / posted,
     otherPixversePerPost: otherPixverse / posted,
@@ -446,6 +462,8 @@ const once = (value: number) => overRounds([value]);
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+const importTimes = (times: readonly ImportTime[]) =>
+  `${ms(median(times.map((t) => t.cpuMs)))} / ${ms(median(times.map((t) => t.wallMs)))}`;
 
 let bundles: BundleFigures[] = [];
 try {
@@ -576,10 +594,10 @@ try {
   }
   for (const bundle of bundles) {
     lines.push({
-      measure: `bundle ${bundle.name}: cold import (floor: its SDK packages only)`,
+      measure: `bundle ${bundle.name}: cold import, CPU (floor: its SDK packages only)`,
       unit: "ms",
-      pixpipe: overRounds(bundle.coldImportMs),
-      floor: overRounds(bundle.floorImportMs),
+      pixpipe: overRounds(bundle.bundleImport.map((t) => t.cpuMs)),
+      floor: overRounds(bundle.floorImport.map((t) => t.cpuMs)),
       better: "lower",
     });
   }
@@ -605,7 +623,7 @@ try {
     `  burst:   ${BURST_JOBS} floor POSTs at once, then each webhook's work as above; generations take ${BURST_GENERATION_MS} ms`,
   );
   console.log(
-    "  poller:  the configured rate; bundles: no floor (the goal is a size); cold import: the SDK packages the function uses",
+    "  poller:  the configured rate; bundles: no floor (the goal is a size); cold import: the SDK packages the function uses, CPU time of a fresh process (wall time in details)",
   );
   console.log("figures: per-round medians/percentiles, then the median over rounds [range over rounds]");
   for (const line of formatLines(lines)) console.log(line);
@@ -615,7 +633,7 @@ try {
     [10, at10],
   ] as const) {
     console.log(
-      `  POST at concurrency ${concurrency}: ${posts.dynamoPerPost.toFixed(2)} DynamoDB requests per POST from the API (${posts.byCommand.map(([n, c]) => `${n} ${c.toFixed(2)}`).join(", ")}; floor 1), ${posts.submitsPerPost.toFixed(2)} PixVerse submits per POST (floor 1) and ${posts.otherPixversePerPost.toFixed(2)} other PixVerse requests meanwhile (the poller's looks), ${posts.generating}/${posts.posted} answered generating`,
+      `  POST at concurrency ${concurrency}: ${posts.dynamoPerPost.toFixed(2)} DynamoDB requests per POST from the API (${posts.byCommand.map(([n, c]) => `${n} ${c.toFixed(2)}`).join(", ")}; floor 1) taking ${ms(posts.dynamoMsPerPost)} summed per POST, ${posts.submitsPerPost.toFixed(2)} PixVerse submits per POST (floor 1) and ${posts.otherPixversePerPost.toFixed(2)} other PixVerse requests meanwhile (the poller's looks), ${posts.generating}/${posts.posted} answered generating`,
     );
   }
   console.log(
@@ -623,7 +641,7 @@ try {
   );
   for (const bundle of bundles) {
     console.log(
-      `  bundle ${bundle.name}: ${kib(bundle.bytes)} (zipped ~${kib(bundle.zippedBytes)}), largest ${bundle.largest.map((l) => `${l.name} ${kib(l.bytes)}`).join(", ")}; SDK imported at load: ${bundle.sdkImports.map((p) => p.replace("@aws-sdk/", "")).join(", ")}; cold import ${ms(median(bundle.coldImportMs))} vs ${ms(median(bundle.floorImportMs))}`,
+      `  bundle ${bundle.name}: ${kib(bundle.bytes)} (zipped ~${kib(bundle.zippedBytes)}), largest ${bundle.largest.map((l) => `${l.name} ${kib(l.bytes)}`).join(", ")}; SDK imported at load: ${bundle.sdkImports.map((p) => p.replace("@aws-sdk/", "")).join(", ")}; cold import CPU / wall: bundle ${importTimes(bundle.bundleImport)}, its SDK imports at load alone ${importTimes(bundle.sdkAtLoadImport)}, the SDK packages it uses (floor) ${importTimes(bundle.floorImport)}`,
     );
   }
   const goals = lines.filter((line) => line.goal);

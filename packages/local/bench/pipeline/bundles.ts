@@ -37,9 +37,22 @@ interface BundleReport {
   sdkImports: string[];
 }
 
+/**
+ * One import in a fresh process: wall time, and the CPU time the process spent meanwhile (user +
+ * system, all threads), which a busy shared machine disturbs far less than the wall clock.
+ */
+export interface ImportTime {
+  wallMs: number;
+  cpuMs: number;
+}
+
 export interface BundleFigures extends BundleReport {
-  coldImportMs: number[];
-  floorImportMs: number[];
+  /** The bundle. */
+  bundleImport: ImportTime[];
+  /** The floor: only the SDK packages the function uses. */
+  floorImport: ImportTime[];
+  /** Every SDK package the bundle imports as it loads, without the bundle: the rest is its own code. */
+  sdkAtLoadImport: ImportTime[];
 }
 
 /** Environment a handler's module scope reads (parsed only: nothing is called). */
@@ -57,17 +70,20 @@ const HANDLER_ENV = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
 };
 
-/** Milliseconds a fresh node process takes to import these modules. */
-async function timedImport(specifiers: readonly string[], cwd: string): Promise<number> {
-  const script = `const t = performance.now(); await Promise.all(${JSON.stringify(specifiers)}.map((s) => import(s))); console.log(performance.now() - t);`;
+/** How long a fresh node process takes to import these modules. */
+async function timedImport(specifiers: readonly string[], cwd: string): Promise<ImportTime> {
+  const script = `const cpu = process.cpuUsage(); const t = performance.now(); await Promise.all(${JSON.stringify(specifiers)}.map((s) => import(s))); const wallMs = performance.now() - t; const { user, system } = process.cpuUsage(cpu); console.log(JSON.stringify({ wallMs, cpuMs: (user + system) / 1000 }));`;
   const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], {
     cwd,
     env: { PATH: process.env.PATH ?? "", ...HANDLER_ENV },
   });
-  return Number(stdout.trim());
+  return JSON.parse(stdout) as ImportTime;
 }
 
-/** Bundles every handler and imports each `rounds` times, alternating with its floor. */
+/**
+ * Bundles every handler and imports each `rounds` times (at least 5: one fresh process per sample is
+ * noisy on a shared machine), the bundle, its floor and its SDK imports at load taking turns.
+ */
 export async function measureBundles(rounds: number): Promise<BundleFigures[]> {
   const dir = await mkdtemp(path.join(tmpdir(), "pixpipe-bench-bundles-"));
   try {
@@ -90,14 +106,16 @@ export async function measureBundles(rounds: number): Promise<BundleFigures[]> {
     const reports = JSON.parse(await readFile(reportFile, "utf8")) as BundleReport[];
     const figures: BundleFigures[] = [];
     for (const report of reports) {
-      const coldImportMs: number[] = [];
-      const floorImportMs: number[] = [];
-      const sdk = SDK_PACKAGES_USED[report.name].map((name) => `@aws-sdk/${name}`);
-      for (let round = 0; round < rounds; round++) {
-        coldImportMs.push(await timedImport([report.outfile], dir));
-        floorImportMs.push(await timedImport(sdk, dir));
+      const bundleImport: ImportTime[] = [];
+      const floorImport: ImportTime[] = [];
+      const sdkAtLoadImport: ImportTime[] = [];
+      const used = SDK_PACKAGES_USED[report.name].map((name) => `@aws-sdk/${name}`);
+      for (let round = 0; round < Math.max(rounds, 5); round++) {
+        bundleImport.push(await timedImport([report.outfile], dir));
+        floorImport.push(await timedImport(used, dir));
+        sdkAtLoadImport.push(await timedImport(report.sdkImports, dir));
       }
-      figures.push({ ...report, coldImportMs, floorImportMs });
+      figures.push({ ...report, bundleImport, floorImport, sdkAtLoadImport });
     }
     return figures;
   } finally {
