@@ -40,6 +40,8 @@ const WEBHOOK_VIDEO_BYTES = 3 * MiB;
 const BURST_GENERATION_MS = 2_000;
 /** Long enough that no generation ends by itself during a phase (the bench finishes them). */
 const PARKED_GENERATION_MS = 60 * 60_000;
+/** How long a burst's job may take to its succeeded event before it counts as lost. */
+const BURST_TIMEOUT_MS = 180_000;
 const POSTS_AT_1 = 40;
 const POSTS_AT_10 = 150;
 const WEBHOOK_SAMPLES = 8;
@@ -64,12 +66,18 @@ const benchStarted = performance.now();
 const stateDir = await mkdtemp(path.join(tmpdir(), "pixpipe-bench-"));
 const quiet = { info() {}, warn() {}, error: console.error };
 
-/** DynamoDB requests the API's pipeline sends, by command, and the time they take (summed). */
+/**
+ * DynamoDB requests sent: the API pipeline's by command, with their time summed; and every
+ * pipeline's (API, poller, archiver) together, for the whole lifecycle of a job.
+ */
 const apiDynamoCalls = new Map<string, number>();
 let apiDynamoMs = 0;
-function countDynamoCalls(pipeline: Pipeline): void {
+let allDynamoCalls = 0;
+function countDynamoCalls(pipeline: Pipeline, role: "api" | "worker"): void {
   pipeline.clients.dynamo.middlewareStack.add(
     (next, context) => async (args) => {
+      allDynamoCalls++;
+      if (role === "worker") return next(args);
       const name = String(context.commandName ?? "unknown").replace(/Command$/, "");
       apiDynamoCalls.set(name, (apiDynamoCalls.get(name) ?? 0) + 1);
       const started = performance.now();
@@ -99,11 +107,19 @@ const runtime = await startLocalRuntime({
   handlers: {
     api: async () => {
       const api = await import("@pixpipe/functions/api");
-      countDynamoCalls(api.pipeline);
+      countDynamoCalls(api.pipeline, "api");
       return api.handler;
     },
-    poller: async () => (await import("@pixpipe/functions/poller")).handler,
-    archiver: async () => (await import("@pixpipe/functions/archiver")).handler,
+    poller: async () => {
+      const poller = await import("@pixpipe/functions/poller");
+      countDynamoCalls(poller.pipeline, "worker");
+      return poller.handler;
+    },
+    archiver: async () => {
+      const archiver = await import("@pixpipe/functions/archiver");
+      countDynamoCalls(archiver.pipeline, "worker");
+      return archiver.handler;
+    },
     uploads: async () => (await import("@pixpipe/functions/intake")).handler,
   },
 });
@@ -178,6 +194,23 @@ async function runConcurrently<T>(count: number, concurrency: number, one: () =>
     }),
   );
   return results;
+}
+
+/** Every promise's value, and the errors of those that failed: a burst reports its failures instead of stopping. */
+async function settleAll<T>(promises: readonly Promise<T>[]): Promise<{ ok: T[]; failures: string[] }> {
+  const settled = await Promise.allSettled(promises);
+  return {
+    ok: settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : [])),
+    failures: settled.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : [])),
+  };
+}
+
+/** "3x: Error: POST /v1/jobs answered 503 ..., 1x: ...": failures by message. */
+function tally(failures: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const failure of failures)
+    counts.set(failure.slice(0, 120), (counts.get(failure.slice(0, 120)) ?? 0) + 1);
+  return [...counts].map(([message, n]) => `${n}x ${message}`).join("; ");
 }
 
 async function postPixpipe(): Promise<Posted> {
@@ -280,6 +313,18 @@ async function measurePosts(concurrency: number, perRound: number) {
   };
 }
 
+/** The job once PixVerse has it (at once when the head start submitted it, else when the poller has). */
+async function generating(job: PublicJob): Promise<{ id: string; videoId: string }> {
+  const deadline = performance.now() + 30_000;
+  for (let current = job; ; current = (await call<PublicJob>("GET", `/v1/jobs/${job.id}`)).json) {
+    if (current.status === "generating" && current.pixverse?.videoId)
+      return { id: job.id, videoId: current.pixverse.videoId };
+    if (performance.now() > deadline)
+      throw new Error(`job ${job.id} is still ${current.status} 30 s after its POST`);
+    await sleep(100);
+  }
+}
+
 /** From a PixVerse webhook sent (the generation finished) to the succeeded event receivable. */
 async function measureWebhooks() {
   const pixpipeP50: number[] = [];
@@ -288,11 +333,9 @@ async function measureWebhooks() {
     sim.setWebhookUrl(pixpipeWebhookUrl);
     const samples: number[] = [];
     for (let i = 0; i < WEBHOOK_SAMPLES; i++) {
-      const { job } = await postPixpipe();
-      if (job.status !== "generating" || !job.pixverse?.videoId)
-        throw new Error(`job ${job.id} is ${job.status} after its POST; the head start did not submit it`);
+      const job = await generating((await postPixpipe()).job);
       const sent = performance.now();
-      sim.finish(job.pixverse.videoId, 1, { outputBytes: WEBHOOK_VIDEO_BYTES });
+      sim.finish(job.videoId, 1, { outputBytes: WEBHOOK_VIDEO_BYTES });
       samples.push((await pixpipeEvents.arrival(`${job.id}:pixpipe.job.succeeded`)) - sent);
     }
     pixpipeP50.push(median(samples));
@@ -335,6 +378,11 @@ async function measureBursts() {
   const floorAnswerP50: number[] = [];
   const floorAnswerP99: number[] = [];
   const submitsPerJob: number[] = [];
+  const dynamoPerJob: number[] = [];
+  const lost: number[] = [];
+  const floorLost: number[] = [];
+  const failures: string[] = [];
+  const floorFailures: string[] = [];
   const peaks: number[] = [];
   const floorPeaks: number[] = [];
   let submittedTwice = 0;
@@ -343,12 +391,17 @@ async function measureBursts() {
   for (let round = 0; round < ROUNDS; round++) {
     sim.setWebhookUrl(pixpipeWebhookUrl);
     const submitsBefore = sim.ledger().requests.text_to_video ?? 0;
+    const dynamoBefore = allDynamoCalls;
     const started = performance.now();
-    const posted = await Promise.all(Array.from({ length: BURST_JOBS }, postPixpipe));
-    const arrivals = await Promise.all(
-      posted.map((p) => pixpipeEvents.arrival(`${p.job.id}:pixpipe.job.succeeded`, 180_000)),
+    const posts = await settleAll(Array.from({ length: BURST_JOBS }, postPixpipe));
+    const posted = posts.ok;
+    const succeeded = await settleAll(
+      posted.map((p) => pixpipeEvents.arrival(`${p.job.id}:pixpipe.job.succeeded`, BURST_TIMEOUT_MS)),
     );
-    pixpipeJobsPerSecond.push(BURST_JOBS / ((Math.max(...arrivals) - started) / 1000));
+    dynamoPerJob.push((allDynamoCalls - dynamoBefore) / BURST_JOBS);
+    failures.push(...posts.failures, ...succeeded.failures);
+    lost.push(BURST_JOBS - succeeded.ok.length);
+    pixpipeJobsPerSecond.push(succeeded.ok.length / ((Math.max(...succeeded.ok) - started) / 1000));
     answerP50.push(
       percentile(
         posted.map((p) => p.ms),
@@ -373,9 +426,14 @@ async function measureBursts() {
 
     sim.setWebhookUrl(floorWebhookUrl);
     const floorStarted = performance.now();
-    const floorPosted = await Promise.all(Array.from({ length: BURST_JOBS }, postFloor));
-    const floorArrivals = await Promise.all(floorPosted.map((p) => floorEvents.arrival(p.videoId, 180_000)));
-    floorJobsPerSecond.push(BURST_JOBS / ((Math.max(...floorArrivals) - floorStarted) / 1000));
+    const floorPosts = await settleAll(Array.from({ length: BURST_JOBS }, postFloor));
+    const floorPosted = floorPosts.ok;
+    const floorStored = await settleAll(
+      floorPosted.map((p) => floorEvents.arrival(p.videoId, BURST_TIMEOUT_MS)),
+    );
+    floorFailures.push(...floorPosts.failures, ...floorStored.failures);
+    floorLost.push(BURST_JOBS - floorStored.ok.length);
+    floorJobsPerSecond.push(floorStored.ok.length / ((Math.max(...floorStored.ok) - floorStarted) / 1000));
     floorAnswerP50.push(
       percentile(
         floorPosted.map((p) => p.ms),
@@ -401,6 +459,11 @@ async function measureBursts() {
     floorAnswerP50: overRounds(floorAnswerP50),
     floorAnswerP99: overRounds(floorAnswerP99),
     submitsPerJob: overRounds(submitsPerJob),
+    dynamoPerJob: overRounds(dynamoPerJob),
+    lost: overRounds(lost),
+    floorLost: overRounds(floorLost),
+    failures,
+    floorFailures,
     submittedTwice,
     neverSubmitted,
     peaks: overRounds(peaks),
@@ -551,6 +614,14 @@ try {
       goal: { text: "<= 1000 ms", met: bursts.answerP99.max <= 1000 },
     },
     {
+      measure: "same burst: jobs lost (POST failed, or no succeeded event)",
+      unit: "jobs",
+      pixpipe: bursts.lost,
+      floor: bursts.floorLost,
+      better: "lower",
+      goal: { text: "none", met: bursts.lost.max === 0 },
+    },
+    {
       measure: "same burst: PixVerse submits per job (simulator's ledger)",
       unit: "submits",
       pixpipe: bursts.submitsPerJob,
@@ -636,6 +707,11 @@ try {
       `  POST at concurrency ${concurrency}: ${posts.dynamoPerPost.toFixed(2)} DynamoDB requests per POST from the API (${posts.byCommand.map(([n, c]) => `${n} ${c.toFixed(2)}`).join(", ")}; floor 1) taking ${ms(posts.dynamoMsPerPost)} summed per POST, ${posts.submitsPerPost.toFixed(2)} PixVerse submits per POST (floor 1) and ${posts.otherPixversePerPost.toFixed(2)} other PixVerse requests meanwhile (the poller's looks), ${posts.generating}/${posts.posted} answered generating`,
     );
   }
+  console.log(
+    `  burst: ${bursts.dynamoPerJob.median.toFixed(1)} DynamoDB requests per job from POST to succeeded event, API, poller and archiver together (the floor: 1)`,
+  );
+  if (bursts.failures.length > 0) console.log(`  burst failures, pixpipe: ${tally(bursts.failures)}`);
+  if (bursts.floorFailures.length > 0) console.log(`  burst failures, floor: ${tally(bursts.floorFailures)}`);
   console.log(
     `  memory (one process: API, poller, archiver, simulator, fauxqs, floor; DynamoDB Local is its own java process): RSS ${mb(rssBefore.rss)} before the bursts, ${mb(rssAfter.rss)} after (+${mb(rssGrowth)}); heap used ${mb(rssAfter.heapUsed)}, array buffers ${mb(rssAfter.arrayBuffers)}; fauxqs holds ${held.objects} objects, ${mb(held.bytes)}`,
   );
