@@ -38,7 +38,7 @@ const program = new Command("test:chaos")
   )
   .option(
     "-t, --timeout <seconds>",
-    "the run's time bound (default: 120 + 1.5 s per job)",
+    "the run's time bound (default: 120 + 2.5 s per job)",
     integer("timeout", 10),
   )
   .parse(
@@ -51,7 +51,7 @@ const seed = opts.seed ?? (env.CHAOS_SEED ? integer("CHAOS_SEED", 0)(env.CHAOS_S
 const kills =
   opts.kills ??
   (env.CHAOS_KILLS ? integer("CHAOS_KILLS", 0)(env.CHAOS_KILLS) : 4 + Math.floor(opts.jobs / 50));
-const timeoutSeconds = opts.timeout ?? 120 + Math.ceil(opts.jobs * 1.5);
+const timeoutSeconds = opts.timeout ?? 120 + Math.ceil(opts.jobs * 2.5);
 
 const begun = Date.now();
 const log = (line: string) =>
