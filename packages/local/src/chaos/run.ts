@@ -298,6 +298,8 @@ class Driver {
   private done = false;
   private kills = 0;
   private staleWebhooks = { sent: 0, answered: new Map<number, number>() };
+  /** Per tenant, the source jobs seen succeeded (a succeeded job stays so). */
+  private readonly sources = new Map<number, string[]>();
 
   constructor(
     private readonly world: World,
@@ -420,10 +422,12 @@ class Driver {
       (p) => p.tenant === tenant && p.type === "text_to_video" && p.entry === "api",
     );
     for (;;) {
+      const known = this.sources.get(tenant);
+      if (known?.length) return dice.pick(known);
       const jobs = await this.apis[tenant]!.allJobs();
       const ids = new Set(candidates.map((p) => this.accepted.get(p.index)));
-      const succeeded = jobs.filter((j) => ids.has(j.id) && j.status === "succeeded");
-      if (succeeded.length > 0) return dice.pick(succeeded).id;
+      const succeeded = jobs.filter((j) => ids.has(j.id) && j.status === "succeeded").map((j) => j.id);
+      this.sources.set(tenant, succeeded);
       if (Date.now() > this.deadline) throw new Error(`no text_to_video job of tenant ${tenant} succeeded`);
       await sleep(500);
     }
@@ -467,7 +471,7 @@ class Driver {
       );
       const answer = await fetch(`${apiUrl}/webhooks/pixverse`, {
         method: "POST",
-        headers: { ...headers, "content-type": "application/json" },
+        headers,
         body: original.body,
       }).catch(() => undefined);
       this.staleWebhooks.sent++;
@@ -491,13 +495,13 @@ class Driver {
 
   /** When every planned job was first seen terminal; null at the deadline. */
   private async waitForTerminal(plan: PlannedJob[], sending: Promise<void>): Promise<number | null> {
-    let sent = false;
+    let sent = "sending" as "sending" | "all" | "failed";
     sending.then(
       () => {
-        sent = true;
+        sent = "all";
       },
       () => {
-        sent = true;
+        sent = "failed";
       },
     );
     let lastReport = 0;
@@ -514,7 +518,10 @@ class Driver {
         lastReport = Date.now();
         this.options.log(`${terminal.length} of ${plan.length} jobs terminal, ${this.kills} kills so far`);
       }
-      if (sent && terminal.length === plan.length) return Date.now();
+      if (sent === "all" && terminal.length === plan.length) return Date.now();
+      // A job the driver could not send is reported as such; the rest are waited for.
+      if (sent === "failed" && terminal.length === plan.filter((p) => byPlan.has(p.index)).length)
+        return null;
     }
     return null;
   }
@@ -537,17 +544,16 @@ class Driver {
       const id = received.event.subject ?? "";
       eventIds.set(id, [...(eventIds.get(id) ?? []), received.event.id]);
     }
-    const archives: Observed["archives"] = new Map();
+    const archives = new Map<string, { stored: string | null; recorded?: string; source: string }>();
     for (const job of [...jobs.values()].flat()) {
       if (job.status !== "succeeded" || !job.output || !job.pixverse.videoId) continue;
-      const stored = await objectSha256(
-        world.testClients.s3,
-        world.resources.mediaBucket,
-        job.output.key,
-      ).catch(() => null);
-      (archives as Map<string, unknown>).set(job.id, {
+      const { key, sha256: recorded } = job.output;
+      const stored = await objectSha256(world.testClients.s3, world.resources.mediaBucket, key).catch(
+        () => null,
+      );
+      archives.set(job.id, {
         stored: stored?.sha256 ?? null,
-        recorded: job.output.sha256,
+        ...(recorded ? { recorded } : {}),
         source: await world.sim.control.contentSha256(job.pixverse.videoId),
       });
     }
@@ -585,19 +591,8 @@ class Driver {
           : ""
       }`;
     const hits = new Map<string, number>();
-    for (const { fault, hits: n } of simulatorFaults) {
-      const name =
-        fault.type === "error"
-          ? `error ${fault.errCode}`
-          : fault.type === "http"
-            ? `http ${fault.status}`
-            : fault.type === "outcome"
-              ? `outcome ${fault.status}`
-              : fault.type === "webhook-duplicate" && fault.replay
-                ? "webhook-replay"
-                : fault.type;
-      hits.set(name, (hits.get(name) ?? 0) + n);
-    }
+    for (const { fault, hits: n } of simulatorFaults)
+      hits.set(faultName(fault), (hits.get(faultName(fault)) ?? 0) + n);
     return [
       `pixverse (simulator): ${[...hits].map(([name, n]) => `${name} ${n}`).join(", ")}`,
       proxyLine("pixverse (proxy)", proxies.pixverse.counts),
@@ -607,6 +602,22 @@ class Driver {
       `webhooks re-sent 10 min stale: ${this.staleWebhooks.sent} (answers ${[...this.staleWebhooks.answered].map(([s, n]) => `${s || "none"}: ${n}`).join(", ")})`,
       `pipeline process SIGKILLed: ${this.kills}; API requests sent again by the client: ${this.apis.reduce((s, a) => s + a.retries, 0)}`,
     ];
+  }
+}
+
+/** A simulator fault as the report names it: `error 500044`, `http 502`, `outcome 8`, `webhook-replay`. */
+function faultName(fault: Fault): string {
+  switch (fault.type) {
+    case "error":
+      return `error ${fault.errCode}`;
+    case "http":
+      return `http ${fault.status}`;
+    case "outcome":
+      return `outcome ${fault.status}`;
+    case "webhook-duplicate":
+      return fault.replay ? "webhook-replay" : fault.type;
+    default:
+      return fault.type;
   }
 }
 
