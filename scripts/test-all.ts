@@ -59,13 +59,7 @@ async function chaos(): Promise<Outcome> {
   let output = "";
   const exitCode = await run(
     "node_modules/.bin/tsx",
-    [
-      "packages/local/src/chaos/main.ts",
-      "--jobs",
-      process.env.N ?? "40",
-      "--seed",
-      process.env.CHAOS_SEED ?? "14",
-    ],
+    ["packages/local/src/chaos/main.ts", "--jobs", "40", "--seed", process.env.CHAOS_SEED ?? "14"],
     (text) => {
       output += text;
     },

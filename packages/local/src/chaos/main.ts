@@ -17,9 +17,21 @@ function integer(name: string, min: number) {
   };
 }
 
+/** An integer setting from the environment, or undefined; a bad one ends the run with its message. */
+function fromEnv(name: string, min: number): number | undefined {
+  const value = env[name];
+  if (!value) return undefined;
+  try {
+    return integer(name, min)(value);
+  } catch (error) {
+    console.error(`test:chaos: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
 const program = new Command("test:chaos")
   .description("N jobs of mixed types through the local pipeline while faults are injected at every boundary")
-  .option("-n, --jobs <n>", "jobs to run (env N)", integer("jobs", 8), Number(env.N ?? 40))
+  .option("-n, --jobs <n>", "jobs to run (env N)", integer("jobs", 8), fromEnv("N", 8) ?? 40)
   .option(
     "-s, --seed <seed>",
     "seed of every fault and of the workload (env CHAOS_SEED; default: a fresh one)",
@@ -47,10 +59,8 @@ const program = new Command("test:chaos")
   );
 
 const opts = program.opts<{ jobs: number; seed?: number; kills?: number; limit: number; timeout?: number }>();
-const seed = opts.seed ?? (env.CHAOS_SEED ? integer("CHAOS_SEED", 0)(env.CHAOS_SEED) : freshSeed());
-const kills =
-  opts.kills ??
-  (env.CHAOS_KILLS ? integer("CHAOS_KILLS", 0)(env.CHAOS_KILLS) : 4 + Math.floor(opts.jobs / 50));
+const seed = opts.seed ?? fromEnv("CHAOS_SEED", 0) ?? freshSeed();
+const kills = opts.kills ?? fromEnv("CHAOS_KILLS", 0) ?? 4 + Math.floor(opts.jobs / 50);
 const timeoutSeconds = opts.timeout ?? 120 + Math.ceil(opts.jobs * 2.5);
 
 const begun = Date.now();
