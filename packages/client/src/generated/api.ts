@@ -1370,7 +1370,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description payload_too_large: the body is over 1 MiB. (API Gateway answers bodies over its own limits, 6 MB for the function, with its own `{"message"}` body; docs/deploy.md.) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1642,7 +1642,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description payload_too_large: the body is over 1 MiB. (API Gateway answers bodies over its own limits, 6 MB for the function, with its own `{"message"}` body; docs/deploy.md.) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1711,7 +1711,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description payload_too_large: the body is over 1 MiB. (API Gateway answers bodies over its own limits, 6 MB for the function, with its own `{"message"}` body; docs/deploy.md.) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1968,7 +1968,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description payload_too_large: the body is over 1 MiB. (API Gateway answers bodies over its own limits, 6 MB for the function, with its own `{"message"}` body; docs/deploy.md.) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2098,7 +2098,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description payload_too_large: the body is over 1 MiB. (API Gateway answers bodies over its own limits, 6 MB for the function, with its own `{"message"}` body; docs/deploy.md.) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2248,7 +2248,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description payload_too_large: the body is over 1 MiB. (API Gateway answers bodies over its own limits, 6 MB for the function, with its own `{"message"}` body; docs/deploy.md.) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2388,7 +2388,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description payload_too_large: the body is over 1 MiB. (API Gateway answers bodies over its own limits, 6 MB for the function, with its own `{"message"}` body; docs/deploy.md.) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2537,7 +2537,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description payload_too_large: the body is over 1 MiB. (API Gateway answers bodies over its own limits, 6 MB for the function, with its own `{"message"}` body; docs/deploy.md.) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2606,7 +2606,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The request body is too large. */
+            /** @description payload_too_large: the body is over 1 MiB. (API Gateway answers bodies over its own limits, 6 MB for the function, with its own `{"message"}` body; docs/deploy.md.) */
             413: {
                 headers: {
                     [name: string]: unknown;
