@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { PublicJob } from "@pixpipe/core/job";
 import type { MediaRef } from "@pixpipe/core/job/input";
+import { PixverseClient } from "@pixpipe/core/pixverse";
 import {
   CONFORMANCE_CASES,
   type ConformanceCase,
@@ -110,5 +111,53 @@ describe("conformance through POST /v1/jobs: PixVerse receives exactly what each
     expect(generations[0]?.request, `${c.source.repo} ${c.source.function}`).toStrictEqual(
       expectedBody(c, ids),
     );
+  });
+});
+
+describe("TTS speakers (issue 12, row 4) through GET /v1/catalog/voices", () => {
+  it("reaches PixVerse's tts_speaker list with speaker_type and page_size, the account's custom voices included", async ({
+    expect,
+  }) => {
+    // A custom voice the account made in PixVerse.
+    const pixverse = new PixverseClient({ baseUrl: e2e.sim.url, apiKey: e2e.sim.apiKey });
+    const file = { data: wav(3), filename: "narrator.wav", contentType: "audio/wav" };
+    const { mediaId } = await pixverse.uploadMedia({ file });
+    const { speakerId } = await pixverse.createCustomVoice({ name: "narrator", audioMediaId: mediaId });
+    await pixverse.close();
+
+    type Voices = { total: number; speakers: { speakerId: string; name?: string }[] };
+    const voices = async (query: string) => {
+      const answer = await e2e.api.request<Voices>("GET", `/v1/catalog/voices?${query}`);
+      expect(answer.status, query).toBe(200);
+      return answer.body;
+    };
+    const mine = { speakerId, name: "narrator" };
+    expect(await voices("speakerType=custom&pageSize=10")).toEqual({ total: 1, speakers: [mine] });
+    const system = await voices("speakerType=system&pageSize=20");
+    expect(system.speakers.length).toBeGreaterThan(0);
+    expect(system.speakers).not.toContainEqual(mine);
+    const all = await voices("speakerType=all&pageSize=100");
+    expect(all.total).toBe(system.total + 1);
+    expect(all.speakers).toContainEqual(mine);
+
+    const asked = e2e.sim.control
+      .requests()
+      .filter((r) => r.method === "GET" && r.path === "/openapi/v2/video/tts_speaker" && r.query.speaker_type)
+      .map((r) => r.query);
+    expect(asked).toEqual([
+      { page_num: "1", page_size: "10", speaker_type: "custom" },
+      { page_num: "1", page_size: "20", speaker_type: "system" },
+      { page_num: "1", page_size: "100", speaker_type: "all" },
+    ]);
+
+    // And a lip-sync job speaks with it.
+    const clip = await e2e.api.upload("video/mp4", "talk.mp4", tinyMp4("custom voice clip", 5));
+    const input = {
+      video: { upload: clip },
+      lip_sync_tts_speaker_id: speakerId,
+      lip_sync_tts_content: "Hello.",
+    };
+    const [generation] = await submitted(await e2e.api.accepted({ type: "lip_sync", input }));
+    expect(generation?.request).toMatchObject({ lip_sync_tts_speaker_id: speakerId });
   });
 });
