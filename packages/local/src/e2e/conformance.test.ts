@@ -68,10 +68,12 @@ async function make(c: ConformanceCase, name: string, kind: MediaKind): Promise<
   return {
     ref: { upload: key },
     pixverseId: () => {
-      const uploads = sim.control.ledger().uploads.filter((u) => u.sha256 === digest);
-      if (uploads.length !== 1)
-        throw new Error(`${name}: ${uploads.length} PixVerse uploads of its bytes, expected 1`);
-      return (uploads[0] as { id: string }).id;
+      const [upload, ...others] = sim.control.ledger().uploads.filter((u) => u.sha256 === digest);
+      if (!upload || others.length > 0)
+        throw new Error(
+          `${name}: ${others.length + (upload ? 1 : 0)} PixVerse uploads of its bytes, expected 1`,
+        );
+      return upload.id;
     },
   };
 }
