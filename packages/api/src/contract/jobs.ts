@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { jobMetadataSchema, jobStatusSchema, publicJobSchema } from "@pixpipe/core/job";
-import { JOB_TYPES, type JobType, jobInputSchemas } from "@pixpipe/core/job/input";
+import { fileRef, JOB_TYPES, type JobType, jobInputSchemas, mediaRef } from "@pixpipe/core/job/input";
 import { MAX_JOB_WAIT_MS, METADATA_LIMITS } from "@pixpipe/core/limits";
 
 // The job's own schemas come from @pixpipe/core; here they only gain their OpenAPI names and
@@ -33,6 +33,18 @@ export const JobSchema = publicJobSchema.extend({ type: JobTypeSchema, status: J
     "once archived, error once failed.",
 });
 
+/**
+ * The media references, named components of the document. Registered before the routes (app.ts), so
+ * that each component reads as itself and a field that describes its own use of one (core's
+ * job/input) shows as that reference plus the field's description.
+ */
+export const MEDIA_REF_SCHEMAS = {
+  // `.meta({})` copies a core schema (its metadata inherited) as one that has `.openapi()`, which the
+  // registry calls: see the note at the top.
+  MediaRef: mediaRef.meta({}),
+  FileRef: fileRef.meta({}),
+} as const;
+
 export const JobIdParamsSchema = z.object({
   id: z
     .string()
@@ -63,17 +75,7 @@ const [firstType, ...otherTypes] = JOB_TYPES;
 export const CreateJobBodySchema = z
   .discriminatedUnion("type", [requestOfType(firstType), ...otherTypes.map(requestOfType)])
   .openapi("CreateJobRequest", {
-    example: {
-      type: "text_to_video",
-      input: {
-        model: "v5",
-        prompt: "A cat surfing at sunset",
-        duration: 5,
-        quality: "540p",
-        aspect_ratio: "16:9",
-      },
-      metadata: { orderId: "A-1042" },
-    },
+    description: "A job: its type and that type's input. POST /v1/jobs shows a working example of each type.",
   });
 
 const MAX_WAIT_SECONDS = MAX_JOB_WAIT_MS / 1000;

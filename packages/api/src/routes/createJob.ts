@@ -6,6 +6,7 @@ import {
   CreateJobBodySchema,
   CreateJobHeadersSchema,
   errorResponses,
+  JOB_EXAMPLES,
   JobSchema,
   preferredWaitSeconds,
 } from "../contract";
@@ -20,7 +21,10 @@ export const route = createRoute({
   summary: "Create a job",
   request: {
     headers: CreateJobHeadersSchema,
-    body: { required: true, content: { "application/json": { schema: CreateJobBodySchema } } },
+    body: {
+      required: true,
+      content: { "application/json": { schema: CreateJobBodySchema, examples: JOB_EXAMPLES } },
+    },
   },
   responses: {
     202: {
