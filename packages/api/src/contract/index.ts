@@ -49,6 +49,7 @@ export { JOB_EXAMPLES } from "./job-examples";
 export {
   type CreateJobBody,
   CreateJobBodySchema,
+  CreateJobEnvelopeSchema,
   CreateJobHeadersSchema,
   GetJobQuerySchema,
   type Job,

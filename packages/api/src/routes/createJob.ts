@@ -4,6 +4,7 @@ import type { ApiApp } from "../api-app";
 import { scoped } from "../auth";
 import {
   CreateJobBodySchema,
+  CreateJobEnvelopeSchema,
   CreateJobHeadersSchema,
   errorResponses,
   JOB_EXAMPLES,
@@ -11,6 +12,8 @@ import {
   preferredWaitSeconds,
 } from "../contract";
 import type { ApiDeps } from "../ports";
+
+const jsonBody = <S>(schema: S) => ({ required: true, content: { "application/json": { schema } } });
 
 export const route = createRoute({
   operationId: "createJob",
@@ -45,8 +48,17 @@ export const route = createRoute({
   },
 });
 
+/** The route as served: its envelope validated here, its input by the job service (CreateJobEnvelopeSchema). */
+const served = {
+  ...route,
+  hide: true,
+  request: { ...route.request, body: jsonBody(CreateJobEnvelopeSchema) },
+};
+
 export function register(app: ApiApp, deps: ApiDeps): void {
-  app.openapi(route, async (c) => {
+  const { middleware: _servedOnly, ...documented } = route;
+  app.openAPIRegistry.registerPath(documented);
+  app.openapi(served, async (c) => {
     const { "idempotency-key": idempotencyKey, prefer } = c.req.valid("header");
     const wait = preferredWaitSeconds(prefer);
     const { job, created } = await deps.jobs.createJob(c.var.caller, c.req.valid("json"), {
