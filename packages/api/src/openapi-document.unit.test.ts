@@ -49,6 +49,8 @@ describe("the OpenAPI document", () => {
       Object.keys(JOB_EXAMPLES),
     );
     const world = await apiWorld();
+    // The examples' templates are the local simulator's (one-image "Hulk", image template "Action Figure").
+    world.pixverse.catalogs.templates.push("308621408717184", "340914720654848");
     for (const { method, path, name, value } of examples) {
       const res = await world.app.request(path, json(value, bearer("tenantA"), method));
       expect(res.status, `${method} ${path} example ${name}: ${await res.text()}`).toBe(202);

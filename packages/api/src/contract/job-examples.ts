@@ -46,7 +46,7 @@ export const JOB_EXAMPLES: { readonly [T in JobType]: JobExample<T> } = {
   },
   effect: {
     summary: "A template (effect) on one image",
-    value: { type: "effect", input: { template_id: "315446315336768", image: IMAGE, quality: "540p" } },
+    value: { type: "effect", input: { template_id: "308621408717184", image: IMAGE, quality: "540p" } },
   },
   transition: {
     summary: "From a first frame to a last frame",
@@ -145,7 +145,7 @@ export const JOB_EXAMPLES: { readonly [T in JobType]: JobExample<T> } = {
         video: VIDEO,
         image: { url: "https://media.example.com/wolf.png" },
         keyframe_id: 1,
-        mask_id: "mask_1",
+        mask_id: "1",
         quality: "540p",
       },
     },
@@ -167,6 +167,6 @@ export const JOB_EXAMPLES: { readonly [T in JobType]: JobExample<T> } = {
   },
   image_template: {
     summary: "An image from an image template",
-    value: { type: "image_template", input: { template_id: "315446315336768", images: [IMAGE] } },
+    value: { type: "image_template", input: { template_id: "340914720654848", images: [IMAGE] } },
   },
 };

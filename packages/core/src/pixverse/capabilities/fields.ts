@@ -130,7 +130,7 @@ const switchOf = (description: string) => z.boolean().meta({ description, exampl
 const templateId = pixverseId.meta({
   description:
     "A PixVerse template (effect) id, from GET /v1/catalog/templates; activate it in PixVerse's console first.",
-  example: "315446315336768",
+  example: "308621408717184",
 });
 
 const optional = {
@@ -418,7 +418,7 @@ export const fields = {
       .min(1)
       .meta({
         description: "The mask to replace, one of the mask_info ids POST /v1/masks answered.",
-        example: "mask_2",
+        example: "1",
       })
       .optional(),
     quality: editQuality,
@@ -437,7 +437,7 @@ export const fields = {
     mask_ids: z
       .array(z.string().min(1))
       .max(3)
-      .meta({ description: "Masks from POST /v1/masks to edit (at most 3).", example: ["mask_1"] })
+      .meta({ description: "Masks from POST /v1/masks to edit (at most 3).", example: ["1"] })
       .optional(),
     mask_urls: z
       .array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }))
@@ -456,7 +456,7 @@ export const fields = {
   imageTemplate: {
     template_id: pixverseId.meta({
       description: "An image template id (GET /v1/catalog/templates?type=image).",
-      example: "315446315336768",
+      example: "340914720654848",
     }),
   },
 } as const;
