@@ -69,13 +69,16 @@ export type ErrorBody = z.infer<typeof ErrorSchema>;
 const ERROR_DESCRIPTIONS = {
   400: "The request is invalid (details lists every problem).",
   401: "Missing or invalid API key.",
+  402: "insufficient_credits: the PixVerse account has no credits left for this call.",
   403: "forbidden: the API key lacks the scope this operation needs (its security requirement names it); tenant_disabled: the key's tenant is disabled.",
   404: "No such resource for this API key.",
   409: "The request conflicts with the resource's state.",
   413: "The request body is too large.",
   415: "The request body is not JSON.",
+  422: "media_unavailable: a media reference cannot be fetched; content_rejected: PixVerse moderation refused the content; pixverse_rejected: PixVerse refused the request (its message says why).",
   429: "quota_exceeded: the tenant's credit budget per day or month (UTC) is spent; the message and details give the budget and the reset time, Retry-After the seconds until it.",
   500: "An unexpected error; the message carries a request id to quote.",
+  502: "pixverse_unavailable: PixVerse could not answer; try again shortly.",
 } as const;
 
 type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;

@@ -56,6 +56,26 @@ export const JobIdParamsSchema = z.object({
 const pascalCase = (type: string) =>
   type.replace(/(^|_)([a-z])/g, (_match, _separator: string, letter: string) => letter.toUpperCase());
 
+/** What each job type makes, as the document introduces its input. */
+const JOB_TYPE_DESCRIPTIONS: Record<JobType, string> = {
+  text_to_video: "A video from a prompt.",
+  image_to_video: "A video that animates an image; it keeps the image's aspect ratio.",
+  effect:
+    "A PixVerse template (effect) video from one image or several; the template decides model and length.",
+  transition: "A video from a first frame to a last frame.",
+  multi_transition: "A video through 2-7 keyframes, at most 30 s.",
+  fusion: "A video of named subjects and backgrounds from reference images (and, in omni mode, videos).",
+  extend: "A video that continues another.",
+  modify: "A video edited by a prompt, with masks and reference images.",
+  restyle: "A video in another style: a preset or a style in words.",
+  sound_effect: "A video with sound added.",
+  lip_sync: "A video whose speaker's lips follow an audio file or a text read by a voice.",
+  swap: "A video with one mask (from POST /v1/masks) replaced by an image.",
+  mimic: "A video of an image's subject performing another video's motion.",
+  upscale: "A video at a higher resolution.",
+  image_template: "An image (not a video) from images and an image template.",
+};
+
 /** One request shape per job type, so the document shows each type's input; core's schemas validate. */
 function requestOfType<T extends JobType>(type: T) {
   return z
@@ -63,12 +83,14 @@ function requestOfType<T extends JobType>(type: T) {
       type: z.literal(type),
       input: jobInputSchemas[type].meta({
         id: `${pascalCase(type)}Input`,
-        description: `PixVerse's ${type} parameters (PixVerse field names; media as MediaRef).`,
+        description: `${JOB_TYPE_DESCRIPTIONS[type]} PixVerse's ${type} parameters, by PixVerse's names; media as MediaRef or FileRef.`,
       }),
       metadata: MetadataSchema.optional(),
     })
     .strict()
-    .openapi(`Create${pascalCase(type)}Job`);
+    .openapi(`Create${pascalCase(type)}Job`, {
+      description: `A ${type} job: ${JOB_TYPE_DESCRIPTIONS[type]}`,
+    });
 }
 
 const [firstType, ...otherTypes] = JOB_TYPES;

@@ -480,6 +480,7 @@ export interface components {
         };
         /** @description A job: its type and that type's input. POST /v1/jobs shows a working example of each type. */
         CreateJobRequest: components["schemas"]["CreateTextToVideoJob"] | components["schemas"]["CreateImageToVideoJob"] | components["schemas"]["CreateEffectJob"] | components["schemas"]["CreateTransitionJob"] | components["schemas"]["CreateMultiTransitionJob"] | components["schemas"]["CreateFusionJob"] | components["schemas"]["CreateExtendJob"] | components["schemas"]["CreateModifyJob"] | components["schemas"]["CreateRestyleJob"] | components["schemas"]["CreateSoundEffectJob"] | components["schemas"]["CreateLipSyncJob"] | components["schemas"]["CreateSwapJob"] | components["schemas"]["CreateMimicJob"] | components["schemas"]["CreateUpscaleJob"] | components["schemas"]["CreateImageTemplateJob"];
+        /** @description A text_to_video job: A video from a prompt. */
         CreateTextToVideoJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -489,7 +490,7 @@ export interface components {
             input: components["schemas"]["TextToVideoInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's text_to_video parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video from a prompt. PixVerse's text_to_video parameters, by PixVerse's names; media as MediaRef or FileRef. */
         TextToVideoInput: {
             /**
              * @description What the video shows, in words (at most 5000 characters).
@@ -549,7 +550,7 @@ export interface components {
             camera_movement?: "horizontal_left" | "horizontal_right" | "vertical_up" | "vertical_down" | "zoom_in" | "zoom_out" | "auto_camera" | "crane_up" | "quickly_zoom_in" | "quickly_zoom_out" | "smooth_zoom_in" | "camera_rotation" | "robo_arm" | "super_dolly_out" | "whip_pan" | "hitchcock" | "left_follow" | "right_follow" | "pan_left" | "pan_right" | "fix_bg" | "default";
             /**
              * @description A PixVerse template (effect) id, from GET /v1/catalog/templates; activate it in PixVerse's console first.
-             * @example 315446315336768
+             * @example 308621408717184
              */
             template_id?: string | number;
             /**
@@ -619,6 +620,7 @@ export interface components {
         Metadata: {
             [key: string]: string;
         };
+        /** @description A image_to_video job: A video that animates an image; it keeps the image's aspect ratio. */
         CreateImageToVideoJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -628,7 +630,7 @@ export interface components {
             input: components["schemas"]["ImageToVideoInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's image_to_video parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video that animates an image; it keeps the image's aspect ratio. PixVerse's image_to_video parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ImageToVideoInput: {
             /**
              * @description What the video shows, in words (at most 5000 characters).
@@ -739,6 +741,7 @@ export interface components {
             lip_sync_tts_speaker_id?: string;
             image: components["schemas"]["FileRef"] & unknown;
         };
+        /** @description A effect job: A PixVerse template (effect) video from one image or several; the template decides model and length. */
         CreateEffectJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -748,11 +751,11 @@ export interface components {
             input: components["schemas"]["EffectInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's effect parameters (PixVerse field names; media as MediaRef). */
+        /** @description A PixVerse template (effect) video from one image or several; the template decides model and length. PixVerse's effect parameters, by PixVerse's names; media as MediaRef or FileRef. */
         EffectInput: {
             /**
              * @description A PixVerse template (effect) id, from GET /v1/catalog/templates; activate it in PixVerse's console first.
-             * @example 315446315336768
+             * @example 308621408717184
              */
             template_id: string | number;
             /**
@@ -819,6 +822,7 @@ export interface components {
         } | {
             images: unknown;
         });
+        /** @description A transition job: A video from a first frame to a last frame. */
         CreateTransitionJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -828,7 +832,7 @@ export interface components {
             input: components["schemas"]["TransitionInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's transition parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video from a first frame to a last frame. PixVerse's transition parameters, by PixVerse's names; media as MediaRef or FileRef. */
         TransitionInput: {
             /**
              * @description What the video shows, in words (at most 5000 characters).
@@ -923,6 +927,7 @@ export interface components {
             first_frame: components["schemas"]["FileRef"] & unknown;
             last_frame: components["schemas"]["FileRef"] & unknown;
         };
+        /** @description A multi_transition job: A video through 2-7 keyframes, at most 30 s. */
         CreateMultiTransitionJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -932,7 +937,7 @@ export interface components {
             input: components["schemas"]["MultiTransitionInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's multi_transition parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video through 2-7 keyframes, at most 30 s. PixVerse's multi_transition parameters, by PixVerse's names; media as MediaRef or FileRef. */
         MultiTransitionInput: {
             /**
              * @description PixVerse's model (v3.5-v5 for multi-transition).
@@ -972,6 +977,7 @@ export interface components {
                 image: components["schemas"]["FileRef"] & unknown;
             }[];
         };
+        /** @description A fusion job: A video of named subjects and backgrounds from reference images (and, in omni mode, videos). */
         CreateFusionJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -981,7 +987,7 @@ export interface components {
             input: components["schemas"]["FusionInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's fusion parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video of named subjects and backgrounds from reference images (and, in omni mode, videos). PixVerse's fusion parameters, by PixVerse's names; media as MediaRef or FileRef. */
         FusionInput: {
             /**
              * @description What the video shows, in words (at most 5000 characters).
@@ -1063,6 +1069,7 @@ export interface components {
                 video: components["schemas"]["MediaRef"] & unknown;
             }[];
         };
+        /** @description A extend job: A video that continues another. */
         CreateExtendJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1072,7 +1079,7 @@ export interface components {
             input: components["schemas"]["ExtendInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's extend parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video that continues another. PixVerse's extend parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ExtendInput: {
             /**
              * @description What happens next in the video.
@@ -1120,7 +1127,7 @@ export interface components {
             negative_prompt?: string;
             /**
              * @description A PixVerse template (effect) id, from GET /v1/catalog/templates; activate it in PixVerse's console first.
-             * @example 315446315336768
+             * @example 308621408717184
              */
             template_id?: string | number;
             /**
@@ -1135,6 +1142,7 @@ export interface components {
             generate_audio_switch?: boolean;
             video: components["schemas"]["MediaRef"] & unknown;
         };
+        /** @description A modify job: A video edited by a prompt, with masks and reference images. */
         CreateModifyJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1144,7 +1152,7 @@ export interface components {
             input: components["schemas"]["ModifyInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's modify parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video edited by a prompt, with masks and reference images. PixVerse's modify parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ModifyInput: {
             /**
              * @description The change, in words; @selection0.. names the masks, @img0.. the reference images.
@@ -1160,7 +1168,7 @@ export interface components {
             /**
              * @description Masks from POST /v1/masks to edit (at most 3).
              * @example [
-             *       "mask_1"
+             *       "1"
              *     ]
              */
             mask_ids?: string[];
@@ -1177,6 +1185,7 @@ export interface components {
             /** @description Reference images, named @img0, @img1 and @img2 in the prompt (at most 3). */
             images?: components["schemas"]["FileRef"][];
         };
+        /** @description A restyle job: A video in another style: a preset or a style in words. */
         CreateRestyleJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1186,7 +1195,7 @@ export interface components {
             input: components["schemas"]["RestyleInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's restyle parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video in another style: a preset or a style in words. PixVerse's restyle parameters, by PixVerse's names; media as MediaRef or FileRef. */
         RestyleInput: {
             /**
              * @description A restyle preset id, from GET /v1/catalog/restyles (or restyle_prompt).
@@ -1209,6 +1218,7 @@ export interface components {
         } | {
             restyle_prompt: unknown;
         });
+        /** @description A sound_effect job: A video with sound added. */
         CreateSoundEffectJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1218,7 +1228,7 @@ export interface components {
             input: components["schemas"]["SoundEffectInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's sound_effect parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video with sound added. PixVerse's sound_effect parameters, by PixVerse's names; media as MediaRef or FileRef. */
         SoundEffectInput: {
             /**
              * @description The sound to add, in words (or sound_effect_content, not both); left out, PixVerse picks one from the video.
@@ -1242,6 +1252,7 @@ export interface components {
             seed?: number;
             video: components["schemas"]["MediaRef"] & unknown;
         };
+        /** @description A lip_sync job: A video whose speaker's lips follow an audio file or a text read by a voice. */
         CreateLipSyncJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1251,7 +1262,7 @@ export interface components {
             input: components["schemas"]["LipSyncInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's lip_sync parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video whose speaker's lips follow an audio file or a text read by a voice. PixVerse's lip_sync parameters, by PixVerse's names; media as MediaRef or FileRef. */
         LipSyncInput: {
             /**
              * @description A voice id, from GET /v1/catalog/voices ("auto" lets PixVerse choose).
@@ -1271,6 +1282,7 @@ export interface components {
             lip_sync_tts_speaker_id: unknown;
             lip_sync_tts_content: unknown;
         });
+        /** @description A swap job: A video with one mask (from POST /v1/masks) replaced by an image. */
         CreateSwapJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1280,7 +1292,7 @@ export interface components {
             input: components["schemas"]["SwapInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's swap parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video with one mask (from POST /v1/masks) replaced by an image. PixVerse's swap parameters, by PixVerse's names; media as MediaRef or FileRef. */
         SwapInput: {
             /**
              * @description The video frame the masks are picked on (PixVerse's default 1).
@@ -1289,7 +1301,7 @@ export interface components {
             keyframe_id?: number;
             /**
              * @description The mask to replace, one of the mask_info ids POST /v1/masks answered.
-             * @example mask_2
+             * @example 1
              */
             mask_id?: string;
             /**
@@ -1306,6 +1318,7 @@ export interface components {
             video: components["schemas"]["MediaRef"] & unknown;
             image: components["schemas"]["FileRef"] & unknown;
         };
+        /** @description A mimic job: A video of an image's subject performing another video's motion. */
         CreateMimicJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1315,7 +1328,7 @@ export interface components {
             input: components["schemas"]["MimicInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's mimic parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video of an image's subject performing another video's motion. PixVerse's mimic parameters, by PixVerse's names; media as MediaRef or FileRef. */
         MimicInput: {
             /**
              * @description Output resolution (no 1080p for this capability).
@@ -1326,6 +1339,7 @@ export interface components {
             video: components["schemas"]["MediaRef"] & unknown;
             image: components["schemas"]["FileRef"] & unknown;
         };
+        /** @description A upscale job: A video at a higher resolution. */
         CreateUpscaleJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1335,7 +1349,7 @@ export interface components {
             input: components["schemas"]["UpscaleInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's upscale parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video at a higher resolution. PixVerse's upscale parameters, by PixVerse's names; media as MediaRef or FileRef. */
         UpscaleInput: {
             /**
              * @description The target resolution.
@@ -1345,6 +1359,7 @@ export interface components {
             quality?: "360p" | "540p" | "720p" | "1080p";
             video: components["schemas"]["MediaRef"] & unknown;
         };
+        /** @description A image_template job: An image (not a video) from images and an image template. */
         CreateImageTemplateJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1354,11 +1369,11 @@ export interface components {
             input: components["schemas"]["ImageTemplateInput"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description PixVerse's image_template parameters (PixVerse field names; media as MediaRef). */
+        /** @description An image (not a video) from images and an image template. PixVerse's image_template parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ImageTemplateInput: {
             /**
              * @description An image template id (GET /v1/catalog/templates?type=image).
-             * @example 315446315336768
+             * @example 340914720654848
              */
             template_id: string | number;
             /** @description The images the template turns into a new image. */
@@ -2155,6 +2170,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description insufficient_credits: the PixVerse account has no credits left for this call. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description forbidden: the API key lacks the scope this operation needs (its security requirement names it); tenant_disabled: the key's tenant is disabled. */
             403: {
                 headers: {
@@ -2175,6 +2199,24 @@ export interface operations {
             };
             /** @description The request body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description media_unavailable: a media reference cannot be fetched; content_rejected: PixVerse moderation refused the content; pixverse_rejected: PixVerse refused the request (its message says why). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description pixverse_unavailable: PixVerse could not answer; try again shortly. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2238,6 +2280,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description pixverse_unavailable: PixVerse could not answer; try again shortly. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getBalance: {
@@ -2269,6 +2320,15 @@ export interface operations {
             };
             /** @description forbidden: the API key lacks the scope this operation needs (its security requirement names it); tenant_disabled: the key's tenant is disabled. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description pixverse_unavailable: PixVerse could not answer; try again shortly. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
