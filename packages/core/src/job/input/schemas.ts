@@ -3,11 +3,13 @@ import {
   atMostOneOf,
   exactlyOneOf,
   extraFields,
+  FUSION_OMNI,
   fields,
   fusionRules,
   modelRules,
   multiTransitionRules,
   PIXVERSE_FIELD_NAMES,
+  TEMPLATE_MAX_IMAGES,
   withRules,
 } from "../../pixverse/capabilities";
 import { type Issue, issuesOf } from "../../validation";
@@ -114,7 +116,9 @@ export const fileRef = mediaRef
 const described = <T extends z.ZodType>(ref: T, description: string): T =>
   ref.meta({ ...ref.meta(), description });
 
-const images = (description: string) => z.array(fileRef).meta({ description });
+/** A list of images, bounded so one request cannot make pixpipe look up and upload hundreds of files. */
+const images = (max: number, description: string) =>
+  z.array(fileRef).max(max, `takes at most ${max} images`).meta({ description });
 
 /**
  * Job inputs by type: PixVerse's own field names and rules (the capability fields and rules of
@@ -131,7 +135,9 @@ export const jobInputSchemas = {
     {
       ...fields.effect,
       image: described(fileRef, "The image of a one-image template.").optional(),
-      images: images("The images of a multi-image template, in the template's order.").min(1).optional(),
+      images: images(TEMPLATE_MAX_IMAGES, "The images of a multi-image template, in the template's order.")
+        .min(1)
+        .optional(),
     },
     [exactlyOneOf(["image"], ["images"])],
   ),
@@ -166,10 +172,12 @@ export const jobInputSchemas = {
   fusion: withRules(
     {
       ...fields.fusion,
+      // Per model the bound is lower (fusionRules); this one stops a long list before it is read further.
       image_references: z
         .array(
           z.strictObject({ ...fields.fusionReference, image: described(fileRef, "The reference image.") }),
         )
+        .max(FUSION_OMNI.maxImages, `takes at most ${FUSION_OMNI.maxImages} image references`)
         .optional()
         .meta({
           description:
@@ -195,9 +203,10 @@ export const jobInputSchemas = {
     {
       ...fields.modify,
       video: described(mediaRef, "The video to edit."),
-      images: images("Reference images, named @img0, @img1 and @img2 in the prompt (at most 3).")
-        .max(3)
-        .optional(),
+      images: images(
+        3,
+        "Reference images, named @img0, @img1 and @img2 in the prompt (at most 3).",
+      ).optional(),
     },
     [],
   ),
@@ -241,7 +250,10 @@ export const jobInputSchemas = {
   ),
   upscale: withRules({ ...fields.upscale, video: described(mediaRef, "The video to upscale.") }, []),
   image_template: withRules(
-    { ...fields.imageTemplate, images: images("The images the template turns into a new image.").min(1) },
+    {
+      ...fields.imageTemplate,
+      images: images(TEMPLATE_MAX_IMAGES, "The images the template turns into a new image.").min(1),
+    },
     [],
   ),
 } as const satisfies Record<JobType, z.ZodType>;
