@@ -37,7 +37,7 @@ export type JobType = (typeof JOB_TYPES)[number];
 export type MediaRef = { upload: string } | { url: string } | { job: string };
 
 /** The ways to reference media, one field each; a reference holds exactly one of them. */
-export const MEDIA_SOURCES = {
+const MEDIA_SOURCES = {
   upload: z.string().min(1).max(1024).meta({
     description: "The key POST /v1/uploads answered, once the file was PUT to its uploadUrl.",
     example: "uploads/tenant_1/01J9Z3Q4N8X0C2M7V5B6K1D3EF/fox.png",
