@@ -68,7 +68,13 @@ export const resolvedSlotSchema = z.union([
 export const JOB_RETRY_LIMITS = { maxGenerationFailedRetries: 3 } as const;
 export const jobRetrySchema = z.strictObject({
   /** Generations started again after PixVerse reports one failed (video status 8): 0 (default) to 3. */
-  generationFailed: z.int().min(0).max(JOB_RETRY_LIMITS.maxGenerationFailedRetries).optional(),
+  generationFailed: z
+    .int({ error: `must be a whole number of retries, 0 to ${JOB_RETRY_LIMITS.maxGenerationFailedRetries}` })
+    .min(0, { error: "must be 0 (never retry) or more" })
+    .max(JOB_RETRY_LIMITS.maxGenerationFailedRetries, {
+      error: `may be at most ${JOB_RETRY_LIMITS.maxGenerationFailedRetries}: each retry is a new generation PixVerse may bill`,
+    })
+    .default(0),
 });
 export type JobRetry = z.infer<typeof jobRetrySchema>;
 

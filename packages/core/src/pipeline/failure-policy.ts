@@ -168,7 +168,10 @@ export function decideFailedGeneration(context: FailedGenerationContext): FailDe
     return fail("generation_failed", generation === 1 ? failed : `${failed} (${generation} generations)`);
   }
   if (pastDeadline(context.createdAt, context.now, context.deadlineSeconds)) {
-    return fail("generation_failed", `${failed}; no retry: the job is past its ${context.deadlineSeconds} s deadline`);
+    return fail(
+      "generation_failed",
+      `${failed}; no retry: the job is past its ${context.deadlineSeconds} s deadline`,
+    );
   }
   const next = generation + 1;
   const of = retries + 1;

@@ -360,15 +360,18 @@ export class JobLifecycle {
    * generation, and the scheduler starts it again as any waiting job; its media, already on PixVerse,
    * are reused. A webhook of the earlier generation no longer moves it (the receiver checks the id).
    */
-  async regenerate(job: JobRecord, failure: { error: JobError; reason: string }): Promise<JobRecord | null> {
+  async regenerate(
+    job: JobRecord,
+    failure: { error: JobError; reason: string; credits: number },
+  ): Promise<JobRecord | null> {
     if (!job.pixverseId) throw new Error(`generating job ${job.id} has no PixVerse id`);
+    const { credits } = failure;
     const failed = {
       traceId: job.traceId,
       pixverseId: job.pixverseId,
-      ...(job.credits !== undefined ? { credits: job.credits } : {}),
+      ...(credits > 0 || job.credits !== undefined ? { credits } : {}),
       error: failure.error,
     };
-    const credits = job.credits ?? 0;
     const queued = await this.deps.jobs.transition(job.id, {
       from: ["generating"],
       to: "queued",
@@ -462,18 +465,22 @@ export class JobLifecycle {
     return succeeded;
   }
 
-  /** Ends the job as failed (if it is still in one of `from`), giving back its slots, and sends its event. */
+  /**
+   * Ends the job as failed (if it is still in one of `from`), giving back its slots, and sends its
+   * event. `charged` is what PixVerse may have billed for a generation it failed, counted in usage.
+   */
   async fail(
     job: JobRecord,
     error: JobError,
     from: readonly JobStatus[] = [job.status],
+    charged = 0,
   ): Promise<JobRecord | null> {
     const failed = await this.deps.jobs.transition(job.id, {
       from,
       to: "failed",
       set: { error, ...this.pendingEvent() },
       now: this.now(),
-      companions: this.ending(job, { failed: 1 }),
+      companions: this.ending(job, { failed: 1, ...(charged > 0 ? { credits: charged } : {}) }),
     });
     if (failed) {
       this.countFailure(job, error);

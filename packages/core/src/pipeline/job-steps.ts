@@ -185,15 +185,22 @@ export class JobSteps {
       case PIXVERSE_STATUS.moderationFailed:
       case PIXVERSE_STATUS.failed:
       case PIXVERSE_STATUS.deleted:
-        return this.generationFailed(job, outcome.status);
+        return this.generationFailed(job, outcome.status, outcome.credits ?? job.credits ?? 0);
       default:
         // 5 (generating) and any status PixVerse has not documented: not terminal.
         return this.stillGenerating(job);
     }
   }
 
-  /** PixVerse ended the generation without a video: the job fails, or starts a new generation if it asked. */
-  private async generationFailed(job: JobRecord, status: FailedGenerationStatus): Promise<StepResult> {
+  /**
+   * PixVerse ended the generation without a video: the job fails, or starts a new generation if it
+   * asked. `credits` is the generation's charge as PixVerse last reported it.
+   */
+  private async generationFailed(
+    job: JobRecord,
+    status: FailedGenerationStatus,
+    credits: number,
+  ): Promise<StepResult> {
     const decision = decideFailedGeneration({
       status,
       generation: (job.earlierGenerations?.length ?? 0) + 1,
@@ -202,8 +209,18 @@ export class JobSteps {
       now: this.deps.clock.now(),
       deadlineSeconds: this.deps.jobDeadlineSeconds,
     });
-    if (decision.action === "fail") return this.failed(job, decision.error);
-    const queued = await this.deps.lifecycle.regenerate(job, { error: decision.failed, reason: decision.reason });
+    if (decision.action === "fail") {
+      // PixVerse refunds moderation (7); a generation that failed on its side (8) may be billed.
+      const charged = status === PIXVERSE_STATUS.failed ? credits : 0;
+      return (await this.deps.lifecycle.fail(job, decision.error, [job.status], charged))
+        ? "failed"
+        : "nothing";
+    }
+    const queued = await this.deps.lifecycle.regenerate(job, {
+      error: decision.failed,
+      reason: decision.reason,
+      credits,
+    });
     return queued ? "regenerating" : "nothing";
   }
 
