@@ -12,6 +12,7 @@ const job = (fields: Partial<Job>): Job => ({
   createdAt: "2026-12-01T10:00:00.000Z",
   updatedAt: "2026-12-01T10:00:05.000Z",
   pixverse: { traceId: "t" },
+  generations: [{ traceId: "t", status: "pending" }],
   ...fields,
 });
 

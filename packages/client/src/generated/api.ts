@@ -346,6 +346,23 @@ export interface components {
                 traceId: string;
                 credits?: number;
             };
+            retry?: {
+                /** @default 0 */
+                generationFailed: number;
+            };
+            generations: {
+                traceId: string;
+                videoId?: string;
+                /** @enum {string} */
+                status: "pending" | "generating" | "succeeded" | "failed" | "cancelled";
+                error?: {
+                    /** @enum {string} */
+                    code: "invalid_request" | "media_unavailable" | "moderation_failed" | "generation_failed" | "generation_deleted" | "insufficient_credits" | "quota_exceeded" | "timeout" | "archive_failed" | "provider_error";
+                    message: string;
+                    providerCode?: number;
+                };
+                credits?: number;
+            }[];
             output?: {
                 bucket: string;
                 key: string;
@@ -438,6 +455,7 @@ export interface components {
             type: "text_to_video";
             input: components["schemas"]["TextToVideoInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's text_to_video parameters (PixVerse field names; media as MediaRef). */
         TextToVideoInput: {
@@ -481,6 +499,16 @@ export interface components {
         Metadata: {
             [key: string]: string;
         };
+        /**
+         * @description What the job retries on its own. generationFailed: how many times a generation PixVerse reports failed (video status 8, generation_failed) is started again, 0 (default: never) to 3. Each retry is a new generation under a new trace id, which PixVerse may bill; the job's generations list each one with its credits. Moderation (status 7) is never retried.
+         * @example {
+         *       "generationFailed": 2
+         *     }
+         */
+        JobRetry: {
+            /** @default 0 */
+            generationFailed: number;
+        };
         CreateImageToVideoJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -489,6 +517,7 @@ export interface components {
             type: "image_to_video";
             input: components["schemas"]["ImageToVideoInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's image_to_video parameters (PixVerse field names; media as MediaRef). */
         ImageToVideoInput: {
@@ -534,6 +563,7 @@ export interface components {
             type: "effect";
             input: components["schemas"]["EffectInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's effect parameters (PixVerse field names; media as MediaRef). */
         EffectInput: {
@@ -574,6 +604,7 @@ export interface components {
             type: "transition";
             input: components["schemas"]["TransitionInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's transition parameters (PixVerse field names; media as MediaRef). */
         TransitionInput: {
@@ -620,6 +651,7 @@ export interface components {
             type: "multi_transition";
             input: components["schemas"]["MultiTransitionInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's multi_transition parameters (PixVerse field names; media as MediaRef). */
         MultiTransitionInput: {
@@ -649,6 +681,7 @@ export interface components {
             type: "fusion";
             input: components["schemas"]["FusionInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's fusion parameters (PixVerse field names; media as MediaRef). */
         FusionInput: {
@@ -696,6 +729,7 @@ export interface components {
             type: "extend";
             input: components["schemas"]["ExtendInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's extend parameters (PixVerse field names; media as MediaRef). */
         ExtendInput: {
@@ -729,6 +763,7 @@ export interface components {
             type: "modify";
             input: components["schemas"]["ModifyInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's modify parameters (PixVerse field names; media as MediaRef). */
         ModifyInput: {
@@ -759,6 +794,7 @@ export interface components {
             type: "restyle";
             input: components["schemas"]["RestyleInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's restyle parameters (PixVerse field names; media as MediaRef). */
         RestyleInput: {
@@ -780,6 +816,7 @@ export interface components {
             type: "sound_effect";
             input: components["schemas"]["SoundEffectInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's sound_effect parameters (PixVerse field names; media as MediaRef). */
         SoundEffectInput: {
@@ -802,6 +839,7 @@ export interface components {
             type: "lip_sync";
             input: components["schemas"]["LipSyncInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's lip_sync parameters (PixVerse field names; media as MediaRef). */
         LipSyncInput: {
@@ -828,6 +866,7 @@ export interface components {
             type: "swap";
             input: components["schemas"]["SwapInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's swap parameters (PixVerse field names; media as MediaRef). */
         SwapInput: {
@@ -857,6 +896,7 @@ export interface components {
             type: "mimic";
             input: components["schemas"]["MimicInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's mimic parameters (PixVerse field names; media as MediaRef). */
         MimicInput: {
@@ -883,6 +923,7 @@ export interface components {
             type: "upscale";
             input: components["schemas"]["UpscaleInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's upscale parameters (PixVerse field names; media as MediaRef). */
         UpscaleInput: {
@@ -903,6 +944,7 @@ export interface components {
             type: "image_template";
             input: components["schemas"]["ImageTemplateInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description PixVerse's image_template parameters (PixVerse field names; media as MediaRef). */
         ImageTemplateInput: {
