@@ -1,5 +1,5 @@
 import { monotonicFactory } from "ulid";
-import { z } from "zod";
+import * as z from "zod";
 import { METADATA_LIMITS } from "../limits";
 import { type InputWarning, inputWarningSchema, type JobType, jobTypeSchema } from "./input";
 import { isTerminal, type JobStage, jobErrorCodeSchema, jobStageSchema, jobStatusSchema } from "./status";
@@ -74,7 +74,11 @@ export const jobRetrySchema = z.strictObject({
     .max(JOB_RETRY_LIMITS.maxGenerationFailedRetries, {
       error: `may be at most ${JOB_RETRY_LIMITS.maxGenerationFailedRetries}: each retry is a new generation PixVerse may bill`,
     })
-    .default(0),
+    .default(0)
+    .meta({
+      description:
+        "Times a generation PixVerse reports failed (video status 8) is started again as a new generation, 0 (never) to 3.",
+    }),
 });
 export type JobRetry = z.infer<typeof jobRetrySchema>;
 
