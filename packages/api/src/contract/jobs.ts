@@ -1,5 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { jobMetadataSchema, jobStatusSchema, publicJobSchema } from "@pixpipe/core/job";
+import {
+  JOB_RETRY_LIMITS,
+  jobMetadataSchema,
+  jobRetrySchema,
+  jobStatusSchema,
+  publicJobSchema,
+} from "@pixpipe/core/job";
 import { fileRef, JOB_TYPES, type JobType, jobInputSchemas, mediaRef } from "@pixpipe/core/job/input";
 import { MAX_JOB_WAIT_MS, METADATA_LIMITS } from "@pixpipe/core/limits";
 
@@ -24,6 +30,14 @@ export const MetadataSchema = jobMetadataSchema.meta({
   id: "Metadata",
   description: `Your own string labels, stored with the job and echoed back (at most ${METADATA_LIMITS.maxKeys} keys of 1-${METADATA_LIMITS.maxKeyLength} characters, values up to ${METADATA_LIMITS.maxValueLength} characters).`,
   example: { orderId: "A-1042" },
+});
+
+export const JobRetrySchema = jobRetrySchema.meta({
+  id: "JobRetry",
+  description:
+    `What the job retries on its own. generationFailed: how many times a generation PixVerse reports failed (video status 8, generation_failed) is started again, 0 (default: never) to ${JOB_RETRY_LIMITS.maxGenerationFailedRetries}. ` +
+    "Each retry is a new generation under a new trace id, which PixVerse may bill; the job's generations list each one with its credits. Moderation (status 7) is never retried.",
+  example: { generationFailed: 2 },
 });
 
 export const JobSchema = publicJobSchema.extend({ type: JobTypeSchema, status: JobStatusSchema }).meta({
@@ -86,6 +100,7 @@ function requestOfType<T extends JobType>(type: T) {
         description: `${JOB_TYPE_DESCRIPTIONS[type]} PixVerse's ${type} parameters, by PixVerse's names; media as MediaRef or FileRef.`,
       }),
       metadata: MetadataSchema.optional(),
+      retry: JobRetrySchema.optional(),
     })
     .strict()
     .openapi(`Create${pascalCase(type)}Job`, {
@@ -113,14 +128,19 @@ export function preferredWaitSeconds(prefer: string | undefined): number | undef
 }
 
 /**
- * What POST /v1/jobs checks itself: no field but type, input and metadata. Those are judged by the job
+ * What POST /v1/jobs checks itself: no field but type, input, metadata and retry. Those are judged by the job
  * service, every problem at once, with the rules of the type and pixpipe's policy for input fields it
  * does not know (an unknown scalar passes to PixVerse with a warning; docs/pixverse-compatibility.md),
  * which the per-type schemas of the document cannot say. So the document shows CreateJobBodySchema, and
  * this schema validates.
  */
 export const CreateJobEnvelopeSchema = z
-  .object({ type: z.unknown(), input: z.unknown(), metadata: z.unknown().optional() })
+  .object({
+    type: z.unknown(),
+    input: z.unknown(),
+    metadata: z.unknown().optional(),
+    retry: z.unknown().optional(),
+  })
   .strict();
 
 export const CreateJobHeadersSchema = z.object({

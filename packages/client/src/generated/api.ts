@@ -382,6 +382,26 @@ export interface components {
                 traceId: string;
                 credits?: number;
             };
+            retry?: {
+                /**
+                 * @description Times a generation PixVerse reports failed (video status 8) is started again as a new generation, 0 (never) to 3.
+                 * @default 0
+                 */
+                generationFailed: number;
+            };
+            generations: {
+                traceId: string;
+                videoId?: string;
+                /** @enum {string} */
+                status: "pending" | "generating" | "succeeded" | "failed" | "cancelled";
+                error?: {
+                    /** @enum {string} */
+                    code: "invalid_request" | "media_unavailable" | "moderation_failed" | "generation_failed" | "generation_deleted" | "insufficient_credits" | "quota_exceeded" | "timeout" | "archive_failed" | "provider_error";
+                    message: string;
+                    providerCode?: number;
+                };
+                credits?: number;
+            }[];
             output?: {
                 bucket: string;
                 key: string;
@@ -489,6 +509,7 @@ export interface components {
             type: "text_to_video";
             input: components["schemas"]["TextToVideoInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video from a prompt. PixVerse's text_to_video parameters, by PixVerse's names; media as MediaRef or FileRef. */
         TextToVideoInput: {
@@ -620,6 +641,19 @@ export interface components {
         Metadata: {
             [key: string]: string;
         };
+        /**
+         * @description What the job retries on its own. generationFailed: how many times a generation PixVerse reports failed (video status 8, generation_failed) is started again, 0 (default: never) to 3. Each retry is a new generation under a new trace id, which PixVerse may bill; the job's generations list each one with its credits. Moderation (status 7) is never retried.
+         * @example {
+         *       "generationFailed": 2
+         *     }
+         */
+        JobRetry: {
+            /**
+             * @description Times a generation PixVerse reports failed (video status 8) is started again as a new generation, 0 (never) to 3.
+             * @default 0
+             */
+            generationFailed: number;
+        };
         /** @description A image_to_video job: A video that animates an image; it keeps the image's aspect ratio. */
         CreateImageToVideoJob: {
             /**
@@ -629,6 +663,7 @@ export interface components {
             type: "image_to_video";
             input: components["schemas"]["ImageToVideoInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video that animates an image; it keeps the image's aspect ratio. PixVerse's image_to_video parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ImageToVideoInput: {
@@ -750,6 +785,7 @@ export interface components {
             type: "effect";
             input: components["schemas"]["EffectInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A PixVerse template (effect) video from one image or several; the template decides model and length. PixVerse's effect parameters, by PixVerse's names; media as MediaRef or FileRef. */
         EffectInput: {
@@ -831,6 +867,7 @@ export interface components {
             type: "transition";
             input: components["schemas"]["TransitionInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video from a first frame to a last frame. PixVerse's transition parameters, by PixVerse's names; media as MediaRef or FileRef. */
         TransitionInput: {
@@ -936,6 +973,7 @@ export interface components {
             type: "multi_transition";
             input: components["schemas"]["MultiTransitionInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video through 2-7 keyframes, at most 30 s. PixVerse's multi_transition parameters, by PixVerse's names; media as MediaRef or FileRef. */
         MultiTransitionInput: {
@@ -986,6 +1024,7 @@ export interface components {
             type: "fusion";
             input: components["schemas"]["FusionInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video of named subjects and backgrounds from reference images (and, in omni mode, videos). PixVerse's fusion parameters, by PixVerse's names; media as MediaRef or FileRef. */
         FusionInput: {
@@ -1078,6 +1117,7 @@ export interface components {
             type: "extend";
             input: components["schemas"]["ExtendInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video that continues another. PixVerse's extend parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ExtendInput: {
@@ -1151,6 +1191,7 @@ export interface components {
             type: "modify";
             input: components["schemas"]["ModifyInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video edited by a prompt, with masks and reference images. PixVerse's modify parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ModifyInput: {
@@ -1194,6 +1235,7 @@ export interface components {
             type: "restyle";
             input: components["schemas"]["RestyleInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video in another style: a preset or a style in words. PixVerse's restyle parameters, by PixVerse's names; media as MediaRef or FileRef. */
         RestyleInput: {
@@ -1227,6 +1269,7 @@ export interface components {
             type: "sound_effect";
             input: components["schemas"]["SoundEffectInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video with sound added. PixVerse's sound_effect parameters, by PixVerse's names; media as MediaRef or FileRef. */
         SoundEffectInput: {
@@ -1261,6 +1304,7 @@ export interface components {
             type: "lip_sync";
             input: components["schemas"]["LipSyncInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video whose speaker's lips follow an audio file or a text read by a voice. PixVerse's lip_sync parameters, by PixVerse's names; media as MediaRef or FileRef. */
         LipSyncInput: {
@@ -1291,6 +1335,7 @@ export interface components {
             type: "swap";
             input: components["schemas"]["SwapInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video with one mask (from POST /v1/masks) replaced by an image. PixVerse's swap parameters, by PixVerse's names; media as MediaRef or FileRef. */
         SwapInput: {
@@ -1327,6 +1372,7 @@ export interface components {
             type: "mimic";
             input: components["schemas"]["MimicInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video of an image's subject performing another video's motion. PixVerse's mimic parameters, by PixVerse's names; media as MediaRef or FileRef. */
         MimicInput: {
@@ -1348,6 +1394,7 @@ export interface components {
             type: "upscale";
             input: components["schemas"]["UpscaleInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description A video at a higher resolution. PixVerse's upscale parameters, by PixVerse's names; media as MediaRef or FileRef. */
         UpscaleInput: {
@@ -1368,6 +1415,7 @@ export interface components {
             type: "image_template";
             input: components["schemas"]["ImageTemplateInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
         /** @description An image (not a video) from images and an image template. PixVerse's image_template parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ImageTemplateInput: {
