@@ -6,8 +6,9 @@ import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { JobStatus, PublicJob } from "@pixpipe/core/job";
 import type { RunningSimulator, SimulatorOptions } from "@pixpipe/simulator";
 import { expect } from "vitest";
-import type { LocalHandlerLoaders, LocalRuntime, LocalRuntimeOptions } from "../runtime";
+import type { LocalRuntime, LocalRuntimeOptions } from "../runtime";
 import { startLocalRuntime } from "../runtime";
+import { REAL_HANDLERS } from "./handlers";
 import { EventCollector, emulatorClients, listKeys, objectSha256, sleep } from "./observe";
 
 export {
@@ -27,14 +28,6 @@ export {
  * simulator, the real Lambda handlers), driven and observed only from outside — HTTP to the API, SQS
  * receives from JobEvents, S3 reads from the media bucket, the simulator's control API.
  */
-
-/** The real Lambda entry points, loaded as main.ts loads them (after the runtime set their env). */
-export const REAL_HANDLERS: LocalHandlerLoaders = {
-  api: async () => (await import("@pixpipe/functions/api")).handler,
-  poller: async () => (await import("@pixpipe/functions/poller")).handler,
-  archiver: async () => (await import("@pixpipe/functions/archiver")).handler,
-  uploads: async () => (await import("@pixpipe/functions/intake")).handler,
-};
 
 /** Seconds of PixVerse's and AWS's cadence become a few hundred milliseconds. */
 export const FAST_ENV = {
