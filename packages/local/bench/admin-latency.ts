@@ -39,7 +39,9 @@ try {
       );
     }
     await samples.timed("list keys (3)", () => api.call("GET", `/v1/admin/tenants/${id}/keys`));
-    await samples.timed("revoke key", () => api.call("DELETE", `/v1/admin/tenants/${id}/keys/${keys[0]!.id}`));
+    await samples.timed("revoke key", () =>
+      api.call("DELETE", `/v1/admin/tenants/${id}/keys/${keys[0]!.id}`),
+    );
   }
   printPercentiles(`admin operations through the local runtime, ${runs} runs each (${machine()})`, samples);
 } finally {

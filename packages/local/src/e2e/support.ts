@@ -11,6 +11,7 @@ import { startLocalRuntime } from "../runtime";
 import { REAL_HANDLERS } from "./handlers";
 import { EventCollector, emulatorClients, listKeys, objectSha256, sleep } from "./observe";
 
+export { TEXT_TO_VIDEO } from "./jobs";
 export {
   EventCollector,
   emulatorClients,
@@ -46,17 +47,6 @@ export const FAST_SIMULATOR: Omit<SimulatorOptions, "webhookUrl"> = {
 };
 
 const quiet = { info() {}, warn() {}, error: console.error };
-
-export const TEXT_TO_VIDEO = {
-  type: "text_to_video",
-  input: {
-    prompt: "a red fox running through snow",
-    model: "v5",
-    duration: 5,
-    quality: "540p",
-    aspect_ratio: "16:9",
-  },
-} as const;
 
 /** The API's one error shape (ARCHITECTURE §2). */
 export interface ErrorBody {
