@@ -3,6 +3,9 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { REAL_HANDLERS } from "../src/e2e/handlers";
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from "../src/runtime";
+import { percentile } from "./pipeline/stats";
+
+export { percentile };
 
 /**
  * What the benchmarks share: the whole local runtime with the real handlers, a caller of its API, and
@@ -83,13 +86,6 @@ export class BenchApi {
   }
 }
 
-/** The p-th percentile (nearest rank) of the samples. */
-export function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return (
-    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN
-  );
-}
 
 /** Samples by the name of what they measure, in the order first recorded. */
 export class Samples {

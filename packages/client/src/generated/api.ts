@@ -112,7 +112,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PixVerse's effect templates, restyle presets or lip-sync voices */
+        /** PixVerse's effect templates, restyle presets or lip-sync voices (PixVerse's and the account's own) */
         get: operations["getCatalog"];
         put?: never;
         post?: never;
@@ -1738,6 +1738,8 @@ export interface operations {
                 pageSize?: 10 | 20 | 50 | 100;
                 /** @description templates only: video templates (effect jobs) or image templates (image_template jobs). */
                 type?: "video" | "image";
+                /** @description voices only: PixVerse's own voices (system), the account's custom voices (custom) or both (all, PixVerse's default). */
+                speakerType?: "system" | "custom" | "all";
             };
             header?: never;
             path: {

@@ -1,5 +1,5 @@
 import { monotonicFactory } from "ulid";
-import { z } from "zod";
+import * as z from "zod";
 import { METADATA_LIMITS } from "../limits";
 import { type InputWarning, inputWarningSchema, type JobType, jobTypeSchema } from "./input";
 import { isTerminal, type JobStage, jobErrorCodeSchema, jobStageSchema, jobStatusSchema } from "./status";

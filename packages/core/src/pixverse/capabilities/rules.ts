@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AUTO_ASPECT_RATIO, PIXVERSE_FIELD_NAMES, REF_NAME } from "./fields";
 import { FUSION_OMNI, fusionMaxReferences, isModel, MODEL_RULES } from "./models";
 
