@@ -86,7 +86,6 @@ export class BenchApi {
   }
 }
 
-
 /** Samples by the name of what they measure, in the order first recorded. */
 export class Samples {
   readonly byName = new Map<string, number[]>();
