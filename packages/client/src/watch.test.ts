@@ -12,6 +12,7 @@ const job = (status: JobStatus, updatedAt: string = status): Job => ({
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt,
   pixverse: { traceId: "trace" },
+  generations: [{ traceId: "trace", status: "pending" }],
 });
 
 /** A reader that answers the given states in turn (the last one for ever), counting reads. */

@@ -26,7 +26,7 @@ export const route = createRoute({
       headers: { "Cache-Control": { schema: { type: "string", example: "private, max-age=300" } } },
       content: { "application/json": { schema: CatalogPageSchema } },
     },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 502),
   },
 });
 
