@@ -20,6 +20,7 @@ import * as getUsage from "./routes/getUsage";
 import * as getWebhookSecret from "./routes/getWebhookSecret";
 import * as health from "./routes/health";
 import * as listApiKeys from "./routes/listApiKeys";
+import * as listJobDeliveries from "./routes/listJobDeliveries";
 import * as listJobs from "./routes/listJobs";
 import * as listTenants from "./routes/listTenants";
 import * as receivePixverseWebhook from "./routes/receivePixverseWebhook";
@@ -38,6 +39,7 @@ const ROUTES = [
   createJob,
   listJobs,
   getJob,
+  listJobDeliveries,
   cancelJob,
   getJobVideo,
   createUpload,

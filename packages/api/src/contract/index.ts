@@ -36,6 +36,7 @@ export {
   CatalogQuerySchema,
   TEMPLATE_TYPES,
 } from "./catalog";
+export { type Delivery, type DeliveryList, DeliveryListSchema, DeliverySchema } from "./deliveries";
 export { type ErrorBody, ErrorSchema, errorResponses, type Problem, ProblemSchema } from "./errors";
 export {
   type CreateJobBody,
@@ -52,6 +53,8 @@ export {
   type ListJobsQuery,
   ListJobsQuerySchema,
   MetadataSchema,
+  WebhookEventSchema,
+  WebhookRequestSchema,
 } from "./jobs";
 export {
   type MaskSelection,

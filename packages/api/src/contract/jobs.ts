@@ -2,6 +2,13 @@ import { z } from "@hono/zod-openapi";
 import { jobMetadataSchema, jobStatusSchema, publicJobSchema } from "@pixpipe/core/job";
 import { JOB_TYPES, type JobType, jobInputSchemas } from "@pixpipe/core/job/input";
 import { METADATA_LIMITS } from "@pixpipe/core/limits";
+import {
+  DEFAULT_WEBHOOK_EVENTS,
+  jobWebhookSchema,
+  WEBHOOK_URL_MAX_LENGTH,
+  webhookEventSchema,
+  webhookRequestSchema,
+} from "@pixpipe/core/webhooks";
 
 // The job's own schemas come from @pixpipe/core; here they only gain their OpenAPI names and
 // descriptions, through zod's own `.meta()` (the document generator reads it, `id` naming the
@@ -26,12 +33,48 @@ export const MetadataSchema = jobMetadataSchema.meta({
   example: { orderId: "A-1042" },
 });
 
-export const JobSchema = publicJobSchema.extend({ type: JobTypeSchema, status: JobStatusSchema }).meta({
-  id: "Job",
+export const WebhookEventSchema = webhookEventSchema.meta({
+  id: "WebhookEvent",
   description:
-    "A generation job. pixverse.videoId is a string (PixVerse ids exceed 2^53); output is present " +
-    "once archived, error once failed.",
+    "A change a job's webhook can be told of; sent as the CloudEvent type pixpipe.<event> " +
+    "(job.generating: PixVerse accepted the job; job.archiving: the result is being copied; then one of " +
+    "the terminal job.succeeded, job.failed, job.cancelled).",
+  example: "job.succeeded",
 });
+
+const webhookDescription =
+  "pixpipe POSTs each chosen event to `url` as the job's CloudEvent JSON (the same body as on JobEvents), " +
+  "signed by the Standard Webhooks scheme with the tenant's secret (GET /v1/webhooks/secret): headers " +
+  "webhook-id (the CloudEvent id, the same on every retry), webhook-timestamp and webhook-signature " +
+  "(v1,<base64 HMAC-SHA256>, one per active secret during a rotation). Any 2xx is a delivery; anything else " +
+  "(redirects are not followed) is retried with exponential backoff and jitter for 24 hours, except 410 " +
+  "Gone, which stops it. GET /v1/jobs/{id}/deliveries lists the attempts.";
+
+export const WebhookRequestSchema = webhookRequestSchema
+  .extend({
+    url: webhookRequestSchema.shape.url.meta({
+      description: `https, no credentials, at most ${WEBHOOK_URL_MAX_LENGTH} characters, resolving only to public addresses (checked at creation and at every attempt).`,
+      example: "https://example.com/hooks/pixpipe",
+    }),
+    events: webhookRequestSchema.shape.events.meta({
+      description: `The events to send; default ${DEFAULT_WEBHOOK_EVENTS.join(", ")}.`,
+    }),
+  })
+  .meta({ id: "WebhookRequest", description: webhookDescription });
+
+export const JobWebhookSchema = jobWebhookSchema.meta({
+  id: "JobWebhook",
+  description: "Where the job's events are POSTed, and which (the request's webhook, events filled in).",
+});
+
+export const JobSchema = publicJobSchema
+  .extend({ type: JobTypeSchema, status: JobStatusSchema, webhook: JobWebhookSchema.optional() })
+  .meta({
+    id: "Job",
+    description:
+      "A generation job. pixverse.videoId is a string (PixVerse ids exceed 2^53); output is present " +
+      "once archived, error once failed.",
+  });
 
 export const JobIdParamsSchema = z.object({
   id: z
@@ -54,6 +97,7 @@ function requestOfType<T extends JobType>(type: T) {
         description: `PixVerse's ${type} parameters (PixVerse field names; media as MediaRef).`,
       }),
       metadata: MetadataSchema.optional(),
+      webhook: WebhookRequestSchema.optional(),
     })
     .openapi(`Create${pascalCase(type)}Job`);
 }

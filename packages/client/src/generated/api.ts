@@ -37,6 +37,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/jobs/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a job's webhook deliveries
+         * @description One delivery per event the job's webhook asked for, each with its attempts: time, status code, latency and error, the next attempt while it is pending, and why pixpipe stopped once it failed. Retries follow an exponential backoff with jitter (about 10 s, 30 s, 90 s, ... then every 3 hours) for 24 hours; a 410 Gone stops them at once. Empty for a job without a webhook.
+         */
+        get: operations["listJobDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs/{id}/cancel": {
         parameters: {
             query?: never;
@@ -374,6 +394,7 @@ export interface components {
                 message: string;
             }[];
             eventError?: string;
+            webhook?: components["schemas"]["JobWebhook"];
         };
         /**
          * @description The PixVerse capability the job runs.
@@ -387,6 +408,11 @@ export interface components {
          * @enum {string}
          */
         JobStatus: "queued" | "generating" | "archiving" | "succeeded" | "failed" | "cancelled";
+        /** @description Where the job's events are POSTed, and which (the request's webhook, events filled in). */
+        JobWebhook: {
+            url: string;
+            events: ("job.generating" | "job.archiving" | "job.succeeded" | "job.failed" | "job.cancelled")[];
+        };
         Error: {
             error: {
                 /**
@@ -438,6 +464,7 @@ export interface components {
             type: "text_to_video";
             input: components["schemas"]["TextToVideoInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's text_to_video parameters (PixVerse field names; media as MediaRef). */
         TextToVideoInput: {
@@ -481,6 +508,16 @@ export interface components {
         Metadata: {
             [key: string]: string;
         };
+        /** @description pixpipe POSTs each chosen event to `url` as the job's CloudEvent JSON (the same body as on JobEvents), signed by the Standard Webhooks scheme with the tenant's secret (GET /v1/webhooks/secret): headers webhook-id (the CloudEvent id, the same on every retry), webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256>, one per active secret during a rotation). Any 2xx is a delivery; anything else (redirects are not followed) is retried with exponential backoff and jitter for 24 hours, except 410 Gone, which stops it. GET /v1/jobs/{id}/deliveries lists the attempts. */
+        WebhookRequest: {
+            /**
+             * @description https, no credentials, at most 2048 characters, resolving only to public addresses (checked at creation and at every attempt).
+             * @example https://example.com/hooks/pixpipe
+             */
+            url: string;
+            /** @description The events to send; default job.succeeded, job.failed, job.cancelled. */
+            events?: ("job.generating" | "job.archiving" | "job.succeeded" | "job.failed" | "job.cancelled")[];
+        };
         CreateImageToVideoJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -489,6 +526,7 @@ export interface components {
             type: "image_to_video";
             input: components["schemas"]["ImageToVideoInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's image_to_video parameters (PixVerse field names; media as MediaRef). */
         ImageToVideoInput: {
@@ -534,6 +572,7 @@ export interface components {
             type: "effect";
             input: components["schemas"]["EffectInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's effect parameters (PixVerse field names; media as MediaRef). */
         EffectInput: {
@@ -574,6 +613,7 @@ export interface components {
             type: "transition";
             input: components["schemas"]["TransitionInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's transition parameters (PixVerse field names; media as MediaRef). */
         TransitionInput: {
@@ -620,6 +660,7 @@ export interface components {
             type: "multi_transition";
             input: components["schemas"]["MultiTransitionInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's multi_transition parameters (PixVerse field names; media as MediaRef). */
         MultiTransitionInput: {
@@ -649,6 +690,7 @@ export interface components {
             type: "fusion";
             input: components["schemas"]["FusionInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's fusion parameters (PixVerse field names; media as MediaRef). */
         FusionInput: {
@@ -696,6 +738,7 @@ export interface components {
             type: "extend";
             input: components["schemas"]["ExtendInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's extend parameters (PixVerse field names; media as MediaRef). */
         ExtendInput: {
@@ -729,6 +772,7 @@ export interface components {
             type: "modify";
             input: components["schemas"]["ModifyInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's modify parameters (PixVerse field names; media as MediaRef). */
         ModifyInput: {
@@ -759,6 +803,7 @@ export interface components {
             type: "restyle";
             input: components["schemas"]["RestyleInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's restyle parameters (PixVerse field names; media as MediaRef). */
         RestyleInput: {
@@ -780,6 +825,7 @@ export interface components {
             type: "sound_effect";
             input: components["schemas"]["SoundEffectInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's sound_effect parameters (PixVerse field names; media as MediaRef). */
         SoundEffectInput: {
@@ -802,6 +848,7 @@ export interface components {
             type: "lip_sync";
             input: components["schemas"]["LipSyncInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's lip_sync parameters (PixVerse field names; media as MediaRef). */
         LipSyncInput: {
@@ -828,6 +875,7 @@ export interface components {
             type: "swap";
             input: components["schemas"]["SwapInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's swap parameters (PixVerse field names; media as MediaRef). */
         SwapInput: {
@@ -857,6 +905,7 @@ export interface components {
             type: "mimic";
             input: components["schemas"]["MimicInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's mimic parameters (PixVerse field names; media as MediaRef). */
         MimicInput: {
@@ -883,6 +932,7 @@ export interface components {
             type: "upscale";
             input: components["schemas"]["UpscaleInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's upscale parameters (PixVerse field names; media as MediaRef). */
         UpscaleInput: {
@@ -903,6 +953,7 @@ export interface components {
             type: "image_template";
             input: components["schemas"]["ImageTemplateInput"];
             metadata?: components["schemas"]["Metadata"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description PixVerse's image_template parameters (PixVerse field names; media as MediaRef). */
         ImageTemplateInput: {
@@ -918,6 +969,70 @@ export interface components {
             jobs: components["schemas"]["Job"][];
             /** @description null on the last page. */
             nextCursor: string | null;
+        };
+        WebhookDeliveryList: {
+            /** @description One per event, oldest first. */
+            deliveries: components["schemas"]["WebhookDelivery"][];
+        };
+        WebhookDelivery: {
+            /**
+             * @description The `webhook-id` header of every attempt (the CloudEvent id `{jobId}:{status}`): the same on retries, so a receiver drops what it has already handled.
+             * @example job_01JDX3Q4N8X0C2M7V5B6K1D3EF:succeeded
+             */
+            webhookId: string;
+            event: components["schemas"]["WebhookEvent"];
+            url: string;
+            state: components["schemas"]["DeliveryState"];
+            /**
+             * Format: date-time
+             * @description When the job's change it announces was committed.
+             */
+            createdAt: string;
+            /** @description Attempts made, including any older than the 30 kept in attempts. */
+            attemptCount: number;
+            /** @description The latest attempts, oldest first. */
+            attempts: components["schemas"]["DeliveryAttempt"][];
+            /**
+             * Format: date-time
+             * @description While pending: the next attempt.
+             */
+            nextAttemptAt?: string;
+            /** Format: date-time */
+            deliveredAt?: string;
+            /** @description Why pixpipe stopped, once failed. */
+            failureReason?: string;
+        };
+        /**
+         * @description A change a job's webhook can be told of; sent as the CloudEvent type pixpipe.<event> (job.generating: PixVerse accepted the job; job.archiving: the result is being copied; then one of the terminal job.succeeded, job.failed, job.cancelled).
+         * @example job.succeeded
+         * @enum {string}
+         */
+        WebhookEvent: "job.generating" | "job.archiving" | "job.succeeded" | "job.failed" | "job.cancelled";
+        /**
+         * @description pending: an attempt is due (nextAttemptAt); delivered: the receiver answered 2xx; failed: pixpipe stopped (the receiver answered 410 Gone, the URL cannot be delivered to, or no attempt succeeded within 24 hours), see failureReason.
+         * @enum {string}
+         */
+        DeliveryState: "pending" | "delivered" | "failed";
+        /**
+         * @description One POST to the webhook: when, the receiver's status code (absent when it did not answer), the time to its response, why it failed, the start of its response body (failed attempts), and the retry it led to.
+         * @example {
+         *       "at": "2026-12-01T12:03:10.000Z",
+         *       "statusCode": 503,
+         *       "latencyMs": 184,
+         *       "error": "the receiver answered HTTP 503",
+         *       "response": "upstream unavailable",
+         *       "nextAttemptAt": "2026-12-01T12:03:40.000Z"
+         *     }
+         */
+        DeliveryAttempt: {
+            /** Format: date-time */
+            at: string;
+            statusCode?: number;
+            latencyMs: number;
+            error?: string;
+            response?: string;
+            /** Format: date-time */
+            nextAttemptAt?: string;
         };
         UploadGrant: {
             /**
@@ -1400,6 +1515,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description The request is invalid (details lists every problem). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the API key lacks the scope this operation needs (its security requirement names it); tenant_disabled: the key's tenant is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource for this API key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listJobDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job's deliveries, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
                 };
             };
             /** @description The request is invalid (details lists every problem). */

@@ -20,10 +20,13 @@ import { type JobRecord, jobRecordSchema, type NewJob } from "./job";
 import { assertListLimit, decodeListCursor, encodeListCursor } from "./list-cursor";
 import type { CreateJobOptions, JobRepository, ListJobsOptions } from "./repository";
 import {
+  applyPlan,
   byNextCheck,
   type CompanionWrites,
+  companionsWithOutbox,
   type JobWritePlan,
   newJobRecord,
+  planApplies,
   planTransition,
   planUpdate,
   type TransitionInput,
@@ -227,6 +230,7 @@ export class DynamoJobRepository implements JobRepository {
 
   private async write(id: string, plan: JobWritePlan): Promise<JobRecord | null> {
     if (plan.set.pixverseId !== undefined) await this.linkGeneration(id, plan.set.pixverseId);
+    if (plan.outbox) return this.writeWithOutbox(id, plan);
     const update = this.updateOf(id, plan);
     if (!plan.companions) {
       try {
@@ -253,6 +257,34 @@ export class DynamoJobRepository implements JobRepository {
         if (failed(0)) return null;
         companions.throwConflict(failed, 1);
         if (!conflicted || attempt >= TRANSACTION_CONFLICT_RETRIES) throw error;
+        await backOffFromConflict(attempt);
+      }
+    }
+  }
+
+  /**
+   * A write whose outbox is made from the job as written: the job is read, the write planned on it and
+   * made conditional on the version read, so the outbox holds exactly the state committed. A writer
+   * that got in between (the version moved) only means reading again; a status that no longer allows
+   * the write answers null, as any write does.
+   */
+  private async writeWithOutbox(id: string, plan: JobWritePlan): Promise<JobRecord | null> {
+    for (let attempt = 0; ; attempt++) {
+      const stored = await this.getById(id);
+      if (!stored || !planApplies(stored, plan)) return null;
+      const written = applyPlan(stored, plan);
+      const update = this.updateOf(id, { ...plan, expectVersion: stored.version });
+      const companions = this.companionItems(companionsWithOutbox(plan, written));
+      try {
+        await this.dynamo.send(
+          new TransactWriteCommand({ TransactItems: [{ Update: update }, ...companions.items] }),
+        );
+        return written;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const { failed, conflicted } = cancellation(error);
+        if (!failed(0)) companions.throwConflict(failed, 1);
+        if ((!failed(0) && !conflicted) || attempt >= TRANSACTION_CONFLICT_RETRIES) throw error;
         await backOffFromConflict(attempt);
       }
     }

@@ -1,4 +1,10 @@
-export { type ArchiveMessage, archiveMessageSchema, SqsArchiveQueue } from "./archive-queue";
+export {
+  type ArchiveMessage,
+  archiveMessageSchema,
+  MAX_SQS_DELAY_SECONDS,
+  SqsArchiveQueue,
+  sqsDelaySeconds,
+} from "./archive-queue";
 export { Archiver } from "./archiver";
 export { type BackoffPolicy, backoffDelayMs } from "./backoff";
 export {
@@ -11,7 +17,13 @@ export {
   timeoutError,
 } from "./failure-policy";
 export { readGenerationResult, type SubmittedGeneration, submitGeneration } from "./generation";
-export { type FinishedGeneration, JobLifecycle, type JobRequest, type RetryReason } from "./job-lifecycle";
+export {
+  type FinishedGeneration,
+  JobLifecycle,
+  type JobRequest,
+  type RetryReason,
+  type WebhookOutboxPort,
+} from "./job-lifecycle";
 export {
   type GenerationOutcome,
   JobSteps,
@@ -20,7 +32,7 @@ export {
   type StepResult,
 } from "./job-steps";
 export { MediaResolver, tenantMediaPrefixes } from "./media-resolver";
-export { Poller, type PollerReport } from "./poller";
+export { Poller, type PollerReport, type WebhookSweep } from "./poller";
 export { type ArchiveQueue, type Clock, type Logger, type PixverseApi, systemClock } from "./ports";
 export { type RoundReport, Scheduler } from "./scheduler";
 export { slotLimitsOf } from "./slot-limits";

@@ -14,20 +14,29 @@ import {
   newJobId,
   type RemovableJobField,
   type ResolvedSlot,
+  type TransitionInput,
   toPublicJob,
 } from "../job";
 import type { InputWarning, JobType } from "../job/input";
 import { itemKeys } from "../table";
 import { type UsageCounts, usageIncrement } from "../usage";
+import type { JobWebhook } from "../webhooks/subscription";
 import { backoffDelayMs } from "./backoff";
 import type { SubmittedGeneration } from "./generation";
 import type { ArchiveQueue, Clock, Logger } from "./ports";
 import { type SlotShortage, slotClaims, slotKeys } from "./slots";
 import type { Timings } from "./timings";
 
+/** What a status change owes a job's webhook: the outbox item it commits with, the hand-out after. */
+export interface WebhookOutboxPort {
+  outboxFor(job: JobRecord, to: JobStatus): Pick<TransitionInput, "outbox">;
+  dispatch(written: JobRecord): Promise<void>;
+}
+
 export interface JobLifecycleDeps {
   jobs: JobRepository;
   events: JobEventPublisher;
+  webhooks: WebhookOutboxPort;
   archiveQueue: ArchiveQueue;
   timings: Timings;
   jobDeadlineSeconds: number;
@@ -43,6 +52,8 @@ export interface JobRequest {
   metadata: Record<string, string>;
   /** Input fields passed through to PixVerse unvalidated. */
   warnings?: InputWarning[];
+  /** Where the job's chosen events are POSTed. */
+  webhook?: JobWebhook;
 }
 
 type CreateOptions = Omit<CreateJobOptions, "now" | "companions">;
@@ -210,12 +221,14 @@ export class JobLifecycle {
       },
       remove: ["claimedUntil", "notBefore", "reason"],
       now: this.now(),
+      ...this.deps.webhooks.outboxFor(job, "generating"),
     });
     this.deps.logger.info("job submitted to PixVerse", {
       jobId: job.id,
       pixverseId: generation.pixverseId,
       moved: !!moved,
     });
+    if (moved) await this.deps.webhooks.dispatch(moved);
     return moved;
   }
 
@@ -311,8 +324,12 @@ export class JobLifecycle {
       remove: ["slots", "reason"],
       now: this.now(),
       ...this.releasing(job),
+      ...this.deps.webhooks.outboxFor(job, "archiving"),
     });
-    if (moved) await this.handOutArchive(moved);
+    if (moved) {
+      await this.deps.webhooks.dispatch(moved);
+      await this.handOutArchive(moved);
+    }
     return moved;
   }
 
@@ -368,10 +385,11 @@ export class JobLifecycle {
       companions: {
         add: [this.usage(job.tenantId, job.createdAt, job.type, { succeeded: 1, credits: job.credits ?? 0 })],
       },
+      ...this.deps.webhooks.outboxFor(job, "succeeded"),
     });
     if (succeeded) {
       this.deps.logger.info("job archived", { jobId: job.id, key: output.key, size: output.size });
-      await this.publishEvent(succeeded);
+      await this.announce(succeeded);
     }
     return succeeded;
   }
@@ -388,10 +406,11 @@ export class JobLifecycle {
       set: { error, ...this.pendingEvent() },
       now: this.now(),
       companions: this.ending(job, { failed: 1 }),
+      ...this.deps.webhooks.outboxFor(job, "failed"),
     });
     if (failed) {
       this.deps.logger.info("job failed", { jobId: job.id, error });
-      await this.publishEvent(failed);
+      await this.announce(failed);
     }
     return failed;
   }
@@ -404,9 +423,16 @@ export class JobLifecycle {
       set: this.pendingEvent(),
       now: this.now(),
       companions: this.ending(job, { cancelled: 1 }),
+      ...this.deps.webhooks.outboxFor(job, "cancelled"),
     });
-    if (cancelled) await this.publishEvent(cancelled);
+    if (cancelled) await this.announce(cancelled);
     return cancelled;
+  }
+
+  /** What follows a committed terminal change: its webhook delivery to the worker, its event to JobEvents. */
+  private async announce(job: JobRecord): Promise<void> {
+    await this.deps.webhooks.dispatch(job);
+    await this.publishEvent(job);
   }
 
   /**

@@ -3,11 +3,17 @@ import type { JobSteps, StepResult } from "./job-steps";
 import type { Clock, Logger } from "./ports";
 import type { Scheduler } from "./scheduler";
 
+/** The webhook outbox's fallback: hands out again deliveries whose queue message was lost. */
+export interface WebhookSweep {
+  sweep(): Promise<number>;
+}
+
 export interface PollerDeps {
   /** Read only: the due index. */
   jobs: Pick<JobRepository, "listDue">;
   steps: Pick<JobSteps, "advance">;
   scheduler: Pick<Scheduler, "round">;
+  webhooks: WebhookSweep;
   clock: Clock;
   logger: Logger;
   /** Jobs read from the due index per page. */
@@ -16,15 +22,19 @@ export interface PollerDeps {
   requestsPerSecond?: number;
 }
 
-export type PollerReport = { examined: number; errors: number; started: number } & Partial<
-  Record<StepResult, number>
->;
+export type PollerReport = {
+  examined: number;
+  errors: number;
+  started: number;
+  webhooksSwept?: number;
+} & Partial<Record<StepResult, number>>;
 
 /**
  * The fallback that keeps every job moving (invariant 3). One tick alternates between starting
  * waiting jobs while slots are free (the scheduler, fair between tenants) and working through every
  * job whose next check is due (polls of generations, overdue archives, unsent events, starts that
- * died, deadlines), until nothing is left to do or the time budget is spent.
+ * died, deadlines), until nothing is left to do or the time budget is spent; then it sweeps the webhook
+ * outbox for deliveries whose queue message was lost.
  */
 export class Poller {
   constructor(private readonly deps: PollerDeps) {}
@@ -81,8 +91,19 @@ export class Poller {
         }
       }
     }
-    const busy = report.examined > 0 || report.started > 0 || report.errors > 0;
+    await this.sweepWebhooks(report);
+    const busy = report.examined > 0 || report.started > 0 || report.errors > 0 || !!report.webhooksSwept;
     this.deps.logger[busy ? "info" : "debug"]("poller tick", { ...report, ms: elapsed() });
     return report;
+  }
+
+  private async sweepWebhooks(report: PollerReport): Promise<void> {
+    try {
+      const swept = await this.deps.webhooks.sweep();
+      if (swept > 0) report.webhooksSwept = swept;
+    } catch (error) {
+      report.errors++;
+      this.deps.logger.error("poller could not sweep webhook deliveries", { error: String(error) });
+    }
   }
 }

@@ -11,6 +11,7 @@ import {
 import { type InputIssue, mediaSlots, parseJobRequest } from "../job/input";
 import type { Clock, JobLifecycle, JobRequest, JobSteps, Logger, MediaResolver } from "../pipeline";
 import type { MediaStore } from "../storage";
+import { jobWebhookOf, type WebhookRequest, WebhookUrlError, type WebhookUrlGuard } from "../webhooks";
 import type { Caller } from "./caller";
 import type { CatalogKind, CatalogService } from "./catalog-service";
 import type { CreditBudget } from "./credit-budget";
@@ -25,6 +26,8 @@ export interface JobRequestBody {
   type: string;
   input: unknown;
   metadata?: Record<string, string>;
+  /** Where to POST the job's events (validated by the API's schema; the URL is checked here). */
+  webhook?: WebhookRequest;
 }
 
 /** The catalogue ids a job input names, checked at the door (a stale cache is read again once). */
@@ -44,6 +47,8 @@ export interface JobServiceDeps {
   jobs: Pick<JobRepository, "get" | "getById" | "list">;
   steps: Pick<JobSteps, "start">;
   media: Pick<MediaResolver, "check">;
+  /** The SSRF guard a webhook URL passes before the job is accepted. */
+  webhookUrls: Pick<WebhookUrlGuard, "check">;
   store: Pick<MediaStore, "presignDownload">;
   clock: Clock;
   logger: Logger;
@@ -56,9 +61,17 @@ export interface JobServiceDeps {
 
 const DEFAULT_INLINE_BUDGET_MS = 5_000;
 
-/** A job request as both ways in (HTTP, S3) fingerprint it for their idempotency keys. */
+/**
+ * A job request as both ways in (HTTP, S3) fingerprint it for their idempotency keys; the webhook is
+ * part of the body (and left out when absent, so fingerprints of requests without one stay as they were).
+ */
 const fingerprint = (body: JobRequestBody) =>
-  requestHash({ type: body.type, input: body.input, metadata: body.metadata ?? {} });
+  requestHash({
+    type: body.type,
+    input: body.input,
+    metadata: body.metadata ?? {},
+    ...(body.webhook ? { webhook: body.webhook } : {}),
+  });
 
 /** Jobs as the public API sees them: create, read, list, cancel and download, scoped to the caller. */
 export class JobService {
@@ -114,13 +127,15 @@ export class JobService {
       { unknownFields: this.deps.unknownInputFields ?? "pass" },
     );
     if (!parsed.ok) throw new JobValidationError(parsed.issues);
-    const [mediaIssues, catalogIssues] = await Promise.all([
+    const [mediaIssues, catalogIssues, webhookIssues] = await Promise.all([
       this.deps.media.check(caller.tenantId, mediaSlots(parsed.type, parsed.input)),
       this.catalogIssues(parsed.input),
+      this.webhookIssues(body.webhook),
     ]);
     const issues = [
       ...mediaIssues.map((issue) => ({ ...issue, path: `input.${issue.path}` })),
       ...catalogIssues,
+      ...webhookIssues,
     ];
     if (issues.length > 0) throw new JobValidationError(issues);
     return {
@@ -128,7 +143,20 @@ export class JobService {
       type: parsed.type,
       input: parsed.input,
       metadata: body.metadata ?? {},
+      ...(body.webhook ? { webhook: jobWebhookOf(body.webhook) } : {}),
     };
+  }
+
+  /** Why pixpipe would not send to a webhook URL: its scheme, credentials, or where it resolves to. */
+  private async webhookIssues(webhook: WebhookRequest | undefined): Promise<InputIssue[]> {
+    if (!webhook) return [];
+    try {
+      await this.deps.webhookUrls.check(webhook.url);
+      return [];
+    } catch (error) {
+      if (!(error instanceof WebhookUrlError)) throw error;
+      return [{ path: "webhook.url", message: error.message }];
+    }
   }
 
   /** Ids PixVerse's catalogues do not know; an id it cannot check now passes (PixVerse decides). */

@@ -15,6 +15,13 @@ export {
   type WebhookAnswer,
   waitFor,
 } from "./pipeline-harness";
-export { RecordingArchiveQueue, RecordingEventPublisher, silentLogger } from "./recording-adapters";
+export {
+  RecordingArchiveQueue,
+  RecordingEventPublisher,
+  RecordingWebhookQueue,
+  type ScriptedAnswer,
+  ScriptedWebhookSender,
+  silentLogger,
+} from "./recording-adapters";
 export { type ConfigOverrides, FAST_TIMINGS, TEXT_TO_VIDEO, testConfig } from "./test-config";
 export { createTestTable } from "./test-table";

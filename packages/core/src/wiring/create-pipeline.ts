@@ -4,6 +4,7 @@ import { type Config, requireSetting } from "../config";
 import { type JobEventPublisher, SqsJobEventPublisher } from "../events";
 import { DynamoJobRepository, type JobRepository } from "../job";
 import { PublicUrlFetcher } from "../media";
+import { deploymentStage, EmfMetrics, type Metrics } from "../metrics";
 import { DynamoNonceStore } from "../nonce";
 import {
   type ArchiveQueue,
@@ -35,11 +36,24 @@ import {
   TenantAdminService,
   UploadService,
   UsageService,
+  WebhookDeliveryService,
   WebhookSecretService,
 } from "../services";
 import { type MediaStore, S3MediaStore } from "../storage";
 import { DynamoTenantRepository, type TenantRepository } from "../tenant";
 import { DynamoUsageRepository, type UsageRepository } from "../usage";
+import {
+  DynamoWebhookDeliveryRepository,
+  HttpWebhookSender,
+  SqsWebhookQueue,
+  STRICT_WEBHOOK_URLS,
+  WebhookDeliverer,
+  type WebhookDeliveryRepository,
+  WebhookOutbox,
+  type WebhookQueue,
+  type WebhookSender,
+  WebhookUrlGuard,
+} from "../webhooks";
 
 /** The outside world the pipeline talks to, one port each; AWS and PixVerse by default. */
 export interface PipelineAdapters {
@@ -52,6 +66,12 @@ export interface PipelineAdapters {
   pixverse: PixverseApi;
   store: MediaStore;
   urlFetcher: PublicUrlFetcher;
+  webhookDeliveries: WebhookDeliveryRepository;
+  webhookQueue: WebhookQueue;
+  webhookSender: WebhookSender;
+  /** The SSRF guard of webhook URLs (its DNS is the outside world too). */
+  webhookUrls: WebhookUrlGuard;
+  metrics: Metrics;
 }
 
 /** Builders of adapters, called on first use; any left out are the AWS and PixVerse ones. */
@@ -71,7 +91,10 @@ export interface Pipeline {
   readonly tenantAdminService: TenantAdminService;
   readonly webhookSecretService: WebhookSecretService;
   readonly usageService: UsageService;
+  readonly webhookDeliveryService: WebhookDeliveryService;
   readonly webhooks: WebhookReceiver;
+  /** Sends a job's webhook deliveries (the WebhookDeliveries queue's worker). */
+  readonly webhookDeliverer: WebhookDeliverer;
   readonly poller: Poller;
   readonly scheduler: Scheduler;
   readonly archiver: Archiver;
@@ -79,6 +102,8 @@ export interface Pipeline {
   readonly lifecycle: JobLifecycle;
   readonly jobs: JobRepository;
   readonly tenants: TenantRepository;
+  /** Flushed at the end of every Lambda invocation that records (EMF lines on stdout in AWS). */
+  readonly metrics: Metrics;
   /** The AWS clients the default adapters share (one set per process). */
   readonly clients: AwsClients;
   close(): Promise<void>;
@@ -90,6 +115,11 @@ export interface PipelineOptions {
   logger?: Logger;
   timings?: Timings;
   clock?: Clock;
+  /**
+   * Lets webhooks go to loopback receivers (http://127.0.0.1:<port>). Only the local runtime sets it
+   * (PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS=1); it is no configuration setting, so no Lambda can turn it on.
+   */
+  allowLoopbackWebhooks?: boolean;
 }
 
 /** A value built on first use: each Lambda builds (and needs configuration for) only what it calls. */
@@ -139,6 +169,17 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         allowPrivateNetworks: config.allowPrivateMediaUrls,
         allowHttp: config.allowPrivateMediaUrls,
       }),
+    webhookDeliveries: () => new DynamoWebhookDeliveryRepository(clients().dynamo, tableName()),
+    webhookQueue: () =>
+      new SqsWebhookQueue(clients().sqs, requireSetting(config.webhookQueueUrl, "webhookQueueUrl")),
+    webhookSender: () => new HttpWebhookSender(webhookUrls()),
+    webhookUrls: () =>
+      new WebhookUrlGuard(options.allowLoopbackWebhooks ? { allowLoopback: true } : STRICT_WEBHOOK_URLS),
+    metrics: () =>
+      new EmfMetrics({
+        stage: deploymentStage(),
+        warnings: { warn: (message, details) => logger.warn(message, details ?? {}) },
+      }),
   };
   const adapter = <K extends keyof PipelineAdapters>(name: K) =>
     once(() => (factories[name] ?? defaults[name])() as PipelineAdapters[K]);
@@ -151,6 +192,11 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const pixverse = adapter("pixverse");
   const store = adapter("store");
   const urlFetcher = adapter("urlFetcher");
+  const webhookDeliveries = adapter("webhookDeliveries");
+  const webhookQueue = adapter("webhookQueue");
+  const webhookSender = adapter("webhookSender");
+  const webhookUrls = adapter("webhookUrls");
+  const metrics = adapter("metrics");
 
   const media = once(
     () =>
@@ -166,11 +212,29 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const lazyArchiveQueue: ArchiveQueue = {
     enqueue: (jobId, options) => archiveQueue().enqueue(jobId, options),
   };
+  // Only processes that commit changes (or retry deliveries) use the queue; readers never build it.
+  const lazyWebhookQueue: WebhookQueue = {
+    enqueue: (message, options) => webhookQueue().enqueue(message, options),
+  };
+  const webhookOutbox = once(
+    () =>
+      new WebhookOutbox({
+        deliveries: webhookDeliveries(),
+        queue: lazyWebhookQueue,
+        source: config.eventSource,
+        sweepGraceMs: timings.webhookSweepGraceMs,
+        resendHoldMs: timings.webhookLeaseMs,
+        clock,
+        logger,
+        metrics: metrics(),
+      }),
+  );
   const lifecycle = once(
     () =>
       new JobLifecycle({
         jobs: jobs(),
         events: events(),
+        webhooks: webhookOutbox(),
         archiveQueue: lazyArchiveQueue,
         timings,
         jobDeadlineSeconds: config.jobDeadlineSeconds,
@@ -206,6 +270,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         jobs: jobs(),
         steps: steps(),
         media: media(),
+        webhookUrls: webhookUrls(),
         store: store(),
         clock,
         logger,
@@ -220,6 +285,23 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const tenantAdminService = once(() => new TenantAdminService({ tenants: tenants(), clock }));
   const webhookSecretService = once(() => new WebhookSecretService({ tenants: tenants(), clock }));
   const usageService = once(() => new UsageService({ usage: usage(), tenants: tenants(), clock }));
+  const webhookDeliveryService = once(
+    () => new WebhookDeliveryService({ jobs: jobs(), deliveries: webhookDeliveries() }),
+  );
+  const webhookDeliverer = once(
+    () =>
+      new WebhookDeliverer({
+        deliveries: webhookDeliveries(),
+        secrets: webhookSecretService(),
+        sender: webhookSender(),
+        queue: lazyWebhookQueue,
+        retry: { backoff: timings.webhookRetry, windowMs: timings.webhookRetryWindowMs },
+        leaseMs: timings.webhookLeaseMs,
+        clock,
+        logger,
+        metrics: metrics(),
+      }),
+  );
   const webhooks = once(
     () =>
       new WebhookReceiver({
@@ -241,6 +323,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         jobs: jobs(),
         steps: steps(),
         scheduler: scheduler(),
+        webhooks: webhookOutbox(),
         clock,
         logger,
         requestsPerSecond: config.pixverse.requestsPerSecond,
@@ -289,6 +372,15 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
     },
     get usageService() {
       return usageService();
+    },
+    get webhookDeliveryService() {
+      return webhookDeliveryService();
+    },
+    get webhookDeliverer() {
+      return webhookDeliverer();
+    },
+    get metrics() {
+      return metrics();
     },
     get webhooks() {
       return webhooks();
