@@ -1,8 +1,4 @@
-import { apiDepsFromPipeline, createApp } from "@pixpipe/api";
-import { handle } from "hono/aws-lambda";
-import { loadPipeline, RUNS_JOBS } from "./pipeline";
+import { API_LINKS, apiHandler } from "./handlers";
+import { loadPipeline } from "./pipeline";
 
-const pipeline = loadPipeline([...RUNS_JOBS, "pixverse.webhookSecret"]);
-
-/** API Gateway v2 -> the Hono app, whose ports are the pipeline's services. */
-export const handler = handle(createApp(apiDepsFromPipeline(pipeline)));
+export const handler = apiHandler(loadPipeline(API_LINKS));

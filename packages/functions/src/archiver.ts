@@ -1,9 +1,16 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import { archiveMessageSchema } from "@pixpipe/core/pipeline";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
+import { parseJson } from "./handlers";
 import { loadPipeline } from "./pipeline";
 
-const pipeline = loadPipeline(["tableName", "mediaBucket", "eventsQueueUrl", "pixverse.apiKey"]);
+const pipeline = loadPipeline([
+  "tableName",
+  "mediaBucket",
+  "eventsQueueUrl",
+  "webhookQueueUrl",
+  "pixverse.apiKey",
+]);
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -22,11 +29,3 @@ async function archiveRecord(record: SQSRecord): Promise<void> {
 }
 
 export const handler = (event: SQSEvent) => processPartialResponse(event, archiveRecord, processor);
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}

@@ -7,7 +7,14 @@ const pipeline = loadPipeline(RUNS_JOBS);
 const SAFETY_MARGIN_MS = 5_000;
 
 /** EventBridge Scheduler, every minute: work through every job whose next check is due. */
-export const handler = (_event: unknown, context?: Pick<Context, "getRemainingTimeInMillis">) =>
-  pipeline.poller.tick({
-    ...(context ? { budgetMs: Math.max(1_000, context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS) } : {}),
-  });
+export const handler = async (_event: unknown, context?: Pick<Context, "getRemainingTimeInMillis">) => {
+  try {
+    return await pipeline.poller.tick({
+      ...(context
+        ? { budgetMs: Math.max(1_000, context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS) }
+        : {}),
+    });
+  } finally {
+    pipeline.metrics.flush();
+  }
+};

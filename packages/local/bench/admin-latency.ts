@@ -10,6 +10,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { localHandlers } from "../src/handlers";
 import { startLocalRuntime } from "../src/runtime";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "50" } } });
@@ -23,12 +24,7 @@ const runtime = await startLocalRuntime({
   stateDir,
   log: quiet,
   env: { POWERTOOLS_LOG_LEVEL: "ERROR" },
-  handlers: {
-    api: async () => (await import("@pixpipe/functions/api")).handler,
-    poller: async () => (await import("@pixpipe/functions/poller")).handler,
-    archiver: async () => (await import("@pixpipe/functions/archiver")).handler,
-    uploads: async () => (await import("@pixpipe/functions/intake")).handler,
-  },
+  handlers: localHandlers({ allowLoopbackWebhooks: false }),
 });
 
 async function call(method: string, urlPath: string, body?: unknown): Promise<unknown> {

@@ -1,6 +1,7 @@
 // `npx -y pnpm@10 run local`: the whole pipeline on this machine, through the same Lambda handlers as AWS.
 
 import { parseArgs } from "node:util";
+import { localHandlers, loopbackWebhooksAllowed } from "./handlers";
 import { prepareLocalData } from "./local-data";
 import { stopChildrenOnExit } from "./process-group";
 import { DEFAULT_STATE_DIR, startLocalRuntime } from "./runtime";
@@ -41,12 +42,8 @@ const runtime = await startLocalRuntime({
     // Local media URLs may point at this machine (never allowed in AWS).
     PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS: env.PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS ?? "true",
   },
-  handlers: {
-    api: async () => (await import("@pixpipe/functions/api")).handler,
-    poller: async () => (await import("@pixpipe/functions/poller")).handler,
-    archiver: async () => (await import("@pixpipe/functions/archiver")).handler,
-    uploads: async () => (await import("@pixpipe/functions/intake")).handler,
-  },
+  // PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS=1: job webhooks may go to http://127.0.0.1:<port> (never in AWS).
+  handlers: localHandlers({ allowLoopbackWebhooks: loopbackWebhooksAllowed(env) }),
 });
 stopChildrenOnExit({ stop: runtime.stop, childPids: runtime.childPids });
 

@@ -8,6 +8,7 @@ import type { JobCloudEvent } from "@pixpipe/core/events";
 import type { JobStatus, PublicJob } from "@pixpipe/core/job";
 import type { RunningSimulator, SimulatorOptions } from "@pixpipe/simulator";
 import { expect } from "vitest";
+import { localHandlers } from "../handlers";
 import type { LocalHandlerLoaders, LocalRuntime, LocalRuntimeOptions } from "../runtime";
 import { startLocalRuntime } from "../runtime";
 
@@ -17,13 +18,12 @@ import { startLocalRuntime } from "../runtime";
  * receives from JobEvents, S3 reads from the media bucket, the simulator's control API.
  */
 
-/** The real Lambda entry points, loaded as main.ts loads them (after the runtime set their env). */
-export const REAL_HANDLERS: LocalHandlerLoaders = {
-  api: async () => (await import("@pixpipe/functions/api")).handler,
-  poller: async () => (await import("@pixpipe/functions/poller")).handler,
-  archiver: async () => (await import("@pixpipe/functions/archiver")).handler,
-  uploads: async () => (await import("@pixpipe/functions/intake")).handler,
-};
+/**
+ * The real Lambda handlers, loaded as main.ts loads them (after the runtime set their env), as
+ * `run local` runs them with PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS=1: receivers of the tests listen on
+ * 127.0.0.1.
+ */
+export const REAL_HANDLERS: LocalHandlerLoaders = localHandlers({ allowLoopbackWebhooks: true });
 
 /** Seconds of PixVerse's and AWS's cadence become a few hundred milliseconds. */
 export const FAST_ENV = {
