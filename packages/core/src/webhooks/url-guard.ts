@@ -81,7 +81,8 @@ export class WebhookUrlGuard {
     if (url.hash)
       throw new WebhookUrlError("must not have a fragment (#...): it never reaches the receiver", true);
     const host = bareHost(url.hostname);
-    if (ipaddr.isValid(host) && !this.accepts(host)) throw this.refusedAddress(url.hostname, host);
+    // A literal address never changes: no attempt can go there.
+    if (ipaddr.isValid(host) && !this.accepts(host)) throw this.refusedAddress(url.hostname, host, true);
     return url;
   }
 
@@ -119,12 +120,12 @@ export class WebhookUrlGuard {
       : undefined;
   }
 
-  private refusedAddress(host: string, address: string): WebhookUrlError {
+  private refusedAddress(host: string, address: string, permanent = false): WebhookUrlError {
     const range = addressRange(address);
     const allowed = this.policy.allowLoopback ? "public or loopback addresses" : "public addresses";
     return new WebhookUrlError(
       `${host} resolves to ${address} (${range}); pixpipe sends webhooks only to ${allowed}`,
-      false,
+      permanent,
     );
   }
 
