@@ -1,4 +1,3 @@
-import { EmfMetrics } from "@pixpipe/core/metrics";
 import type { LocalHandlerLoaders } from "./runtime";
 
 /** What the local runtime may do that AWS never does. */
@@ -25,10 +24,6 @@ export function localHandlers(options: LocalOnlyOptions): LocalHandlerLoaders {
   const pipeline = async (links: Parameters<typeof import("@pixpipe/functions/pipeline").loadPipeline>[0]) =>
     (await import("@pixpipe/functions/pipeline")).loadPipeline(links, {
       allowLoopbackWebhooks: options.allowLoopbackWebhooks,
-      // No CloudWatch here to turn EMF lines into metrics: they would only flood the console.
-      adapters: {
-        metrics: () => new EmfMetrics({ stage: "local", write: () => {}, warnings: console }),
-      },
     });
   return {
     api: async () => {
