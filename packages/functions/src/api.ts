@@ -1,4 +1,4 @@
-import { API_LINKS, apiHandler } from "./handlers";
+import { API_LINKS, apiHandler } from "./api-handler";
 import { loadPipeline } from "./pipeline";
 
 export const handler = apiHandler(loadPipeline(API_LINKS));

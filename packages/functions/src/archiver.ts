@@ -1,8 +1,8 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import { archiveMessageSchema } from "@pixpipe/core/pipeline";
-import type { SQSEvent, SQSRecord } from "aws-lambda";
-import { parseJson } from "./handlers";
+import type { SQSEvent } from "aws-lambda";
 import { loadPipeline } from "./pipeline";
+import { messageHandler } from "./sqs-messages";
 
 const pipeline = loadPipeline([
   "tableName",
@@ -15,17 +15,8 @@ const pipeline = loadPipeline([
 const processor = new BatchProcessor(EventType.SQS);
 
 /** One archive copy per record; a record that throws is reported as a batch item failure and retried by SQS. */
-async function archiveRecord(record: SQSRecord): Promise<void> {
-  const parsed = archiveMessageSchema.safeParse(parseJson(record.body));
-  if (!parsed.success) {
-    // Retrying cannot fix a malformed message: log it and let it go.
-    pipeline.logger.error("archive message ignored: not { jobId }", {
-      messageId: record.messageId,
-      body: record.body,
-    });
-    return;
-  }
-  await pipeline.archiver.archive(parsed.data.jobId);
-}
+const archiveRecord = messageHandler(pipeline, archiveMessageSchema, "{ jobId }", (message) =>
+  pipeline.archiver.archive(message.jobId),
+);
 
 export const handler = (event: SQSEvent) => processPartialResponse(event, archiveRecord, processor);

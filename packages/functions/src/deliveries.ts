@@ -1,4 +1,4 @@
-import { DELIVERY_LINKS, deliveryHandler } from "./handlers";
+import { DELIVERY_LINKS, deliveryHandler } from "./deliveries-handler";
 import { loadPipeline } from "./pipeline";
 
 /** WebhookDeliveries (SQS) -> the delivery worker: one signed attempt per message. */

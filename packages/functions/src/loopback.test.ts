@@ -7,7 +7,7 @@ import { createTestTable, TEXT_TO_VIDEO } from "@pixpipe/core/test-support";
 import { DynamoWebhookDeliveryRepository, deliveryItem, type WebhookDelivery } from "@pixpipe/core/webhooks";
 import type { SQSEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API_LINKS } from "./handlers";
+import { API_LINKS } from "./api-handler";
 import { loadPipeline } from "./pipeline";
 
 // The Lambdas in AWS build their pipelines from the configuration alone: PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS,

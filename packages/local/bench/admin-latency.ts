@@ -12,6 +12,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { localHandlers } from "../src/handlers";
 import { startLocalRuntime } from "../src/runtime";
+import { apiCaller, percentile } from "./support";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "50" } } });
 const runs = Number(values.runs);
@@ -27,19 +28,7 @@ const runtime = await startLocalRuntime({
   handlers: localHandlers({ allowLoopbackWebhooks: false }),
 });
 
-async function call(method: string, urlPath: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${runtime.info.apiUrl}${urlPath}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${runtime.info.apiKey}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${urlPath} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const call = apiCaller(runtime.info);
 
 const timings = new Map<string, number[]>();
 async function timed<T>(name: string, run: () => Promise<T>): Promise<T> {
@@ -50,9 +39,6 @@ async function timed<T>(name: string, run: () => Promise<T>): Promise<T> {
   timings.set(name, samples);
   return result;
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 try {
   // Warm-up: the handler's modules, the SDK's connections, DynamoDB Local's JIT.

@@ -25,6 +25,7 @@ import { createAwsClients } from "@pixpipe/core/aws";
 import { WebhookReceiver } from "../src/e2e/webhook-receiver";
 import { localHandlers } from "../src/handlers";
 import { startLocalRuntime } from "../src/runtime";
+import { apiCaller, percentile } from "./support";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "40" } } });
 const runs = Number(values.runs);
@@ -42,24 +43,10 @@ const runtime = await startLocalRuntime({
 const receiver = await WebhookReceiver.start();
 const clients = createAwsClients();
 
-async function call(method: string, urlPath: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${runtime.info.apiUrl}${urlPath}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${runtime.info.apiKey}`,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${urlPath} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const call = apiCaller(runtime.info);
 
 const samples = new Map<string, number[]>();
 const record = (name: string, ms: number) => samples.set(name, [...(samples.get(name) ?? []), ms]);
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** One job's webhook: from the commit of its cancellation to the receiver. */
 async function deliveryLatency(): Promise<number> {

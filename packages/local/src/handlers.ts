@@ -27,14 +27,14 @@ export function localHandlers(options: LocalOnlyOptions): LocalHandlerLoaders {
     });
   return {
     api: async () => {
-      const { API_LINKS, apiHandler } = await import("@pixpipe/functions/handlers");
+      const { API_LINKS, apiHandler } = await import("@pixpipe/functions/api-handler");
       return apiHandler(await pipeline(API_LINKS));
     },
     poller: async () => (await import("@pixpipe/functions/poller")).handler,
     archiver: async () => (await import("@pixpipe/functions/archiver")).handler,
     uploads: async () => (await import("@pixpipe/functions/intake")).handler,
     deliveries: async () => {
-      const { DELIVERY_LINKS, deliveryHandler } = await import("@pixpipe/functions/handlers");
+      const { DELIVERY_LINKS, deliveryHandler } = await import("@pixpipe/functions/deliveries-handler");
       return deliveryHandler(await pipeline(DELIVERY_LINKS));
     },
   };

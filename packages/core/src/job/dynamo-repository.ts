@@ -13,7 +13,7 @@ import {
   type UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
-import { dueShardOf, dueShards, GSI, type ItemKey, itemKeys } from "../table";
+import { dueShardOf, dueShards, GSI, type ItemKey, itemKeys, queryDueShards } from "../table";
 import { CompanionConflictError, PixverseIdConflictError } from "./errors";
 import { epochSeconds, jobForIdempotencyKey, newIdempotencyRecord } from "./idempotency";
 import { type JobRecord, jobRecordSchema, type NewJob } from "./job";
@@ -409,24 +409,8 @@ export class DynamoJobRepository implements JobRepository {
   }
 
   async listDue(now: Date, limit: number): Promise<JobRecord[]> {
-    const pages = await Promise.all(
-      dueShards.map((shard) =>
-        this.dynamo.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: GSI.due.name,
-            KeyConditionExpression: "#shard = :shard AND #at <= :now",
-            ExpressionAttributeNames: { "#shard": GSI.due.partitionKey, "#at": GSI.due.sortKey },
-            ExpressionAttributeValues: { ":shard": shard, ":now": now.toISOString() },
-            ScanIndexForward: true,
-            // Each shard may hold all of the oldest `limit` jobs.
-            Limit: limit,
-          }),
-        ),
-      ),
-    );
-    return pages
-      .flatMap((page) => page.Items ?? [])
+    const items = await queryDueShards(this.dynamo, this.tableName, dueShards, now, limit);
+    return items
       .map((item) => jobRecordSchema.parse(item))
       .sort(byNextCheck)
       .slice(0, limit);

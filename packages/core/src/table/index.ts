@@ -1,4 +1,5 @@
 export { DUE_SHARDS, ensureTable, GSI, TABLE_KEYS, tableDefinition } from "./definition";
+export { queryDueShards } from "./due-index";
 export {
   dueShardOf,
   dueShards,

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { GSI, itemKeys, WEBHOOK_DELIVERY_PREFIX, webhookShards } from "../table";
+import { itemKeys, queryDueShards, WEBHOOK_DELIVERY_PREFIX, webhookShards } from "../table";
 import type { WebhookDelivery } from "./delivery";
 import {
   byCreation,
@@ -62,25 +62,7 @@ export class DynamoWebhookDeliveryRepository implements WebhookDeliveryRepositor
   }
 
   async listOverdue(before: Date, limit: number): Promise<WebhookDelivery[]> {
-    const pages = await Promise.all(
-      webhookShards.map((shard) =>
-        this.dynamo.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: GSI.due.name,
-            KeyConditionExpression: "#shard = :shard AND #at <= :before",
-            ExpressionAttributeNames: { "#shard": GSI.due.partitionKey, "#at": GSI.due.sortKey },
-            ExpressionAttributeValues: { ":shard": shard, ":before": before.toISOString() },
-            ScanIndexForward: true,
-            Limit: limit,
-          }),
-        ),
-      ),
-    );
-    return pages
-      .flatMap((page) => page.Items ?? [])
-      .map(parseDelivery)
-      .sort(bySweepAt)
-      .slice(0, limit);
+    const items = await queryDueShards(this.dynamo, this.tableName, webhookShards, before, limit);
+    return items.map(parseDelivery).sort(bySweepAt).slice(0, limit);
   }
 }
