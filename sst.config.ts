@@ -19,6 +19,7 @@ export default $config({
     await import("./infra/poller");
     await import("./infra/intake");
     const { alerts, dashboard } = await import("./infra/monitoring");
+    const { dashboard: site } = await import("./infra/dashboard");
     return {
       api: api.url,
       pixverseWebhookUrl: $interpolate`${api.url}/webhooks/pixverse`,
@@ -29,6 +30,7 @@ export default $config({
       archiveQueueUrl: archiveQueue.url,
       alertsTopicArn: alerts.arn,
       dashboard: $interpolate`https://console.aws.amazon.com/cloudwatch/home#dashboards/dashboard/${dashboard.dashboardName}`,
+      webDashboard: site.url,
     };
   },
 });

@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 const UNIT = "packages/*/src/**/*.unit.test.ts";
+// The dashboard's sources are browser code; its logic's unit tests (Node.js) sit beside them in test/.
+const DASHBOARD_UNIT = "packages/dashboard/test/**/*.unit.test.ts";
 
 export default defineConfig({
   test: {
@@ -16,7 +18,10 @@ export default defineConfig({
     projects: [
       // Logic over in-memory adapters and fake clocks: no emulator, no Java, seconds.
       // One module graph for all of them (isolate: false): they share no state but the imports.
-      { extends: true, test: { name: "unit", include: [UNIT], pool: "threads", isolate: false } },
+      {
+        extends: true,
+        test: { name: "unit", include: [UNIT, DASHBOARD_UNIT], pool: "threads", isolate: false },
+      },
       // Real adapters against DynamoDB Local, fauxqs and the simulator, and the local runtime end to end.
       {
         extends: true,

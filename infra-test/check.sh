@@ -19,4 +19,7 @@ else
 fi
 node_modules/.bin/tsc -p tsconfig.infra.json
 took "tsc -p tsconfig.infra.json"
+# The dashboard's static site uploads packages/dashboard/dist: build it when missing or stale.
+node --import tsx --eval 'await (await import("./packages/dashboard/build.ts")).ensureDashboardBuilt()'
+took "dashboard build"
 node --import tsx --test infra-test/infra.test.ts

@@ -8,11 +8,14 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { handlers } from "../infra/lambda";
 import { CONFIG_SETTINGS } from "../packages/core/src/config/config";
+import { MAX_JOB_WAIT_MS } from "../packages/core/src/limits/limits";
 import { TABLE_KEYS, tableDefinition } from "../packages/core/src/table/definition";
 import { missingHandler, prodStage, testStage, withoutSecrets } from "./stages";
 import { coldStart, mockArn, type Synthesized } from "./synth-client";
 // Alarms, logs, data protection, throttling and stage settings: in the same process, on the same synths.
 import "./operations.suite";
+// The web dashboard, its CORS and CSP, and the packaged Swagger UI files.
+import "./dashboard.suite";
 
 /** What each function may reach at runtime: links are IAM grants as well as configuration. */
 const expectedLinks: Record<string, string[]> = {
@@ -299,13 +302,19 @@ describe("stage test", () => {
     }
   });
 
-  test("the API's timeout leaves room for job creation's inline submit", async () => {
+  test("the API's timeout leaves room for a full long poll and the inline submit, under API Gateway's 30 s", async () => {
     const s = await testStage;
     const inlineSubmit = CONFIG_SETTINGS.find((setting) => setting.env === "PIXPIPE_INLINE_SUBMIT_MS");
     const variables = (s.fn(handlers.api).lambda.environment as { variables: Record<string, string> })
       .variables;
     const inlineSubmitMs = Number(variables.PIXPIPE_INLINE_SUBMIT_MS ?? inlineSubmit?.default);
-    assert.ok((s.fn(handlers.api).lambda.timeout as number) * 1000 > 2 * inlineSubmitMs);
+    const timeoutMs = (s.fn(handlers.api).lambda.timeout as number) * 1000;
+    assert.ok(timeoutMs > 2 * inlineSubmitMs);
+    assert.ok(
+      timeoutMs >= MAX_JOB_WAIT_MS + 2_000,
+      `${timeoutMs} ms leaves no room after a ${MAX_JOB_WAIT_MS} ms wait`,
+    );
+    assert.ok(timeoutMs < 30_000);
   });
 
   test("each function starts (module scope: config, clients) with only its own links and environment", async () => {

@@ -127,13 +127,8 @@ export function artifactsDirectory(): string {
   return dir;
 }
 
-/**
- * Loads a function's bundle in a fresh Node process the way Lambda starts it: nothing but the
- * function's environment variables and its links (SST_RESOURCE_<Name>, which SST's Resource reads like
- * the encrypted links of a deployed function). Rejects with the process's stderr if module
- * initialisation throws or the handler is not an exported function.
- */
-export function coldStart(fn: SynthFunction): Promise<void> {
+/** The environment Lambda gives a function: its variables and links, nothing of this process's. */
+function lambdaEnvironment(fn: SynthFunction): Record<string, string> {
   const {
     SST_KEY: _key,
     SST_KEY_FILE: _keyFile,
@@ -147,13 +142,23 @@ export function coldStart(fn: SynthFunction): Promise<void> {
     `SST_RESOURCE_${name}`,
     JSON.stringify(properties),
   ]);
-  const env = {
+  return {
     PATH: process.env.PATH ?? "",
     AWS_REGION: "eu-west-1",
     AWS_LAMBDA_FUNCTION_NAME: String(fn.lambda.name),
     ...variables,
     ...Object.fromEntries(links),
   };
+}
+
+/**
+ * Loads a function's bundle in a fresh Node process the way Lambda starts it: nothing but the
+ * function's environment variables and its links (SST_RESOURCE_<Name>, which SST's Resource reads like
+ * the encrypted links of a deployed function). Rejects with the process's stderr if module
+ * initialisation throws or the handler is not an exported function.
+ */
+export function coldStart(fn: SynthFunction): Promise<void> {
+  const env = lambdaEnvironment(fn);
   const exportName = fn.build.handler.slice(fn.build.handler.lastIndexOf(".") + 1);
   // Prints only the error (an uncaught one would also print the minified source line).
   const script = `try {
@@ -172,6 +177,57 @@ export function coldStart(fn: SynthFunction): Promise<void> {
         if (error)
           reject(new Error(`${fn.build.handler} fails to start:\n${stderr.trim() || error.message}`));
         else resolve();
+      },
+    );
+  });
+}
+
+/** What an HTTP API function answered: API Gateway's structured result. */
+export interface HttpResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  isBase64Encoded: boolean;
+}
+
+/**
+ * Starts a function's bundle as coldStart does and sends it one API Gateway (payload 2.0) GET of
+ * `rawPath`, as the HTTP API would.
+ */
+export function invokeHttpGet(fn: SynthFunction, rawPath: string, headers: Record<string, string> = {}) {
+  const exportName = fn.build.handler.slice(fn.build.handler.lastIndexOf(".") + 1);
+  const event = {
+    version: "2.0",
+    routeKey: "$default",
+    rawPath,
+    rawQueryString: "",
+    headers,
+    requestContext: {
+      http: { method: "GET", path: rawPath, protocol: "HTTP/1.1", sourceIp: "192.0.2.1", userAgent: "synth" },
+      requestId: "synth",
+      routeKey: "$default",
+      stage: "$default",
+      accountId: "123456789012",
+      apiId: "synth",
+      domainName: "synth.example.com",
+      domainPrefix: "synth",
+      time: "01/Jan/2026:00:00:00 +0000",
+      timeEpoch: 0,
+    },
+    isBase64Encoded: false,
+  };
+  const script = `const m = await import(${JSON.stringify(pathToFileURL(fn.build.bundle).href)});
+    const result = await m[${JSON.stringify(exportName)}](${JSON.stringify(event)}, {});
+    process.stdout.write(JSON.stringify(result));`;
+  return new Promise<HttpResult>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["--input-type=module", "-e", script],
+      { env: lambdaEnvironment(fn), timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error)
+          reject(new Error(`${fn.build.handler} GET ${rawPath} failed:\n${stderr.trim() || error.message}`));
+        else resolve(JSON.parse(stdout) as HttpResult);
       },
     );
   });

@@ -7,8 +7,18 @@ import { media, table } from "./storage";
 const settings = stageSettings();
 
 export const api = new sst.aws.ApiGatewayV2("Api", {
-  // Without origins, no CORS headers at all: browsers on other origins are refused.
-  cors: settings.corsOrigins.length > 0 ? { allowOrigins: settings.corsOrigins } : false,
+  // Without origins, no CORS headers at all: browsers on other origins are refused. The headers are
+  // named: a wildcard would not cover Authorization (Fetch), which every /v1 call sends.
+  cors:
+    settings.corsOrigins.length > 0
+      ? {
+          allowOrigins: settings.corsOrigins,
+          allowMethods: ["GET", "POST"],
+          allowHeaders: ["authorization", "content-type", "idempotency-key", "range"],
+          exposeHeaders: ["x-request-id"],
+          maxAge: "10 minutes",
+        }
+      : false,
   ...(settings.apiDomain && {
     // Route 53 in this account by default; with a certificate ARN, DNS is the operator's (a CNAME).
     domain: settings.apiDomain.certificateArn
@@ -32,8 +42,9 @@ api.route(
   "$default",
   pipelineFunction({
     handler: handlers.api,
-    // API Gateway gives up after 30 s; job creation's inline submit works within a shorter budget.
-    timeout: "20 seconds",
+    // API Gateway gives up after 30 s. A long poll (GET ?wait, POST Prefer: wait) answers within 25 s of
+    // its start, the inline submit within its budget inside those; the rest is headroom.
+    timeout: "29 seconds",
     memory: "512 MB",
     link: [
       table,

@@ -15,6 +15,18 @@ export const handlers = {
 
 export type HandlerName = keyof typeof handlers;
 
+/**
+ * Files a function's package carries beside its bundle, per handler: Swagger UI's for the api's
+ * GET /docs (1.9 MB, read on first request by packages/api/src/routes/docs.ts), at the path where
+ * Node's module resolution finds the package, instead of inside the bundle every cold start loads.
+ */
+export const packagedFiles: Partial<Record<HandlerName, { from: string; to: string }[]>> = {
+  api: ["package.json", "swagger-ui-bundle.js", "swagger-ui.css"].map((file) => ({
+    from: `packages/api/node_modules/swagger-ui-dist/${file}`,
+    to: `node_modules/swagger-ui-dist/${file}`,
+  })),
+};
+
 /** Node 22, the line the code is tested on (SST 4 would default to nodejs24.x). */
 export const lambdaRuntime = "nodejs22.x";
 
@@ -55,6 +67,7 @@ export function pipelineFunction(
   const handler = (Object.keys(handlers) as HandlerName[]).find((name) => handlers[name] === args.handler)!;
   return {
     ...args,
+    ...(packagedFiles[handler] && { copyFiles: packagedFiles[handler] }),
     name: functionName(handler),
     runtime: lambdaRuntime,
     nodejs: { esbuild: { external: bundleExternal } },

@@ -59,6 +59,15 @@ const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}` as const;
  * version. docs/deploy.md ("Data protection") says how to turn it on where deletes must be undoable.
  */
 export const media = new sst.aws.Bucket("Media", {
+  // Browsers (the dashboard) PUT uploads to presigned URLs and read results; a redirected read
+  // arrives with Origin "null", hence "*": the presigned URL itself is the credential.
+  cors: {
+    allowOrigins: ["*"],
+    allowMethods: ["GET", "HEAD", "PUT"],
+    allowHeaders: ["content-type", "range"],
+    exposeHeaders: ["ETag", "Content-Length", "Content-Range"],
+    maxAge: "10 minutes",
+  },
   lifecycle: [
     { id: "abort-incomplete-multipart-uploads" },
     // Job inputs: a job reads them within its deadline (an hour by default), nothing after.

@@ -1,7 +1,7 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
+import { accessLog } from "./access-log";
 import type { ApiApp, AppEnv } from "./api-app";
 import { authenticate } from "./auth";
 import { ApiError, errorHandler, errorResponse, notFoundHandler, validationError } from "./errors";
@@ -11,6 +11,7 @@ import * as createApiKey from "./routes/createApiKey";
 import * as createJob from "./routes/createJob";
 import * as createTenant from "./routes/createTenant";
 import * as createUpload from "./routes/createUpload";
+import * as docs from "./routes/docs";
 import * as getBalance from "./routes/getBalance";
 import * as getCatalog from "./routes/getCatalog";
 import * as getJob from "./routes/getJob";
@@ -19,6 +20,7 @@ import * as getTenant from "./routes/getTenant";
 import * as getUsage from "./routes/getUsage";
 import * as getWebhookSecret from "./routes/getWebhookSecret";
 import * as health from "./routes/health";
+import * as home from "./routes/home";
 import * as listApiKeys from "./routes/listApiKeys";
 import * as listJobDeliveries from "./routes/listJobDeliveries";
 import * as listJobs from "./routes/listJobs";
@@ -33,7 +35,11 @@ import * as updateTenant from "./routes/updateTenant";
 /** Request bodies here are small JSON documents (webhooks included); anything larger is refused. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const consoleLogger: ApiLogger = { error: (message, attributes) => console.error(message, attributes) };
+const consoleLogger: ApiLogger = {
+  info: (message, attributes) => console.info(message, attributes),
+  warn: (message, attributes) => console.warn(message, attributes),
+  error: (message, attributes) => console.error(message, attributes),
+};
 
 const ROUTES = [
   createJob,
@@ -59,6 +65,8 @@ const ROUTES = [
   rotateApiKey,
   receivePixverseWebhook,
   health,
+  home,
+  docs,
 ];
 
 export function createApp(deps: ApiDeps): ApiApp {
@@ -68,10 +76,12 @@ export function createApp(deps: ApiDeps): ApiApp {
     },
   });
 
-  app.onError(errorHandler(deps.logger ?? consoleLogger));
+  const logger = deps.logger ?? consoleLogger;
+  app.onError(errorHandler(logger));
   app.notFound(notFoundHandler);
 
   app.use(requestId());
+  app.use(accessLog(logger));
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -100,7 +110,6 @@ export function createApp(deps: ApiDeps): ApiApp {
     },
     security: [{ bearerAuth: [] }],
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json", title: "pixpipe API" }));
 
   return app;
 }

@@ -15,6 +15,7 @@ import {
   TenantExistsError,
   TenantWriteConflictError,
 } from "@pixpipe/core/tenant";
+import { issuesOf } from "@pixpipe/core/validation";
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -48,19 +49,12 @@ export function errorResponse(c: Context, error: ApiError): Response {
 
 export const notFound = (what = "resource") => new ApiError(404, "not_found", `No such ${what}.`);
 
-/** "input.images.0.upload": the dotted form core uses for its issue paths too. */
-const formatPath = (path: readonly PropertyKey[]): string => path.map(String).join(".");
-
 const LOCATIONS = { json: "body", query: "query", param: "path", header: "header" } as const;
 
 /** Turns a failed request validation into 400 invalid_request listing every problem. */
 export function validationError(target: string, error: ZodError): ApiError {
   const location = LOCATIONS[target as keyof typeof LOCATIONS];
-  const details = error.issues.map((issue) => ({
-    path: formatPath(issue.path),
-    message: issue.message,
-    ...(location ? { location } : {}),
-  }));
+  const details = issuesOf(error).map((issue) => (location ? { ...issue, location } : issue));
   const message = `The request is invalid (${problemCount(details)}, see details).`;
   return new ApiError(400, "invalid_request", message, details);
 }

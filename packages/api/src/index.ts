@@ -1,5 +1,6 @@
 export type { ApiApp } from "./api-app";
 export { createApp, MAX_BODY_BYTES } from "./app";
+export { openApiDocument } from "./openapi-document";
 export { apiDepsFromPipeline } from "./pipeline-deps";
 export type {
   AccountPort,

@@ -1,5 +1,5 @@
 import type { WebhookOutcome } from "@pixpipe/core/pipeline";
-import type { Caller } from "@pixpipe/core/services";
+import type { Caller, WaitOptions } from "@pixpipe/core/services";
 import type {
   ApiKey,
   Balance,
@@ -50,12 +50,14 @@ export type KeyCheck =
 /** Job operations, always scoped to the caller's tenant: another tenant's job reads as null. */
 export interface JobsPort {
   /** Throws JobValidationError (with `issues`) or IdempotencyConflictError. */
+  /** With `waitMs`, answers once the new job has finished or the wait is over. */
   createJob(
     caller: Caller,
     body: CreateJobBody,
-    opts: { idempotencyKey?: string },
+    opts: { idempotencyKey?: string } & WaitOptions,
   ): Promise<{ job: Job; created: boolean }>;
-  getJob(caller: Caller, id: string): Promise<Job | null>;
+  /** With `waitMs`, a long poll: answers once the job's status or progress changes, or at the wait's end. */
+  getJob(caller: Caller, id: string, opts?: WaitOptions): Promise<Job | null>;
   /** Throws InvalidCursorError. */
   listJobs(caller: Caller, query: ListJobsQuery): Promise<JobList>;
   /** Throws JobNotCancellableError when the job is already terminal. */
@@ -124,6 +126,8 @@ export interface WebhookSecretsPort {
 
 /** The slice of a structured logger (Powertools Logger, console) the API uses. */
 export interface ApiLogger {
+  info(message: string, attributes: Record<string, unknown>): void;
+  warn(message: string, attributes: Record<string, unknown>): void;
   error(message: string, attributes: Record<string, unknown>): void;
 }
 
@@ -140,6 +144,6 @@ export interface ApiDeps {
   tenantAdmin: TenantAdminPort;
   usage: UsagePort;
   webhookSecrets: WebhookSecretsPort;
-  /** Where unexpected errors are logged; console when absent. */
+  /** Where access lines and unexpected errors are logged; console when absent. */
   logger?: ApiLogger;
 }

@@ -1,4 +1,5 @@
-import { PixpipeClient, PixpipeConnectionError } from "@pixpipe/client";
+import { PixpipeConnectionError } from "@pixpipe/client";
+import { PixpipeNodeClient } from "@pixpipe/client/node";
 import pkg from "../package.json" with { type: "json" };
 import { type ApiConfig, resolveApiConfig } from "./config";
 
@@ -40,13 +41,13 @@ export class CliContext {
     return !this.json && Boolean(this.stdout.isTTY) && this.stdout.columns > 0 && this.env.TERM !== "dumb";
   }
 
-  async client(): Promise<PixpipeClient> {
+  async client(): Promise<PixpipeNodeClient> {
     this.config ??= await resolveApiConfig({
       flags: { url: this.options.url, apiKey: this.options.apiKey },
       env: this.env,
       cwd: this.cwd,
     });
-    return new PixpipeClient({
+    return new PixpipeNodeClient({
       baseUrl: this.config.url,
       apiKey: this.config.apiKey,
       userAgent: `pixpipe-cli/${VERSION}`,

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import type { CreateJobRequest, JobInput, JobType, PixpipeClient } from "@pixpipe/client";
+import type { CreateJobRequest, JobInput, JobType } from "@pixpipe/client";
+import type { PixpipeNodeClient } from "@pixpipe/client/node";
 import { UsageError } from "./errors";
 
 /** A media reference as the API takes it. */
@@ -123,7 +124,7 @@ export function isJobType(name: string): name is JobType {
 export type MediaResolver = (value: string) => Promise<MediaRef>;
 
 export function mediaResolver(
-  client: PixpipeClient,
+  client: PixpipeNodeClient,
   onUpload: (file: string) => void = () => {},
 ): MediaResolver {
   return async (value) => {

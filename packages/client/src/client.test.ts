@@ -6,20 +6,20 @@ import { freePort } from "@pixpipe/local";
 import { type E2eRuntime, startE2eRuntime } from "@pixpipe/local/e2e/support";
 import { solidPng } from "@pixpipe/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PixpipeClient } from "./client";
 import {
   PixpipeApiError,
   PixpipeConnectionError,
   PixpipeIntegrityError,
   UnsupportedMediaTypeError,
 } from "./errors";
+import { PixpipeNodeClient } from "./node";
 import type { CreateJobRequest, Job } from "./types";
 
 // The client against the whole local pipeline over real HTTP: the API, S3 presigned URLs (fauxqs),
 // the simulator generating, the archiver copying.
 
 let e2e: E2eRuntime;
-let client: PixpipeClient;
+let client: PixpipeNodeClient;
 let dir: string;
 /** Every request the client sent, as "METHOD path?query". */
 const sent: string[] = [];
@@ -34,7 +34,7 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 beforeAll(async () => {
   e2e = await startE2eRuntime();
   dir = await mkdtemp(path.join(tmpdir(), "pixpipe-client-"));
-  client = new PixpipeClient({
+  client = new PixpipeNodeClient({
     baseUrl: e2e.runtime.info.apiUrl,
     apiKey: e2e.runtime.info.apiKey,
     fetch: (input, init) => {
@@ -48,7 +48,7 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.stop());
 
-describe("PixpipeClient against the local runtime", { timeout: 60_000 }, () => {
+describe("PixpipeNodeClient against the local runtime", { timeout: 60_000 }, () => {
   it("uploads a local image, runs an image_to_video job to the end and downloads the verified video", async () => {
     const image = path.join(dir, "cat.png");
     await writeFile(image, solidPng(64, 64, [200, 120, 40]));
@@ -139,13 +139,13 @@ describe("PixpipeClient against the local runtime", { timeout: 60_000 }, () => {
 
     await expect(client.getJob("no-such-job")).rejects.toMatchObject({ status: 404, code: "not_found" });
     await expect(client.videoUrl("no-such-job")).rejects.toMatchObject({ status: 404, code: "not_found" });
-    const stranger = new PixpipeClient({ baseUrl: e2e.runtime.info.apiUrl, apiKey: "pp_not_a_key" });
+    const stranger = new PixpipeNodeClient({ baseUrl: e2e.runtime.info.apiUrl, apiKey: "pp_not_a_key" });
     await expect(stranger.listJobs()).rejects.toMatchObject({ status: 401, code: "unauthorized" });
   });
 
   it("says which host it cannot reach", async () => {
     const url = `http://127.0.0.1:${await freePort()}`;
-    const offline = new PixpipeClient({ baseUrl: url, apiKey: "k" });
+    const offline = new PixpipeNodeClient({ baseUrl: url, apiKey: "k" });
     const error = await offline.getJob("x").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PixpipeConnectionError);
     expect(error).toMatchObject({ url, message: `cannot reach ${url}: ECONNREFUSED` });

@@ -1,10 +1,7 @@
-import { openAsBlob } from "node:fs";
-import path from "node:path";
 import createClient, { type Client } from "openapi-fetch";
-import { type DownloadedFile, type DownloadOptions, downloadTo } from "./download";
-import { fetchOrThrow, PixpipeApiError, storageError } from "./errors";
+import { fetchOrThrow, PixpipeApiError, storageError, UnsupportedMediaTypeError } from "./errors";
 import type { paths } from "./generated/api";
-import { detectContentType } from "./media-type";
+import { contentTypeFromName, SNIFF_BYTES, sniffContentType, UPLOAD_CONTENT_TYPES } from "./media-type";
 import type {
   ApiKey,
   Balance,
@@ -82,15 +79,32 @@ async function* everyPage<T>(
   } while (cursor);
 }
 
+export interface UploadOptions extends RequestOptions {
+  /** The name sent with the upload; a File's own name by default. */
+  filename?: string;
+  /** Otherwise sniffed from the first bytes, else taken from the name's extension. */
+  contentType?: UploadContentType;
+}
+
+/** The parts of an OpenAPI document the client reads; the rest is passed through untyped. */
+export interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, unknown>>;
+  components?: { schemas?: Record<string, unknown> };
+  [key: string]: unknown;
+}
+
 /**
- * The pixpipe HTTP API. `api` is the typed openapi-fetch client for every operation of the OpenAPI
- * document; the methods wrap the common ones, throw PixpipeApiError for every answer that is not a
- * success, and add what takes more than one call (uploads, waiting, downloads, every page).
+ * The pixpipe HTTP API, in Node.js and in browsers alike (fetch, Blob and AbortSignal only; the
+ * file-system helpers are PixpipeNodeClient's, `@pixpipe/client/node`). `api` is the typed
+ * openapi-fetch client for every operation of the OpenAPI document; the methods wrap the common ones,
+ * throw PixpipeApiError for every answer that is not a success, and add what takes more than one
+ * call (uploads, waiting, every page).
  */
 export class PixpipeClient {
   readonly api: Client<paths>;
   readonly baseUrl: string;
-  private readonly fetch: typeof fetch;
+  protected readonly fetch: typeof fetch;
 
   constructor(options: PixpipeClientOptions) {
     const baseFetch = options.fetch ?? globalThis.fetch;
@@ -136,19 +150,31 @@ export class PixpipeClient {
       redirect: "manual",
       signal: options.signal,
     });
+    // Browsers hide a redirect that is not followed (an "opaqueredirect", status 0, no headers).
+    if (response.type === "opaqueredirect") return this.followVideoRedirect(id, options);
     const location = response.headers.get("location");
     if (response.status !== 302 || !location) throw PixpipeApiError.fromResponse(response, error);
     return location;
   }
 
-  /** Streams a job's archived video to `destination` and reports its size and SHA-256. */
-  async downloadVideo(
-    id: string,
-    destination: string,
-    options: DownloadOptions = {},
-  ): Promise<DownloadedFile> {
-    const url = await this.videoUrl(id, options);
-    return downloadTo(this.fetch, url, destination, options);
+  /**
+   * A browser's way to the presigned URL: follow the redirect for the video's first byte only (Range
+   * is a CORS-safelisted header, so the storage sees no preflight) and read where it led. The storage
+   * must answer cross-origin GETs (the media bucket's CORS rule; the local S3 emulator's).
+   */
+  private async followVideoRedirect(id: string, options: RequestOptions): Promise<string> {
+    const { error, response } = await this.api.GET("/v1/jobs/{id}/video", {
+      params: { path: { id } },
+      headers: { range: "bytes=0-0" },
+      parseAs: "stream",
+      signal: options.signal,
+    });
+    if (response.redirected && response.ok) {
+      await response.body?.cancel();
+      return response.url;
+    }
+    if (response.redirected) throw await storageError(response, "download_failed");
+    throw PixpipeApiError.fromResponse(response, error ?? (await response.json().catch(() => undefined)));
   }
 
   createUpload(request: UploadRequest, options: RequestOptions = {}): Promise<UploadGrant> {
@@ -156,21 +182,22 @@ export class PixpipeClient {
   }
 
   /**
-   * Uploads a local file for use as `{ upload: key }` in a job's input: asks for a presigned URL
-   * with the file's type (sniffed from its bytes, else its extension) and size, then PUTs the file
-   * there, streamed from disk.
+   * Uploads a Blob (a browser's File, a file opened with fs.openAsBlob) for use as `{ upload: key }`
+   * in a job's input: asks for a presigned URL with its type (sniffed from its first bytes, else its
+   * name's extension) and size, then PUTs it there. Refused before any request when the type is not
+   * one the API takes.
    */
-  async uploadFile(
-    file: string,
-    options: RequestOptions & { contentType?: UploadContentType } = {},
-  ): Promise<UploadRef> {
-    const contentType = options.contentType ?? (await detectContentType(file));
-    const blob = await openAsBlob(file, { type: contentType });
-    const grant = await this.createUpload(
-      { contentType, filename: path.basename(file), size: blob.size },
-      options,
-    );
-    // fetch sends a Blob with its exact Content-Length, reading the file as it goes.
+  async upload(blob: Blob, options: UploadOptions = {}): Promise<UploadRef> {
+    const filename =
+      options.filename ??
+      ("name" in blob && typeof blob.name === "string" && blob.name ? blob.name : "upload");
+    const contentType =
+      options.contentType ??
+      sniffContentType(new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer())) ??
+      contentTypeFromName(filename);
+    if (!contentType) throw new UnsupportedMediaTypeError(filename, UPLOAD_CONTENT_TYPES);
+    const grant = await this.createUpload({ contentType, filename, size: blob.size }, options);
+    // fetch sends a Blob with its exact Content-Length, reading it as it goes.
     const response = await this.fetch(grant.uploadUrl, {
       method: "PUT",
       body: blob,
@@ -180,6 +207,14 @@ export class PixpipeClient {
     if (!response.ok) throw await storageError(response, "upload_failed");
     await response.body?.cancel();
     return { upload: grant.key };
+  }
+
+  /** The API's OpenAPI 3.1 document (GET /openapi.json), e.g. to build forms from its schemas. */
+  async document(options: RequestOptions = {}): Promise<OpenApiDocument> {
+    const response = await this.fetch(`${this.baseUrl}/openapi.json`, { signal: options.signal });
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw PixpipeApiError.fromResponse(response, body);
+    return body as OpenApiDocument;
   }
 
   /** Each state of a job, the current one first, until it is terminal (see watchJob). */

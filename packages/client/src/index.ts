@@ -1,11 +1,13 @@
+// Portable: Node.js and browsers. The file-system helpers are in "@pixpipe/client/node".
 export {
   type CreateJobOptions,
+  type OpenApiDocument,
   PixpipeClient,
   type PixpipeClientOptions,
   type RequestOptions,
   type RunJobOptions,
+  type UploadOptions,
 } from "./client";
-export type { DownloadedFile, DownloadOptions } from "./download";
 export {
   PixpipeApiError,
   PixpipeConnectionError,
@@ -13,6 +15,6 @@ export {
   UnsupportedMediaTypeError,
 } from "./errors";
 export type { components, operations, paths } from "./generated/api";
-export { detectContentType, sniffContentType, UPLOAD_CONTENT_TYPES } from "./media-type";
+export { contentTypeFromName, sniffContentType, UPLOAD_CONTENT_TYPES } from "./media-type";
 export * from "./types";
-export type { Backoff, WatchOptions } from "./watch";
+export { type Backoff, pollChanges, sleep, type WatchOptions } from "./watch";

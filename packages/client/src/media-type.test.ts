@@ -4,7 +4,8 @@ import path from "node:path";
 import { solidPng, tinyMp4, wav } from "@pixpipe/simulator";
 import { describe, expect, it } from "vitest";
 import { UnsupportedMediaTypeError } from "./errors";
-import { detectContentType, sniffContentType } from "./media-type";
+import { sniffContentType } from "./media-type";
+import { detectContentType } from "./node";
 
 const bytes = (...parts: (string | number[])[]) =>
   Buffer.concat(

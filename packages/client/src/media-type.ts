@@ -1,6 +1,3 @@
-import { open } from "node:fs/promises";
-import path from "node:path";
-import { UnsupportedMediaTypeError } from "./errors";
 import type { UploadContentType } from "./types";
 
 const BY_EXTENSION: Record<string, UploadContentType> = {
@@ -54,17 +51,11 @@ export function sniffContentType(head: Uint8Array): UploadContentType | undefine
   return undefined;
 }
 
-/** The upload type of a local file: from its bytes, else from its extension. */
-export async function detectContentType(file: string): Promise<UploadContentType> {
-  const handle = await open(file, "r");
-  try {
-    const head = new Uint8Array(64);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const type =
-      sniffContentType(head.subarray(0, bytesRead)) ?? BY_EXTENSION[path.extname(file).toLowerCase()];
-    if (!type) throw new UnsupportedMediaTypeError(file, UPLOAD_CONTENT_TYPES);
-    return type;
-  } finally {
-    await handle.close();
-  }
+/** The upload type a file name's extension suggests, for the types the API accepts. */
+export function contentTypeFromName(name: string): UploadContentType | undefined {
+  const dot = name.lastIndexOf(".");
+  return dot === -1 ? undefined : BY_EXTENSION[name.slice(dot).toLowerCase()];
 }
+
+/** How many leading bytes sniffContentType reads. */
+export const SNIFF_BYTES = 64;

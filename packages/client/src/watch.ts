@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { isTerminal, type Job } from "./types";
 
 export interface Backoff {
@@ -18,34 +17,63 @@ export interface WatchOptions {
 
 const DEFAULT_BACKOFF: Backoff = { initialMs: 500, maxMs: 5000, factor: 1.5 };
 
-/** What a watcher compares: a job changes when any of its fields does (status, progress, output...). */
-const fingerprint = (job: Job) => JSON.stringify(job);
+/** A pause that an abort ends early with the signal's reason (in Node.js and in browsers alike). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal?.throwIfAborted();
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** What a watcher compares: a value changes when any of its fields does (status, progress, output...). */
+const fingerprint = (value: unknown) => JSON.stringify(value);
 
 /**
- * Yields each state of a job, the current one first, until it is terminal, and returns the terminal
- * job. The API has no long-poll yet (`GET /v1/jobs/{id}?wait=N` in ARCHITECTURE §2), so this polls,
- * pausing longer while nothing changes. With long-poll, `read` takes the wait and the pause goes.
+ * Yields what `read` returns, the current value first and then each change, until `isDone` holds for
+ * it (returned then); polls, pausing longer while nothing changes (see Backoff). Reading a job, a
+ * page of jobs, anything whose changes are worth watching.
  */
-export async function* watchJob(
-  read: (signal: AbortSignal | undefined) => Promise<Job>,
-  options: WatchOptions = {},
-): AsyncGenerator<Job, Job> {
+export async function* pollChanges<T>(
+  read: (signal: AbortSignal | undefined) => Promise<T>,
+  options: WatchOptions & { isDone?: (value: T) => boolean } = {},
+): AsyncGenerator<T, T> {
   const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
+  const isDone = options.isDone ?? (() => false);
   let pauseMs = backoff.initialMs;
-  let job = await read(options.signal);
-  let seen = fingerprint(job);
-  yield job;
-  while (!isTerminal(job)) {
-    await sleep(pauseMs, undefined, { signal: options.signal });
-    job = await read(options.signal);
-    const now = fingerprint(job);
+  let value = await read(options.signal);
+  let seen = fingerprint(value);
+  yield value;
+  while (!isDone(value)) {
+    await sleep(pauseMs, options.signal);
+    value = await read(options.signal);
+    const now = fingerprint(value);
     if (now === seen) {
       pauseMs = Math.min(pauseMs * backoff.factor, backoff.maxMs);
       continue;
     }
     seen = now;
     pauseMs = backoff.initialMs;
-    yield job;
+    yield value;
   }
-  return job;
+  return value;
+}
+
+/**
+ * Yields each state of a job, the current one first, until it is terminal, and returns the terminal
+ * job. The API has no long-poll yet (`GET /v1/jobs/{id}?wait=N` in ARCHITECTURE §2), so this polls,
+ * pausing longer while nothing changes. With long-poll, `read` takes the wait and the pause goes.
+ */
+export function watchJob(
+  read: (signal: AbortSignal | undefined) => Promise<Job>,
+  options: WatchOptions = {},
+): AsyncGenerator<Job, Job> {
+  return pollChanges(read, { ...options, isDone: isTerminal });
 }

@@ -2,7 +2,7 @@ import { apiDepsFromPipeline, createApp } from "@pixpipe/api";
 import type { LinkedSetting } from "@pixpipe/core/config";
 import type { Pipeline } from "@pixpipe/core/wiring";
 import { handle } from "hono/aws-lambda";
-import { RUNS_JOBS } from "./pipeline";
+import { flushingMetrics, RUNS_JOBS } from "./pipeline";
 
 // Built from a pipeline: the Lambda entry point builds its own from the configuration alone; the
 // local runtime builds one with the options only it may set (loopback webhooks).
@@ -11,4 +11,5 @@ import { RUNS_JOBS } from "./pipeline";
 export const API_LINKS: readonly LinkedSetting[] = [...RUNS_JOBS, "pixverse.webhookSecret"];
 
 /** API Gateway v2 -> the Hono app, whose ports are the pipeline's services. */
-export const apiHandler = (pipeline: Pipeline) => handle(createApp(apiDepsFromPipeline(pipeline)));
+export const apiHandler = (pipeline: Pipeline) =>
+  flushingMetrics(pipeline, handle(createApp(apiDepsFromPipeline(pipeline))));

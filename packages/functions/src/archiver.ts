@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import { archiveMessageSchema } from "@pixpipe/core/pipeline";
 import type { SQSEvent } from "aws-lambda";
-import { loadPipeline } from "./pipeline";
+import { flushingMetrics, loadPipeline } from "./pipeline";
 import { messageHandler } from "./sqs-messages";
 
 const pipeline = loadPipeline([
@@ -19,4 +19,6 @@ const archiveRecord = messageHandler(pipeline, archiveMessageSchema, "{ jobId }"
   pipeline.archiver.archive(message.jobId),
 );
 
-export const handler = (event: SQSEvent) => processPartialResponse(event, archiveRecord, processor);
+export const handler = flushingMetrics(pipeline, (event: SQSEvent) =>
+  processPartialResponse(event, archiveRecord, processor),
+);

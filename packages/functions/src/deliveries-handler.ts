@@ -3,6 +3,7 @@ import type { LinkedSetting } from "@pixpipe/core/config";
 import { deliveryMessageSchema } from "@pixpipe/core/webhooks";
 import type { Pipeline } from "@pixpipe/core/wiring";
 import type { SQSEvent } from "aws-lambda";
+import { flushingMetrics } from "./pipeline";
 import { messageHandler } from "./sqs-messages";
 
 // Built from a pipeline: the Lambda entry point builds its own from the configuration alone; the
@@ -21,11 +22,5 @@ export function deliveryHandler(pipeline: Pipeline) {
   const deliver = messageHandler(pipeline, deliveryMessageSchema, "{ jobId, event, attempt }", (message) =>
     pipeline.webhookDeliverer.deliver(message),
   );
-  return async (event: SQSEvent) => {
-    try {
-      return await processPartialResponse(event, deliver, processor);
-    } finally {
-      pipeline.metrics.flush();
-    }
-  };
+  return flushingMetrics(pipeline, (event: SQSEvent) => processPartialResponse(event, deliver, processor));
 }

@@ -22,3 +22,20 @@ export const RUNS_JOBS: readonly LinkedSetting[] = [
 export function loadPipeline(linked: readonly LinkedSetting[], options: PipelineOptions = {}): Pipeline {
   return createPipeline(loadConfig(process.env, { require: linked }), options);
 }
+
+/**
+ * The handler, flushing the pipeline's metrics as each invocation ends (failed ones too): CloudWatch
+ * reads EMF lines from the invocation's log, and a frozen Lambda would hold them until the next one.
+ */
+export function flushingMetrics<A extends unknown[], R>(
+  pipeline: Pick<Pipeline, "metrics">,
+  handler: (...args: A) => Promise<R>,
+): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } finally {
+      pipeline.metrics.flush();
+    }
+  };
+}

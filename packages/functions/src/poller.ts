@@ -1,5 +1,5 @@
 import type { Context } from "aws-lambda";
-import { loadPipeline, RUNS_JOBS } from "./pipeline";
+import { flushingMetrics, loadPipeline, RUNS_JOBS } from "./pipeline";
 
 const pipeline = loadPipeline(RUNS_JOBS);
 
@@ -7,14 +7,12 @@ const pipeline = loadPipeline(RUNS_JOBS);
 const SAFETY_MARGIN_MS = 5_000;
 
 /** EventBridge Scheduler, every minute: work through every job whose next check is due. */
-export const handler = async (_event: unknown, context?: Pick<Context, "getRemainingTimeInMillis">) => {
-  try {
-    return await pipeline.poller.tick({
+export const handler = flushingMetrics(
+  pipeline,
+  (_event: unknown, context?: Pick<Context, "getRemainingTimeInMillis">) =>
+    pipeline.poller.tick({
       ...(context
         ? { budgetMs: Math.max(1_000, context.getRemainingTimeInMillis() - SAFETY_MARGIN_MS) }
         : {}),
-    });
-  } finally {
-    pipeline.metrics.flush();
-  }
-};
+    }),
+);

@@ -16,6 +16,7 @@ import {
   LOCAL_ACCOUNT_ID,
   type Log,
 } from "./lambda";
+import { isUnder, type StaticSite, staticSiteListener } from "./static-site";
 
 /**
  * An HTTP API (payload format 2.0) handler: typed with @types/aws-lambda, or what hono/aws-lambda's
@@ -39,6 +40,8 @@ export interface LambdaHttpServerOptions extends LambdaFunctionConfig {
   integrationTimeoutMs?: number;
   /** Larger request bodies get 413 (Lambda's 6 MB invocation payload limit). */
   maxRequestBytes?: number;
+  /** Static sites served beside the API on the same port (the dashboard at /ui), not through Lambda. */
+  sites?: StaticSite[];
   log?: Log;
 }
 
@@ -224,7 +227,13 @@ export async function startLambdaHttpServer(options: LambdaHttpServerOptions): P
     response.end(result.body);
   }
 
+  const sites = (options.sites ?? []).map((site) => ({ site, listener: staticSiteListener(site) }));
   const server = createServer((request, response) => {
+    const site = sites.find((candidate) => isUnder(candidate.site, request.url));
+    if (site) {
+      site.listener(request, response);
+      return;
+    }
     const requestId = randomBytes(8).toString("base64url");
     respond(request, requestId).then(
       (result) => write(response, result, requestId),

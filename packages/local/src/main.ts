@@ -1,6 +1,7 @@
 // `npx -y pnpm@10 run local`: the whole pipeline on this machine, through the same Lambda handlers as AWS.
 
 import { parseArgs } from "node:util";
+import { ensureDashboardBuilt } from "@pixpipe/dashboard/build";
 import { localHandlers, loopbackWebhooksAllowed } from "./handlers";
 import { prepareLocalData } from "./local-data";
 import { stopChildrenOnExit } from "./process-group";
@@ -30,7 +31,11 @@ const data = await prepareLocalData({
   ...(env.PIXPIPE_API_KEY ? { apiKey: env.PIXPIPE_API_KEY } : {}),
 });
 
+// Built on the first start and whenever its sources changed since the last build (a few seconds).
+const dashboard = await ensureDashboardBuilt({ log: (message) => console.log(`${message}…`) });
+
 const runtime = await startLocalRuntime({
+  dashboardDir: dashboard.dir,
   port: Number(env.PORT ?? 3000),
   apiKey: data.apiKey,
   dynamoDbPath: data.dynamoDbPath,
@@ -41,6 +46,8 @@ const runtime = await startLocalRuntime({
     PIXPIPE_TIME_SCALE: env.PIXPIPE_TIME_SCALE ?? (realPixverse ? "1" : "0.1"),
     // Local media URLs may point at this machine (never allowed in AWS).
     PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS: env.PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS ?? "true",
+    // Metrics as readable lines beside the logs, rather than EMF documents only CloudWatch reads.
+    PIXPIPE_METRICS_FORMAT: env.PIXPIPE_METRICS_FORMAT ?? "terminal",
   },
   // PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS=1: job webhooks may go to http://127.0.0.1:<port> (never in AWS).
   handlers: localHandlers({ allowLoopbackWebhooks: loopbackWebhooksAllowed(env) }),

@@ -39,14 +39,14 @@ async function runFixture(mode: "graceful" | "slow" | "hang" | "crash", signal?:
 }
 
 describe("stopChildrenOnExit", () => {
-  it("runs stop() on SIGTERM, kills the children and exits with 143", async () => {
+  it("runs stop() on SIGTERM, kills the children and exits 0 once stopped", async () => {
     const { code, childPid, stdout } = await runFixture("graceful", "SIGTERM");
     expect(stdout).toContain("stopped");
-    expect(code).toBe(143);
+    expect(code).toBe(0);
     expect(isRunning(childPid)).toBe(false);
   });
 
-  it("kills the children when stop() hangs past the grace period after SIGINT", async () => {
+  it("kills the children when stop() hangs past the grace period after SIGINT, and exits 130", async () => {
     const { code, childPid } = await runFixture("hang", "SIGINT");
     expect(code).toBe(130);
     expect(isRunning(childPid)).toBe(false);
@@ -55,7 +55,7 @@ describe("stopChildrenOnExit", () => {
   it("takes a Ctrl-C delivered twice at once (terminal + relaying parent) as one graceful stop", async () => {
     const { code, childPid, stdout } = await runFixture("slow", "SIGINT", 2);
     expect(stdout).toContain("stopped");
-    expect(code).toBe(130);
+    expect(code).toBe(0);
     expect(isRunning(childPid)).toBe(false);
   });
 

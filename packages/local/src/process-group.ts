@@ -12,6 +12,7 @@ export interface ShutdownOptions {
   host?: Pick<NodeJS.Process, "on" | "off" | "exit">;
 }
 
+/** Exit codes of a stop that did not finish by itself (killed, failed, hurried): 128 + the signal. */
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 type Signal = keyof typeof EXIT_CODES;
 
@@ -27,8 +28,10 @@ function killAll(pids: number[]): void {
 
 /**
  * Ctrl-C and SIGTERM stop the local runtime and every child process it started. A signal runs
- * stop() (bounded by graceMs), then kills whatever child is left by PID and exits with 128+signal;
- * a second signal kills the children at once. On any exit (including a crash) the children are
+ * stop() (bounded by graceMs), then kills whatever child is left by PID. A stop that completes is
+ * the way to end the runtime, so it exits 0 (and pnpm, which runs it, reports no failure); one that
+ * failed or outlasted graceMs exits with 128+signal, and so does a second signal, which kills the
+ * children at once. On any exit (including a crash) the children are
  * killed synchronously, so no java process keeps a port. Returns a function that removes the handlers.
  */
 /** Signals this close together are one Ctrl-C delivered twice, not a second request to hurry. */
@@ -60,12 +63,16 @@ export function stopChildrenOnExit(options: ShutdownOptions): () => void {
         resolve();
       }, graceMs);
     });
-    Promise.race([options.stop(), grace])
-      .catch((error: unknown) => log.error("stopping the local runtime failed", error))
-      .finally(() => {
+    const stopped = options.stop().then(() => true);
+    Promise.race([stopped, grace.then(() => false)])
+      .catch((error: unknown) => {
+        log.error("stopping the local runtime failed", error);
+        return false;
+      })
+      .then((clean) => {
         clearTimeout(timer);
         killAll(options.childPids());
-        host.exit(EXIT_CODES[signal]);
+        host.exit(clean ? 0 : EXIT_CODES[signal]);
       });
   };
   const onSigint = () => onSignal("SIGINT");

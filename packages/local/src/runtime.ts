@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAwsClients } from "@pixpipe/core/aws";
 import { ALL_SCOPES, DynamoTenantRepository, generateApiKey } from "@pixpipe/core/tenant";
+import { dashboardCsp } from "@pixpipe/dashboard/csp";
 import { type RunningSimulator, type SimulatorOptions, startSimulator } from "@pixpipe/simulator";
 import type { Handler, S3Handler, SQSHandler } from "aws-lambda";
 import { startDynamoDbLocal, startS3SqsEmulator } from "./emulators";
@@ -40,6 +41,9 @@ export const LOCAL_FUNCTIONS: Record<FunctionName, LambdaFunctionConfig> = {
   deliveries: { functionName: "pixpipe-deliveries", timeoutMs: 60_000, memoryMb: 512 },
 };
 
+/** Where the runtime serves the dashboard, beside the API on its port. */
+export const DASHBOARD_PATH = "/ui";
+
 /** The tenant the dev API key belongs to; objects under incoming/local/ start its jobs. */
 export const LOCAL_TENANT_ID = "local";
 
@@ -73,12 +77,16 @@ export interface LocalRuntimeOptions {
   archiveVisibilityTimeoutSeconds?: number;
   /** Further environment for the handlers (e.g. PIXPIPE_TIME_SCALE). */
   env?: Record<string, string>;
+  /** The built dashboard (packages/dashboard's ensureDashboardBuilt), served at /ui/ beside the API. */
+  dashboardDir?: string;
   log?: Log;
 }
 
 /** What `.pixpipe/local.json` holds, and what the runtime prints when ready. */
 export interface LocalRuntimeInfo {
   apiUrl: string;
+  /** The dashboard's URL when the runtime serves it. */
+  dashboardUrl: string | null;
   apiKey: string;
   tenantId: string;
   /** The dev tenant's webhook signing secret at start (GET /v1/webhooks/secret has it after a rotation). */
@@ -195,6 +203,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       handler: apiHandler,
       port: options.port ?? 3000,
       log,
+      ...(options.dashboardDir && {
+        sites: [
+          {
+            path: DASHBOARD_PATH,
+            dir: options.dashboardDir,
+            // The API is this origin; uploads and results go to the S3 emulator's.
+            headers: { "Content-Security-Policy": dashboardCsp({ api: "'self'", media: s3sqs.endpoint }) },
+          },
+        ],
+      }),
     });
     stops.push({ name: "local API", stop: http.stop });
 
@@ -215,6 +233,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       PIXVERSE_BASE_URL: pixverse.baseUrl,
       PIXVERSE_API_KEY: pixverse.apiKey,
       PIXVERSE_WEBHOOK_SECRET: pixverse.webhookSecret,
+      ...(options.dashboardDir && { PIXPIPE_DASHBOARD_URL: `${DASHBOARD_PATH}/` }),
       ...options.env,
     });
 
@@ -280,6 +299,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     const info: LocalRuntimeInfo = {
       apiUrl: http.url,
+      dashboardUrl: options.dashboardDir ? `${http.url}${DASHBOARD_PATH}/` : null,
       apiKey,
       tenantId: LOCAL_TENANT_ID,
       webhookSecret: webhookSecret ?? "",

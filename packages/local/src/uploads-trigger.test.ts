@@ -58,6 +58,7 @@ beforeAll(async () => {
     PIXVERSE_WEBHOOK_SECRET: sim.webhookSecret,
     PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS: "true",
     POWERTOOLS_LOG_LEVEL: "ERROR",
+    PIXPIPE_METRICS_FORMAT: "none",
     // PixVerse's cadence (first poll after 20 s) in milliseconds.
     PIXPIPE_TIME_SCALE: "0.001",
   });

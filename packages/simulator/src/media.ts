@@ -41,9 +41,121 @@ function mvhd(durationSeconds: number): Buffer {
   return box("mvhd", p);
 }
 
-/** A small valid ISO-BMFF file (ftyp, free, moov/mvhd); `label` makes each video's bytes distinct. */
+function u16(value: number): Buffer {
+  const b = Buffer.alloc(2);
+  b.writeUInt16BE(value, 0);
+  return b;
+}
+
+/** A box with ISO-BMFF's version and flags first. */
+const fullBox = (type: string, flags: number, ...payload: Buffer[]) => box(type, u32(flags), ...payload);
+
+const IDENTITY = Buffer.concat([0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000].map(u32));
+const AUDIO_RATE = 44_100;
+
+/** MPEG-4 descriptor: tag, one-byte length, body. */
+const descriptor = (tag: number, body: Buffer) => Buffer.concat([Buffer.from([tag, body.length]), body]);
+
+/**
+ * An AAC-LC stereo track with no samples: enough for a browser to read the file's metadata (codec,
+ * duration) and reach HAVE_METADATA; it plays silence of the given length.
+ */
+function audioTrack(durationSeconds: number): Buffer {
+  const esds = fullBox(
+    "esds",
+    0,
+    descriptor(
+      0x03,
+      Buffer.concat([
+        u16(1),
+        Buffer.from([0]),
+        descriptor(
+          0x04,
+          Buffer.concat([
+            Buffer.from([0x40, 0x15, 0, 0, 0]), // MPEG-4 audio, audio stream, buffer size 0
+            u32(128_000),
+            u32(128_000),
+            descriptor(0x05, Buffer.from([0x12, 0x10])), // AudioSpecificConfig: AAC-LC, 44.1 kHz, 2 channels
+          ]),
+        ),
+        descriptor(0x06, Buffer.from([0x02])),
+      ]),
+    ),
+  );
+  const mp4a = box(
+    "mp4a",
+    Buffer.alloc(6),
+    u16(1),
+    Buffer.alloc(8),
+    u16(2),
+    u16(16),
+    u32(0),
+    u32(AUDIO_RATE * 65536),
+    esds,
+  );
+  const empty = (type: string, ...fields: Buffer[]) => fullBox(type, 0, ...fields);
+  const stbl = box(
+    "stbl",
+    fullBox("stsd", 0, u32(1), mp4a),
+    empty("stts", u32(0)),
+    empty("stsc", u32(0)),
+    empty("stsz", u32(0), u32(0)),
+    empty("stco", u32(0)),
+  );
+  const minf = box(
+    "minf",
+    fullBox("smhd", 0, u32(0)),
+    box("dinf", fullBox("dref", 0, u32(1), fullBox("url ", 1))),
+    stbl,
+  );
+  const milliseconds = Math.round(durationSeconds * 1000);
+  const tkhd = fullBox(
+    "tkhd",
+    3,
+    u32(0),
+    u32(0),
+    u32(1),
+    u32(0),
+    u32(milliseconds),
+    Buffer.alloc(8),
+    u32(0),
+    u16(0x0100),
+    u16(0),
+    IDENTITY,
+    u32(0),
+    u32(0),
+  );
+  const mdhd = fullBox(
+    "mdhd",
+    0,
+    u32(0),
+    u32(0),
+    u32(AUDIO_RATE),
+    u32(Math.round(durationSeconds * AUDIO_RATE)),
+    u16(0x55c4),
+    u16(0),
+  );
+  const hdlr = fullBox(
+    "hdlr",
+    0,
+    u32(0),
+    Buffer.from("soun", "latin1"),
+    Buffer.alloc(12),
+    Buffer.from("SoundHandler\0", "latin1"),
+  );
+  return box("trak", tkhd, box("mdia", mdhd, hdlr, minf));
+}
+
+/**
+ * A small valid ISO-BMFF file (ftyp, free, moov with mvhd and a silent AAC track) that browsers
+ * open; `label` makes each video's bytes distinct.
+ */
 export function tinyMp4(label: string, durationSeconds = 5): Buffer {
-  return Buffer.concat([ftyp, box("free", Buffer.from(label, "utf8")), box("moov", mvhd(durationSeconds))]);
+  return Buffer.concat([
+    ftyp,
+    box("free", Buffer.from(label, "utf8")),
+    box("moov", mvhd(durationSeconds), audioTrack(durationSeconds)),
+  ]);
 }
 
 /** A PCM WAV file of the given length (silence). */

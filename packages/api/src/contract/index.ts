@@ -42,6 +42,7 @@ export {
   type CreateJobBody,
   CreateJobBodySchema,
   CreateJobHeadersSchema,
+  GetJobQuerySchema,
   type Job,
   JobIdParamsSchema,
   type JobList,
@@ -53,6 +54,7 @@ export {
   type ListJobsQuery,
   ListJobsQuerySchema,
   MetadataSchema,
+  preferredWaitSeconds,
   WebhookEventSchema,
   WebhookRequestSchema,
 } from "./jobs";

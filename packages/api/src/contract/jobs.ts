@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { jobMetadataSchema, jobStatusSchema, publicJobSchema } from "@pixpipe/core/job";
 import { JOB_TYPES, type JobType, jobInputSchemas } from "@pixpipe/core/job/input";
-import { METADATA_LIMITS } from "@pixpipe/core/limits";
+import { MAX_JOB_WAIT_MS, METADATA_LIMITS } from "@pixpipe/core/limits";
 import {
   DEFAULT_WEBHOOK_EVENTS,
   jobWebhookSchema,
@@ -120,7 +120,33 @@ export const CreateJobBodySchema = z
     },
   });
 
+const MAX_WAIT_SECONDS = MAX_JOB_WAIT_MS / 1000;
+
+/** RFC 7240's wait preference among others ("respond-async, wait=10"); a token, or quoted. */
+const WAIT_PREFERENCE = /(?:^|[,;]\s*|\s)wait\s*=\s*("?)([^",;\s]*)\1\s*(?=$|[,;])/i;
+
+/** The seconds a Prefer header asks POST /v1/jobs to wait, capped at MAX_WAIT_SECONDS; undefined for none. */
+export function preferredWaitSeconds(prefer: string | undefined): number | undefined {
+  const value = prefer?.match(WAIT_PREFERENCE)?.[2];
+  return value === undefined ? undefined : Math.min(Number(value), MAX_WAIT_SECONDS);
+}
+
 export const CreateJobHeadersSchema = z.object({
+  prefer: z
+    .string()
+    .max(1024)
+    .optional()
+    .refine(
+      (prefer) => {
+        const value = prefer?.match(WAIT_PREFERENCE)?.[2];
+        return value === undefined || /^\d{1,6}$/.test(value);
+      },
+      { message: "wait must be a whole number of seconds, e.g. Prefer: wait=10" },
+    )
+    .openapi({
+      description: `RFC 7240. \`wait=N\`: answer once the job has finished (201) or after N seconds (202, the job as it stands then), at most ${MAX_WAIT_SECONDS} s; Preference-Applied says the wait used. Other preferences are ignored.`,
+      example: "wait=20",
+    }),
   "idempotency-key": z
     .string()
     .min(1)
@@ -133,22 +159,56 @@ export const CreateJobHeadersSchema = z.object({
     }),
 });
 
-export const ListJobsQuerySchema = z.object({
-  status: JobStatusSchema.optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .default(20)
-    .openapi({ description: "Page size.", example: 20 }),
-  cursor: z
-    .string()
-    .min(1)
-    .max(2048)
+const createdBound = (description: string) =>
+  z.iso
+    .datetime({ offset: true })
     .optional()
-    .openapi({ description: "The nextCursor of the previous page." }),
-});
+    .openapi({
+      description: `${description} ISO-8601 with an offset; millisecond precision.`,
+      example: "2026-12-01T00:00:00Z",
+    });
+
+export const GetJobQuerySchema = z
+  .object({
+    wait: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_WAIT_SECONDS)
+      .optional()
+      .openapi({
+        description: `Long poll: answer as soon as the job's status or progress changes, or after this many seconds (at most ${MAX_WAIT_SECONDS}) with the job as it is. A finished job answers at once.`,
+        example: 20,
+      }),
+  })
+  .strict();
+
+export const ListJobsQuerySchema = z
+  .object({
+    status: JobStatusSchema.optional(),
+    type: JobTypeSchema.optional(),
+    createdAfter: createdBound("Only jobs created strictly after this instant."),
+    createdBefore: createdBound("Only jobs created strictly before this instant."),
+    limit: z.coerce.number().int().min(1).max(100).default(20).openapi({
+      description:
+        "Page size. With a type filter a page may hold fewer jobs (at most 1000 jobs are looked at per request); follow nextCursor until it is null.",
+      example: 20,
+    }),
+    cursor: z
+      .string()
+      .min(1)
+      .max(2048)
+      .optional()
+      .openapi({ description: "The nextCursor of the previous page, with the same filters." }),
+  })
+  .strict()
+  .refine(
+    ({ createdAfter, createdBefore }) =>
+      createdAfter === undefined ||
+      createdBefore === undefined ||
+      Date.parse(createdAfter) < Date.parse(createdBefore),
+    { path: ["createdBefore"], message: "must be later than createdAfter" },
+  );
 
 export const JobListSchema = z
   .object({

@@ -1,7 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
+import { isTerminal } from "@pixpipe/core/job";
 import type { ApiApp } from "../api-app";
 import { scoped } from "../auth";
-import { CreateJobBodySchema, CreateJobHeadersSchema, errorResponses, JobSchema } from "../contract";
+import {
+  CreateJobBodySchema,
+  CreateJobHeadersSchema,
+  errorResponses,
+  JobSchema,
+  preferredWaitSeconds,
+} from "../contract";
 import type { ApiDeps } from "../ports";
 
 export const route = createRoute({
@@ -17,7 +24,13 @@ export const route = createRoute({
   },
   responses: {
     202: {
-      description: "The job was accepted (queued).",
+      description:
+        "The job was accepted; it runs on (with Prefer: wait, it had not finished within the wait).",
+      content: { "application/json": { schema: JobSchema } },
+    },
+    201: {
+      description:
+        "With Prefer: wait, the job was created and finished within the wait (succeeded, failed or cancelled).",
       content: { "application/json": { schema: JobSchema } },
     },
     200: {
@@ -30,9 +43,15 @@ export const route = createRoute({
 
 export function register(app: ApiApp, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
-    const { "idempotency-key": idempotencyKey } = c.req.valid("header");
-    const { job, created } = await deps.jobs.createJob(c.var.caller, c.req.valid("json"), { idempotencyKey });
+    const { "idempotency-key": idempotencyKey, prefer } = c.req.valid("header");
+    const wait = preferredWaitSeconds(prefer);
+    const { job, created } = await deps.jobs.createJob(c.var.caller, c.req.valid("json"), {
+      idempotencyKey,
+      ...(wait ? { waitMs: wait * 1000, signal: c.req.raw.signal } : {}),
+    });
     c.header("Location", `/v1/jobs/${encodeURIComponent(job.id)}`);
-    return created ? c.json(job, 202) : c.json(job, 200);
+    if (wait !== undefined) c.header("Preference-Applied", `wait=${wait}`);
+    if (!created) return c.json(job, 200);
+    return wait && isTerminal(job.status) ? c.json(job, 201) : c.json(job, 202);
   });
 }

@@ -62,8 +62,8 @@ describe("POST /v1/jobs", () => {
     expect(error.code).toBe("invalid_request");
     expect(error.message).toBe("The request is invalid (4 problems, see details).");
     expect(error.details?.map((problem) => `${problem.location}:${problem.path}`).sort()).toEqual([
-      "body:input",
       "body:input.duration",
+      "body:input.fps",
       "body:input.prompt",
       "body:metadata.order",
     ]);
@@ -196,5 +196,31 @@ describe("POST /v1/jobs", () => {
     expect((await app.request("/v1/jobs", json(body, bearer("tenantB")))).status).toBe(202);
     await clock.advance(2 * 3600_000); // the next UTC day
     expect((await app.request("/v1/jobs", json(body, bearer("tenantA")))).status).toBe(202);
+  });
+
+  it("waits with Prefer: wait=N (capped at 25 s, said in Preference-Applied), 202 while the job runs on", async () => {
+    const { app, clock } = await setup();
+    const headers = { ...bearer("tenantA"), Prefer: "respond-async, wait=60" };
+    const waiting = Promise.resolve(app.request("/v1/jobs", json(body, headers)));
+    await clock.run(waiting);
+    const res = await waiting;
+    expect(res.status).toBe(202);
+    expect(res.headers.get("preference-applied")).toBe("wait=25");
+    expect(clock.now().toISOString()).toBe("2026-12-01T12:00:25.000Z");
+    const bad = await app.request("/v1/jobs", json(body, { ...bearer("tenantA"), Prefer: "wait=soon" }));
+    expect(bad.status).toBe(400);
+    expect(await readProblems(bad)).toEqual([
+      {
+        path: "prefer",
+        message: "wait must be a whole number of seconds, e.g. Prefer: wait=10",
+        location: "header",
+      },
+    ]);
+    const other = await app.request(
+      "/v1/jobs",
+      json(body, { ...bearer("tenantA"), Prefer: "return=minimal" }),
+    );
+    expect(other.status).toBe(202);
+    expect(other.headers.get("preference-applied")).toBeNull();
   });
 });

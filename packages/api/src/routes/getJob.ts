@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { ApiApp } from "../api-app";
 import { scoped } from "../auth";
-import { errorResponses, JobIdParamsSchema, JobSchema } from "../contract";
+import { errorResponses, GetJobQuerySchema, JobIdParamsSchema, JobSchema } from "../contract";
 import { notFound } from "../errors";
 import type { ApiDeps } from "../ports";
 
@@ -12,7 +12,7 @@ export const route = createRoute({
   ...scoped("jobs:read"),
   tags: ["jobs"],
   summary: "Get one job",
-  request: { params: JobIdParamsSchema },
+  request: { params: JobIdParamsSchema, query: GetJobQuerySchema },
   responses: {
     200: { description: "The job.", content: { "application/json": { schema: JobSchema } } },
     ...errorResponses(400, 401, 403, 404),
@@ -21,7 +21,11 @@ export const route = createRoute({
 
 export function register(app: ApiApp, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
-    const job = await deps.jobs.getJob(c.var.caller, c.req.valid("param").id);
+    const { wait } = c.req.valid("query");
+    const job = await deps.jobs.getJob(c.var.caller, c.req.valid("param").id, {
+      ...(wait ? { waitMs: wait * 1000 } : {}),
+      signal: c.req.raw.signal,
+    });
     if (!job) throw notFound("job");
     return c.json(job, 200);
   });

@@ -90,7 +90,7 @@ describe("webhooks on POST /v1/jobs and GET /v1/jobs/{id}/deliveries", () => {
     );
     expect(malformed.status).toBe(400);
     const paths = ((await malformed.json()) as ErrorBody).error.details?.map((d) => d.path).sort();
-    expect(paths).toEqual(["webhook", "webhook.events"]);
+    expect(paths).toEqual(["webhook.events", "webhook.headers"]);
     expect(
       (await w.pipeline.jobService.listJobs({ tenantId: "tenant_a", admin: false }, { limit: 10 })).jobs,
     ).toEqual([]);

@@ -67,4 +67,46 @@ describe("GET /v1/jobs", () => {
       message: "The cursor is invalid or expired.",
     });
   });
+
+  it("filters by type and by creation time, bounds exclusive, together with status", async () => {
+    const { app, jobIn, clock, pipeline } = await apiWorld();
+    const early = await jobIn("tenantA", "queued");
+    await clock.advance(60_000);
+    const { job: effect } = await pipeline.lifecycle.accept(
+      { tenantId: "tenant_a", type: "effect", input: {}, metadata: {} },
+      { requestHash: "effect" },
+    );
+    await clock.advance(60_000);
+    const late = await jobIn("tenantA", "queued");
+    const list = async (query: string) =>
+      (
+        await readJson<JobList>(await app.request(`/v1/jobs?${query}`, { headers: bearer("tenantA") }))
+      ).jobs.map((job) => job.id);
+    expect(await list("type=effect")).toEqual([effect.id]);
+    expect(await list(`createdAfter=${early.createdAt}`)).toEqual([late.id, effect.id]);
+    expect(await list(`createdBefore=${late.createdAt}&createdAfter=${early.createdAt}`)).toEqual([
+      effect.id,
+    ]);
+    expect(await list(`createdBefore=${encodeURIComponent(late.createdAt.replace("Z", "+00:00"))}`)).toEqual([
+      effect.id,
+      early.id,
+    ]);
+    expect(await list("type=text_to_video&status=queued")).toEqual([late.id, early.id]);
+    expect(await list("type=text_to_video&status=failed")).toEqual([]);
+  });
+
+  it("names an unknown query parameter, a bad instant and an empty range instead of ignoring them", async () => {
+    const { app } = await apiWorld();
+    const problems = async (query: string) => {
+      const res = await app.request(`/v1/jobs?${query}`, { headers: bearer("tenantA") });
+      expect(res.status, query).toBe(400);
+      return (await readError(res)).details?.map((problem) => `${problem.path}: ${problem.message}`);
+    };
+    expect(await problems("stauts=failed")).toEqual(["stauts: is not a known field"]);
+    expect(await problems("type=text_to_sound")).toEqual([expect.stringMatching(/^type: /)]);
+    expect(await problems("createdAfter=yesterday")).toEqual([expect.stringMatching(/^createdAfter: /)]);
+    expect(await problems("createdAfter=2026-12-02T00:00:00Z&createdBefore=2026-12-01T00:00:00Z")).toEqual([
+      "createdBefore: must be later than createdAfter",
+    ]);
+  });
 });

@@ -40,7 +40,7 @@ describe("POST /v1/admin/tenants", () => {
     );
     expect(bad.status).toBe(400);
     expect((await readProblems(bad)).map((problem) => problem.path).sort()).toEqual(
-      ["", "id", "limits", "limits.maxInFlight", "name"].sort(),
+      ["extra", "id", "limits.maxInFlight", "limits.maxInflight", "name"].sort(),
     );
   });
 });

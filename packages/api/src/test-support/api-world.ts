@@ -24,8 +24,18 @@ export const CALLERS = {
 
 export type Who = keyof typeof CALLERS;
 
+type LoggedLine = { message: string; attributes: Record<string, unknown> };
+
 export class RecordingLogger implements ApiLogger {
-  readonly errors: { message: string; attributes: Record<string, unknown> }[] = [];
+  readonly infos: LoggedLine[] = [];
+  readonly warnings: LoggedLine[] = [];
+  readonly errors: LoggedLine[] = [];
+  info(message: string, attributes: Record<string, unknown>): void {
+    this.infos.push({ message, attributes });
+  }
+  warn(message: string, attributes: Record<string, unknown>): void {
+    this.warnings.push({ message, attributes });
+  }
   error(message: string, attributes: Record<string, unknown>): void {
     this.errors.push({ message, attributes });
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { DownloadedFile, Job, PixpipeClient } from "@pixpipe/client";
+import type { Job } from "@pixpipe/client";
+import type { DownloadedFile, PixpipeNodeClient } from "@pixpipe/client/node";
 import type { CliContext } from "../context";
 import { EXIT, type ExitCode, UsageError } from "../errors";
 import { endedError, followJob, reportInterrupted } from "../follow";
@@ -28,7 +29,7 @@ export function defaultOutputPath(job: Job): string {
 
 /** Downloads a succeeded job's output, verified against the SHA-256 the job recorded. */
 export function downloadOutput(
-  client: PixpipeClient,
+  client: PixpipeNodeClient,
   job: Job,
   destination: string,
 ): Promise<DownloadedFile> {

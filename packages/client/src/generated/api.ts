@@ -377,7 +377,7 @@ export interface components {
             };
             error?: {
                 /** @enum {string} */
-                code: "invalid_request" | "media_unavailable" | "moderation_failed" | "generation_failed" | "generation_deleted" | "insufficient_credits" | "timeout" | "archive_failed" | "provider_error";
+                code: "invalid_request" | "media_unavailable" | "moderation_failed" | "generation_failed" | "generation_deleted" | "insufficient_credits" | "quota_exceeded" | "timeout" | "archive_failed" | "provider_error";
                 message: string;
                 providerCode?: number;
             };
@@ -1349,9 +1349,15 @@ export interface operations {
             query?: {
                 /** @description Where the job is in its lifecycle; succeeded, failed and cancelled are terminal. */
                 status?: components["schemas"]["JobStatus"];
-                /** @description Page size. */
+                /** @description The PixVerse capability the job runs. */
+                type?: components["schemas"]["JobType"];
+                /** @description Only jobs created strictly after this instant. ISO-8601 with an offset; millisecond precision. */
+                createdAfter?: string;
+                /** @description Only jobs created strictly before this instant. ISO-8601 with an offset; millisecond precision. */
+                createdBefore?: string;
+                /** @description Page size. With a type filter a page may hold fewer jobs (at most 1000 jobs are looked at per request); follow nextCursor until it is null. */
                 limit?: number;
-                /** @description The nextCursor of the previous page. */
+                /** @description The nextCursor of the previous page, with the same filters. */
                 cursor?: string;
             };
             header?: never;
@@ -1402,6 +1408,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description RFC 7240. `wait=N`: answer once the job has finished (201) or after N seconds (202, the job as it stands then), at most 25 s; Preference-Applied says the wait used. Other preferences are ignored. */
+                prefer?: string;
                 /** @description Same key and same body return the same job (200); same key and another body: 409. */
                 "idempotency-key"?: string;
             };
@@ -1423,7 +1431,16 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description The job was accepted (queued). */
+            /** @description With Prefer: wait, the job was created and finished within the wait (succeeded, failed or cancelled). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description The job was accepted; it runs on (with Prefer: wait, it had not finished within the wait). */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -1499,7 +1516,10 @@ export interface operations {
     };
     getJob: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Long poll: answer as soon as the job's status or progress changes, or after this many seconds (at most 25) with the job as it is. A finished job answers at once. */
+                wait?: number | null;
+            };
             header?: never;
             path: {
                 id: string;

@@ -46,6 +46,7 @@ describe("loadConfig from SST links", () => {
       eventSource: "pixpipe",
       unknownInputFields: "pass",
       mediaAttempts: 4,
+      metricsFormat: "emf",
     });
   });
 

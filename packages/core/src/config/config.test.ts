@@ -45,6 +45,7 @@ describe("loadConfig from environment variables", () => {
       eventSource: "pixpipe",
       unknownInputFields: "pass",
       mediaAttempts: 4,
+      metricsFormat: "emf",
     });
   });
 

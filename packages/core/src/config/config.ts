@@ -32,6 +32,11 @@ export const configSchema = z.object({
   unknownInputFields: z.enum(["pass", "refuse"]),
   /** Attempts at media that looks gone for good (a host that does not resolve, a 404) before the job fails. */
   mediaAttempts: z.coerce.number().int().min(1).max(20),
+  /**
+   * How metrics are written: `emf`, CloudWatch Embedded Metric Format lines on standard output (what
+   * Lambda's log group turns into metrics); `terminal`, readable lines (local runs); `none`, not at all.
+   */
+  metricsFormat: z.enum(["emf", "terminal", "none"]),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -93,6 +98,7 @@ export const CONFIG_SETTINGS: readonly Setting[] = [
   { field: "eventSource", env: "PIXPIPE_EVENT_SOURCE", default: "pixpipe" },
   { field: "unknownInputFields", env: "PIXPIPE_UNKNOWN_INPUT_FIELDS", default: "pass" },
   { field: "mediaAttempts", env: "PIXPIPE_MEDIA_ATTEMPTS", default: "4" },
+  { field: "metricsFormat", env: "PIXPIPE_METRICS_FORMAT", default: "emf" },
 ];
 
 export class ConfigError extends Error {

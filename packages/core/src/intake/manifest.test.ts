@@ -49,7 +49,7 @@ describe("parseManifest", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.issues.map((issue) => issue.path).sort()).toEqual(
-      ["input.duration", "input.quality", "manifest", "metadata.n"].sort(),
+      ["input.duration", "input.quality", "metadata.n", "priority"].sort(),
     );
     // The failed job keeps what was readable.
     expect(parsed.request).toEqual({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { jobMetadataSchema } from "../job";
 import { type InputIssue, type JobType, jobTypeSchema, parseJobRequest } from "../job/input";
+import { issuesOf } from "../validation";
 
 /** A job manifest (`*.job.json`): the body of POST /v1/jobs. Unknown fields are refused so typos surface. */
 const manifestSchema = z.strictObject({
@@ -58,10 +59,7 @@ export function parseManifest(bytes: Uint8Array): ParsedManifest {
   const envelope = manifestSchema.safeParse(value);
   const envelopeIssues = envelope.success
     ? []
-    : envelope.error.issues.map((issue) => ({
-        path: issue.path.length > 0 ? issue.path.join(".") : MANIFEST_ROOT,
-        message: issue.message,
-      }));
+    : issuesOf(envelope.error).map((issue) => (issue.path ? issue : { ...issue, path: MANIFEST_ROOT }));
   const parsed = parseJobRequest({ type: value.type, input: value.input });
   const metadata = envelope.success ? (envelope.data.metadata ?? {}) : {};
   if (parsed.ok && envelopeIssues.length === 0) {

@@ -83,6 +83,7 @@ beforeAll(async () => {
     eventSource: "pixpipe-intake-test",
     unknownInputFields: "pass",
     mediaAttempts: 4,
+    metricsFormat: "emf",
   };
   pipeline = createPipeline(config, { clients, logger: recordingLogger() });
   await pipeline.tenants.ensureTenant({ id: tenant, name: "Tenant One" });
@@ -338,7 +339,7 @@ describe("a job manifest", () => {
     const failed = await failedJobWithEvent(await only((await intake.handle(s3Event(record))).outcomes));
 
     expect(failed).toMatchObject({ type: "text_to_video", input });
-    expect(failed.error?.message).toContain('manifest: Unrecognized key: "colour"');
+    expect(failed.error?.message).toContain("colour: is not a known field");
     expect(failed.error?.message).toContain("input.duration: model v5 supports 5, 8 s");
     expect(failed.error?.message).toContain("input.quality:");
   });

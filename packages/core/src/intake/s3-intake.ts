@@ -8,8 +8,9 @@ import { requireSetting } from "../config";
 import { IdempotencyConflictError, type JobError, type JobStatus, type JobType } from "../job";
 import type { InputIssue } from "../job/input";
 import type { Logger } from "../pipeline";
-import { type Caller, type JobService, JobValidationError } from "../services";
+import { type Caller, type JobService, JobValidationError, QuotaExceededError } from "../services";
 import type { TenantRepository } from "../tenant";
+import { describeIssues } from "../validation";
 import type { Pipeline } from "../wiring";
 import { describeImageIssue, imageJobRequest } from "./image-request";
 import { IMAGE_EXTENSIONS, INTAKE_LIMITS, MANIFEST_SUFFIX, readIncomingKey } from "./incoming-object";
@@ -209,7 +210,7 @@ export class S3Intake {
   private async create(
     incoming: Incoming,
     request: IntakeRequest,
-    describeIssues: (issues: readonly InputIssue[]) => JobError,
+    toJobError: (issues: readonly InputIssue[]) => JobError,
   ): Promise<IntakeOutcome> {
     const { object, tenantId } = incoming;
     const caller: Caller = { tenantId, admin: false };
@@ -229,8 +230,12 @@ export class S3Intake {
       return { outcome: "job_created", key: object.key, jobId: job.id, status: job.status };
     } catch (error) {
       if (error instanceof IdempotencyConflictError) return this.duplicate(object, error.existingJobId);
+      // A spent budget resets only at the next UTC day or month, long after SQS gives up retrying.
+      if (error instanceof QuotaExceededError) {
+        return this.fail(incoming, request, { code: "quota_exceeded", message: error.message });
+      }
       if (!(error instanceof JobValidationError)) throw error;
-      return this.fail(incoming, request, describeIssues(error.issues));
+      return this.fail(incoming, request, toJobError(error.issues));
     }
   }
 
@@ -347,7 +352,7 @@ function imageError(issues: readonly InputIssue[]): JobError {
 function manifestError(issues: readonly InputIssue[]): JobError {
   return {
     code: "invalid_request",
-    message: `the job manifest is invalid: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`,
+    message: `the job manifest is invalid: ${describeIssues(issues)}`,
   };
 }
 

@@ -14,10 +14,11 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { dueShardOf, dueShards, GSI, type ItemKey, itemKeys, queryDueShards } from "../table";
+import { type ActiveJobCensus, takeActiveJobCensus } from "./census";
 import { CompanionConflictError, PixverseIdConflictError } from "./errors";
 import { epochSeconds, jobForIdempotencyKey, newIdempotencyRecord } from "./idempotency";
 import { type JobRecord, jobRecordSchema, type NewJob } from "./job";
-import { assertListLimit, decodeListCursor, encodeListCursor } from "./list-cursor";
+import { assertListLimit, decodeListCursor, jobIdRange, listPage, MAX_LIST_EXAMINED } from "./list";
 import type { CreateJobOptions, JobRepository, ListJobsOptions } from "./repository";
 import {
   applyPlan,
@@ -43,6 +44,7 @@ const idempotencyItemSchema = z.object({
   expiresAt: z.number(),
 });
 const generationPointerSchema = z.object({ jobId: z.string() });
+const censusItemSchema = jobRecordSchema.pick({ status: true, createdAt: true });
 
 const TRANSACTION_CONFLICT_RETRIES = 5;
 
@@ -169,55 +171,66 @@ export class DynamoJobRepository implements JobRepository {
     tenantId: string,
     options: ListJobsOptions,
   ): Promise<{ jobs: JobRecord[]; nextCursor: string | null }> {
-    const { status, limit } = options;
+    const { status, type, limit } = options;
     assertListLimit(limit);
-    const after = options.cursor ? decodeListCursor(options.cursor) : undefined;
-    const base: QueryCommandInput = status
+    const range = jobIdRange(options, options.cursor ? decodeListCursor(options.cursor) : undefined);
+    if (!range) return { jobs: [], nextCursor: null };
+    // Status and creation time are key ranges (ids are ULIDs); only the type is a filter.
+    const index = status ? GSI.byTenantStatus : GSI.byTenant;
+    const sortKey = (id: string) => (status ? statusSortKey(status, id) : id);
+    const base: QueryCommandInput = {
+      TableName: this.tableName,
+      IndexName: index.name,
+      KeyConditionExpression: "#pk = :tenant AND #sk BETWEEN :from AND :to",
+      ExpressionAttributeNames: {
+        "#pk": index.partitionKey,
+        "#sk": index.sortKey,
+        ...(type ? { "#type": "type" } : {}),
+      },
+      ExpressionAttributeValues: {
+        ":tenant": tenantId,
+        ":from": sortKey(range.from),
+        ":to": sortKey(range.to),
+        ...(type ? { ":type": type } : {}),
+      },
+      ...(type ? { FilterExpression: "#type = :type" } : {}),
+      ScanIndexForward: false,
+    };
+    let startKey: Item | undefined = range.startAfter
       ? {
-          TableName: this.tableName,
-          IndexName: GSI.byTenantStatus.name,
-          KeyConditionExpression: "#pk = :tenant AND begins_with(#sk, :status)",
-          ExpressionAttributeNames: {
-            "#pk": GSI.byTenantStatus.partitionKey,
-            "#sk": GSI.byTenantStatus.sortKey,
-          },
-          ExpressionAttributeValues: { ":tenant": tenantId, ":status": `${status}#` },
-        }
-      : {
-          TableName: this.tableName,
-          IndexName: GSI.byTenant.name,
-          KeyConditionExpression: "#pk = :tenant",
-          ExpressionAttributeNames: { "#pk": GSI.byTenant.partitionKey },
-          ExpressionAttributeValues: { ":tenant": tenantId },
-        };
-    let startKey: Item | undefined = after
-      ? {
-          ...itemKeys.job(after),
-          [GSI.byTenant.partitionKey]: tenantId,
-          ...(status
-            ? { [GSI.byTenantStatus.sortKey]: statusSortKey(status, after) }
-            : { [GSI.byTenant.sortKey]: after }),
+          ...itemKeys.job(range.startAfter),
+          [index.partitionKey]: tenantId,
+          [index.sortKey]: sortKey(range.startAfter),
         }
       : undefined;
 
-    // One item more than asked says whether another page exists, so the last page has no cursor.
-    const items: Item[] = [];
+    // One match more than asked says whether another page exists, so the last page has no cursor. A
+    // filtered look reads at most MAX_LIST_EXAMINED jobs (DynamoDB's Limit counts those read).
+    const matches: Item[] = [];
+    let examined = 0;
     do {
       const page = await this.dynamo.send(
         new QueryCommand({
           ...base,
-          ScanIndexForward: false,
-          Limit: limit + 1 - items.length,
+          Limit: type ? MAX_LIST_EXAMINED - examined : limit + 1 - matches.length,
           ExclusiveStartKey: startKey,
         }),
       );
-      items.push(...(page.Items ?? []));
+      matches.push(...(page.Items ?? []));
+      examined += page.ScannedCount ?? 0;
       startKey = page.LastEvaluatedKey;
-    } while (startKey && items.length <= limit);
+    } while (startKey && matches.length <= limit && examined < MAX_LIST_EXAMINED);
 
-    const jobs = items.slice(0, limit).map((item) => jobRecordSchema.parse(item));
-    const nextCursor = items.length > limit ? encodeListCursor(jobs[jobs.length - 1]!.id) : null;
-    return { jobs, nextCursor };
+    // The last key read is the job item's own key: JOB#<id>.
+    const stoppedAt =
+      type && startKey && examined >= MAX_LIST_EXAMINED
+        ? String(startKey.pk).slice("JOB#".length)
+        : undefined;
+    return listPage(
+      matches.map((item) => jobRecordSchema.parse(item)),
+      limit,
+      stoppedAt,
+    );
   }
 
   async transition(id: string, input: TransitionInput): Promise<JobRecord | null> {
@@ -414,6 +427,37 @@ export class DynamoJobRepository implements JobRepository {
       .map((item) => jobRecordSchema.parse(item))
       .sort(byNextCheck)
       .slice(0, limit);
+  }
+
+  /**
+   * Every job in the due index (each non-terminal job is in it, and terminal ones with an unsent
+   * event), every page of every shard, projected to the two attributes counted. The projection saves
+   * transfer, not cost: a query is billed for the whole items it reads, 1 read unit per 8 KB.
+   */
+  async activeJobCensus(): Promise<ActiveJobCensus> {
+    const shardJobs = await Promise.all(
+      dueShards.map(async (shard) => {
+        const jobs: { status: JobStatus; createdAt: string }[] = [];
+        let startKey: Item | undefined;
+        do {
+          const page = await this.dynamo.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              IndexName: GSI.due.name,
+              KeyConditionExpression: "#shard = :shard",
+              ProjectionExpression: "#status, createdAt",
+              ExpressionAttributeNames: { "#shard": GSI.due.partitionKey, "#status": "status" },
+              ExpressionAttributeValues: { ":shard": shard },
+              ExclusiveStartKey: startKey,
+            }),
+          );
+          for (const item of page.Items ?? []) jobs.push(censusItemSchema.parse(item));
+          startKey = page.LastEvaluatedKey;
+        } while (startKey);
+        return jobs;
+      }),
+    );
+    return takeActiveJobCensus(shardJobs.flat());
   }
 
   async oldestQueued(tenantId: string, limit: number): Promise<JobRecord[]> {

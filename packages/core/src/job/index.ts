@@ -1,3 +1,4 @@
+export { ACTIVE_STATUSES, type ActiveJobCensus, type ActiveStatus, takeActiveJobCensus } from "./census";
 export { DynamoJobRepository } from "./dynamo-repository";
 export {
   CompanionConflictError,
@@ -40,7 +41,7 @@ export {
   resolvedSlotSchema,
   toPublicJob,
 } from "./job";
-export { MAX_LIST_LIMIT } from "./list-cursor";
+export { type JobListFilter, MAX_LIST_EXAMINED, MAX_LIST_LIMIT } from "./list";
 export { InMemoryJobRepository } from "./memory-repository";
 export type { CreateJobOptions, JobRepository, ListJobsOptions } from "./repository";
 export {

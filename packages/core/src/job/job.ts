@@ -8,13 +8,20 @@ import { isTerminal, type JobStage, jobErrorCodeSchema, jobStageSchema, jobStatu
 export const JOB_ID_PREFIX = "job_";
 export const jobIdSchema = z.string().regex(/^job_[0-9A-HJKMNP-TV-Z]{26}$/, "must be a job id (job_<ULID>)");
 
-// Monotonic: ids made in the same millisecond by one process still sort in creation order, which
-// is the order of a tenant's job list.
-const nextUlid = monotonicFactory();
+// Ids made in the same millisecond by one process still sort in creation order (a monotonic ULID),
+// and an id's time is always its job's createdAt (a fresh factory per millisecond: one reused across a
+// clock that steps back would stamp the later time), so a creation range is a key range.
+let idMillisecond = -1;
+let nextUlid = monotonicFactory();
 
-/** A new job id: `job_` + ULID, so ids sort by creation time. */
+/** A new job id: `job_` + ULID of the creation time, so ids sort by creation time. */
 export function newJobId(now: Date = new Date()): string {
-  return `${JOB_ID_PREFIX}${nextUlid(now.getTime())}`;
+  const time = now.getTime();
+  if (time !== idMillisecond) {
+    idMillisecond = time;
+    nextUlid = monotonicFactory();
+  }
+  return `${JOB_ID_PREFIX}${nextUlid(time)}`;
 }
 
 const isoDateTime = z.iso.datetime();

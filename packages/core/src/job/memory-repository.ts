@@ -1,8 +1,9 @@
 import { InMemoryItems, type ItemKey } from "../table";
+import { type ActiveJobCensus, takeActiveJobCensus } from "./census";
 import { CompanionConflictError, PixverseIdConflictError } from "./errors";
 import { type IdempotencyRecord, jobForIdempotencyKey, newIdempotencyRecord } from "./idempotency";
 import type { JobRecord, NewJob } from "./job";
-import { assertListLimit, decodeListCursor, encodeListCursor } from "./list-cursor";
+import { assertListLimit, decodeListCursor, jobIdRange, listPage, MAX_LIST_EXAMINED } from "./list";
 import type { CreateJobOptions, JobRepository, ListJobsOptions } from "./repository";
 import {
   applyPlan,
@@ -64,14 +65,35 @@ export class InMemoryJobRepository implements JobRepository {
     options: ListJobsOptions,
   ): Promise<{ jobs: JobRecord[]; nextCursor: string | null }> {
     assertListLimit(options.limit);
-    const after = options.cursor ? decodeListCursor(options.cursor) : undefined;
-    const matching = [...this.jobs.values()]
-      .filter((job) => job.tenantId === tenantId && (!options.status || job.status === options.status))
-      .filter((job) => after === undefined || job.id < after)
+    const range = jobIdRange(options, options.cursor ? decodeListCursor(options.cursor) : undefined);
+    if (!range) return { jobs: [], nextCursor: null };
+    // What DynamoDB's key condition reads (tenant, status, id range), newest first.
+    const candidates = [...this.jobs.values()]
+      .filter(
+        (job) =>
+          job.tenantId === tenantId &&
+          (!options.status || job.status === options.status) &&
+          job.id >= range.from &&
+          job.id <= range.to &&
+          (range.startAfter === undefined || job.id < range.startAfter),
+      )
       .sort((a, b) => (a.id < b.id ? 1 : -1));
-    const jobs = matching.slice(0, options.limit).map((job) => structuredClone(job));
-    const nextCursor = matching.length > options.limit ? encodeListCursor(jobs.at(-1)!.id) : null;
-    return { jobs, nextCursor };
+    const page =
+      options.type === undefined
+        ? listPage(candidates.slice(0, options.limit + 1), options.limit)
+        : this.typePage(candidates, options.type, options.limit);
+    return { ...page, jobs: page.jobs.map((job) => structuredClone(job)) };
+  }
+
+  /** The type filter reads like DynamoDB's FilterExpression: at most MAX_LIST_EXAMINED jobs looked at. */
+  private typePage(candidates: JobRecord[], type: string, limit: number) {
+    const examined = candidates.slice(0, MAX_LIST_EXAMINED);
+    const stoppedAt = examined.length === MAX_LIST_EXAMINED ? examined.at(-1)!.id : undefined;
+    return listPage(
+      examined.filter((job) => job.type === type),
+      limit,
+      stoppedAt,
+    );
   }
 
   async transition(id: string, input: TransitionInput): Promise<JobRecord | null> {
@@ -93,6 +115,10 @@ export class InMemoryJobRepository implements JobRepository {
       .sort(byNextCheck)
       .slice(0, limit)
       .map((job) => structuredClone(job));
+  }
+
+  async activeJobCensus(): Promise<ActiveJobCensus> {
+    return takeActiveJobCensus(this.jobs.values());
   }
 
   async oldestQueued(tenantId: string, limit: number): Promise<JobRecord[]> {

@@ -1,7 +1,8 @@
 import type { ItemKey } from "../table";
+import type { ActiveJobCensus } from "./census";
 import type { JobRecord, NewJob } from "./job";
+import type { JobListFilter } from "./list";
 import type { CompanionWrites, TransitionInput, UpdateInput } from "./rules";
-import type { JobStatus } from "./status";
 
 export interface CreateJobOptions {
   idempotencyKey?: string;
@@ -12,8 +13,7 @@ export interface CreateJobOptions {
   companions?: CompanionWrites;
 }
 
-export interface ListJobsOptions {
-  status?: JobStatus;
+export interface ListJobsOptions extends JobListFilter {
   /** 1..MAX_LIST_LIMIT */
   limit: number;
   cursor?: string | null;
@@ -21,7 +21,7 @@ export interface ListJobsOptions {
 
 /**
  * Where jobs are kept. Every adapter applies the same rules (rules.ts, idempotency.ts,
- * list-cursor.ts) and passes the same contract suite; only the JobLifecycle writes through it.
+ * list.ts) and passes the same contract suite; only the JobLifecycle writes through it.
  */
 export interface JobRepository {
   /** Stores a new job, or returns the job an earlier request with the same idempotency key created. */
@@ -29,7 +29,11 @@ export interface JobRepository {
   /** Tenant-scoped: another tenant's job is null. */
   get(tenantId: string, id: string): Promise<JobRecord | null>;
   getById(id: string): Promise<JobRecord | null>;
-  /** Newest first; throws InvalidCursorError for a cursor it did not issue. */
+  /**
+   * Newest first, narrowed by the filter (list.ts); a page may hold fewer jobs than its limit when the
+   * type filter stopped at MAX_LIST_EXAMINED, with a cursor to carry on. Throws InvalidCursorError for
+   * a cursor it did not issue.
+   */
   list(tenantId: string, options: ListJobsOptions): Promise<{ jobs: JobRecord[]; nextCursor: string | null }>;
   /**
    * Moves the job to `to` if its status is one of `from`: the updated job, or null when it is not
@@ -45,6 +49,11 @@ export interface JobRepository {
   findByPixverseId(pixverseId: string): Promise<JobRecord | null>;
   /** Jobs whose nextCheckAt <= now, oldest first. */
   listDue(now: Date, limit: number): Promise<JobRecord[]>;
+  /**
+   * Every non-terminal job counted by status, with the oldest one's creation time (the poller's gauges).
+   * Reads all of them: once per poller tick, never per request.
+   */
+  activeJobCensus(): Promise<ActiveJobCensus>;
   /** A tenant's queued jobs, oldest first (the scheduler's view). */
   oldestQueued(tenantId: string, limit: number): Promise<JobRecord[]>;
   /** Writes a marker item (`at` = when), replacing any before it. */

@@ -68,6 +68,8 @@ export const JOB_ERROR_CODES = [
   "generation_deleted",
   /** The PixVerse account has no credits left for this job. */
   "insufficient_credits",
+  /** The tenant's credit budget per day or month was spent when the job came in (an S3 object). */
+  "quota_exceeded",
   /** The job did not finish within the configured deadline. */
   "timeout",
   /** The result could not be copied into S3; the PixVerse URL stays on the job. */

@@ -1,6 +1,6 @@
 import type { MediaKind } from "../job/input";
 
-// Every size limit pixpipe applies at its edges, in one place. PixVerse's own limits come from
+// Every size and time limit pixpipe applies at its edges, in one place. PixVerse's own limits come from
 // pixverse-api.md §6; the others are pixpipe's choices, each with its reason.
 
 const MiB = 1024 * 1024;
@@ -35,6 +35,9 @@ export type UploadContentType = keyof typeof UPLOAD_CONTENT_TYPES;
  * item and SQS's message size.
  */
 export const MANIFEST_MAX_BYTES = 64 * 1024;
+
+/** The longest a request may wait on its job (GET ?wait, POST Prefer: wait): under API Gateway's 30 s. */
+export const MAX_JOB_WAIT_MS = 25_000;
 
 /** A job's own string labels: enough for ids and tags, small next to DynamoDB's 400 KB item. */
 export const METADATA_LIMITS = { maxKeys: 50, maxKeyLength: 40, maxValueLength: 500 } as const;

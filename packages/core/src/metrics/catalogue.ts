@@ -107,7 +107,7 @@ export const METRICS = {
     dimensions: ["Endpoint", "ErrCode"],
     rollups: [TOTAL, ["ErrCode"]],
     description:
-      "A PixVerse request that did not succeed: ErrCode is PixVerse's non-zero ErrCode, or `http_<status>` / `network` / `timeout` when there was none.",
+      "A PixVerse request that did not succeed: ErrCode is PixVerse's non-zero ErrCode, or `http_<status>` / `bad_response` (a 2xx that could not be read) / `network` / `timeout` when there was none.",
   }),
   pixverseCallDuration: define({
     name: "PixverseCallDuration",
@@ -132,7 +132,8 @@ export const METRICS = {
     unit: "Count",
     dimensions: ["Reason"],
     rollups: [TOTAL],
-    description: "A PixVerse webhook delivery refused by verification; Reason is the WebhookRejection code.",
+    description:
+      "A PixVerse webhook delivery refused by verification; Reason is the WebhookRejection code, or `late` for one signed but outside the timestamp window (its body is not trusted; its job is polled instead).",
   }),
   archiveBytes: define({
     name: "ArchiveBytes",

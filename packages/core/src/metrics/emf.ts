@@ -10,7 +10,7 @@ import { BaseMetrics, type MetricRecord } from "./metrics";
 
 /** Where problems with a metric call are reported (never thrown into the pipeline). */
 export interface MetricsWarnings {
-  warn(message: string, details?: Record<string, unknown>): void;
+  warn(message: string, details: Record<string, unknown>): void;
 }
 
 export interface EmfMetricsOptions {
@@ -110,22 +110,46 @@ export class EmfMetrics extends BaseMetrics {
   }
 }
 
+/** One EMF document as plain data: its dimensions (besides `service`) and each metric's values. */
+export interface EmfReading {
+  readonly dimensions: readonly (readonly [name: string, value: string])[];
+  readonly metrics: readonly { readonly name: string; readonly unit: string; readonly value: unknown }[];
+}
+
+/** Reads an EMF line as written by EmfMetrics (one directive); null for any other line. */
+export function readEmfLine(line: string): EmfReading | null {
+  const document = JSON.parse(line) as Record<string, unknown> & {
+    _aws?: { CloudWatchMetrics?: { Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };
+  };
+  const directive = document._aws?.CloudWatchMetrics?.[0];
+  if (!directive) return null;
+  return {
+    dimensions: (directive.Dimensions[0] ?? [])
+      .filter((name) => name !== "service")
+      .map((name) => [name, String(document[name])] as const),
+    metrics: directive.Metrics.map(({ Name, Unit }) => ({ name: Name, unit: Unit, value: document[Name] })),
+  };
+}
+
+/** A value as a person reads it: numbers to at most 3 decimals (the EMF document keeps every digit). */
+const readable = (value: unknown) =>
+  typeof value === "number" ? String(Math.round(value * 1000) / 1000) : String(value);
+
+/** `JobsCreated=1 Count, ... {Stage=local, JobType=text_to_video}` (no braces without dimensions). */
+export function formatEmfReading(reading: EmfReading): string {
+  const metrics = reading.metrics.map(
+    ({ name, unit, value }) =>
+      `${name}=${Array.isArray(value) ? `[${value.map(readable).join(",")}]` : readable(value)} ${unit}`,
+  );
+  const dimensions = reading.dimensions.map(([name, value]) => `${name}=${value}`);
+  return dimensions.length === 0 ? metrics.join(", ") : `${metrics.join(", ")} {${dimensions.join(", ")}}`;
+}
+
 /**
  * One EMF line as a short readable line for a developer's terminal, e.g.
  * `JobsCreated=1 Count, JobsSucceeded=1 Count {Stage=local, JobType=text_to_video}`.
  */
 export function summarizeEmfLine(line: string): string {
-  const document = JSON.parse(line) as Record<string, unknown> & {
-    _aws: { CloudWatchMetrics: { Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] };
-  };
-  const [directive] = document._aws.CloudWatchMetrics;
-  if (!directive) return line;
-  const metrics = directive.Metrics.map(({ Name, Unit }) => {
-    const value = document[Name];
-    return `${Name}=${Array.isArray(value) ? `[${value.join(",")}]` : String(value)} ${Unit}`;
-  });
-  const dimensions = (directive.Dimensions[0] ?? [])
-    .filter((name) => name !== "service")
-    .map((name) => `${name}=${String(document[name])}`);
-  return `${metrics.join(", ")} {${dimensions.join(", ")}}`;
+  const reading = readEmfLine(line);
+  return reading ? formatEmfReading(reading) : line;
 }

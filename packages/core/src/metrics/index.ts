@@ -20,3 +20,4 @@ export { EmfMetrics, type EmfMetricsOptions, type MetricsWarnings, summarizeEmfL
 export type { MetricRecord, Metrics } from "./metrics";
 export { MetricsRecorder } from "./recorder";
 export { deploymentStage } from "./stage";
+export { terminalMetricsWriter } from "./terminal";

@@ -1,10 +1,12 @@
 import { ArchiveError, outputKey } from "../archive";
 import type { JobRecord, JobRepository } from "../job";
 import { JOB_TYPE_SPECS } from "../job/input";
+import { METRICS, type Metrics } from "../metrics";
 import { type GenerationResult, PIXVERSE_STATUS, PixverseError } from "../pixverse";
 import type { MediaStore } from "../storage";
 import { readGenerationResult } from "./generation";
 import type { JobLifecycle } from "./job-lifecycle";
+import { jobLogKeys } from "./job-log";
 import type { Logger, PixverseApi } from "./ports";
 
 export interface ArchiverDeps {
@@ -17,6 +19,7 @@ export interface ArchiverDeps {
   /** Copies tried (first and retries) before the job fails archive_failed. */
   maxAttempts: number;
   logger: Logger;
+  metrics: Metrics;
 }
 
 type Dimensions = Pick<GenerationResult, "outputWidth" | "outputHeight">;
@@ -38,7 +41,7 @@ export class Archiver {
     const job = await this.deps.jobs.getById(jobId);
     if (job?.status !== "archiving") {
       this.deps.logger.info("archive request for a job that is not archiving; ignored", {
-        jobId,
+        ...(job ? jobLogKeys(job) : { jobId }),
         status: job?.status ?? "missing",
       });
       return;
@@ -109,12 +112,14 @@ export class Archiver {
   private async copy(job: JobRecord, url: string, dimensions?: Dimensions): Promise<CopyResult> {
     const { contentType } = JOB_TYPE_SPECS[job.type].result;
     try {
+      const started = performance.now();
       const stored = await this.deps.store.archiveFromUrl({
         url,
         key: outputKey(job.tenantId, job.id, contentType),
         contentType,
         maxBytes: this.deps.maxBytes,
       });
+      this.measureCopy(stored.size, performance.now() - started);
       const size = dimensions ?? (await this.freshResult(job));
       await this.deps.lifecycle.archived(job, {
         bucket: stored.bucket,
@@ -128,8 +133,9 @@ export class Archiver {
       return "done";
     } catch (error) {
       if (!(error instanceof ArchiveError)) throw error;
+      this.deps.metrics.count(METRICS.archivesFailed, { Reason: error.code });
       this.deps.logger.warn("archive copy failed", {
-        jobId: job.id,
+        ...jobLogKeys(job),
         code: error.code,
         retryable: error.retryable,
       });
@@ -140,13 +146,23 @@ export class Archiver {
     }
   }
 
+  private measureCopy(bytes: number, milliseconds: number): void {
+    this.deps.metrics.observe(METRICS.archiveBytes, {}, bytes);
+    // A copy too quick to time says nothing about throughput.
+    if (milliseconds > 0)
+      this.deps.metrics.observe(METRICS.archiveThroughput, {}, (bytes * 1000) / milliseconds);
+  }
+
   /** PixVerse's current view of the result (its dimensions); undefined when it cannot say. */
   private async freshResult(job: JobRecord): Promise<Dimensions | undefined> {
     if (!job.pixverseId) return undefined;
     try {
       return await readGenerationResult(this.deps.pixverse, { type: job.type, pixverseId: job.pixverseId });
     } catch (error) {
-      this.deps.logger.warn("could not read the PixVerse result", { jobId: job.id, error: String(error) });
+      this.deps.logger.warn("could not read the PixVerse result", {
+        ...jobLogKeys(job),
+        error: String(error),
+      });
       return undefined;
     }
   }

@@ -16,6 +16,7 @@ export {
   pastDeadline,
   timeoutError,
 } from "./failure-policy";
+export { PipelineGauges, type PipelineGaugesDeps } from "./gauges";
 export { readGenerationResult, type SubmittedGeneration, submitGeneration } from "./generation";
 export {
   type FinishedGeneration,
@@ -24,6 +25,7 @@ export {
   type RetryReason,
   type WebhookOutboxPort,
 } from "./job-lifecycle";
+export { jobLogKeys } from "./job-log";
 export {
   type GenerationOutcome,
   JobSteps,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { EventRejectedError, type JobEventPublisher } from "../events";
+import { EventRejectedError, isJobEventStatus, JOB_EVENT_TYPES, type JobEventPublisher } from "../events";
 import {
   type CompanionWrites,
   type CreateJobOptions,
@@ -18,11 +18,13 @@ import {
   toPublicJob,
 } from "../job";
 import type { InputWarning, JobType } from "../job/input";
+import { METRICS, type Metrics } from "../metrics";
 import { itemKeys } from "../table";
 import { type UsageCounts, usageIncrement } from "../usage";
 import type { JobWebhook } from "../webhooks/subscription";
 import { backoffDelayMs } from "./backoff";
 import type { SubmittedGeneration } from "./generation";
+import { failureLogLevel, jobLogKeys } from "./job-log";
 import type { ArchiveQueue, Clock, Logger } from "./ports";
 import { type SlotShortage, slotClaims, slotKeys } from "./slots";
 import type { Timings } from "./timings";
@@ -42,6 +44,7 @@ export interface JobLifecycleDeps {
   jobDeadlineSeconds: number;
   clock: Clock;
   logger: Logger;
+  metrics: Metrics;
 }
 
 /** What a job is asked to do: its type, its validated input and the caller's labels. */
@@ -107,7 +110,10 @@ export class JobLifecycle {
         companions: { add: [this.usage(request.tenantId, now.toISOString(), request.type, { created: 1 })] },
       },
     );
-    if (result.created) await this.markWaiting(result.job);
+    if (result.created) {
+      this.deps.metrics.count(METRICS.jobsCreated, { JobType: request.type });
+      await this.markWaiting(result.job);
+    }
     return result;
   }
 
@@ -136,7 +142,12 @@ export class JobLifecycle {
       },
     );
     if (result.created) {
-      this.deps.logger.info("job rejected at creation", { jobId: result.job.id, error });
+      this.deps.metrics.count(METRICS.jobsCreated, { JobType: request.type });
+      this.countFailure(result.job, error);
+      this.deps.logger[failureLogLevel(error.code)]("job rejected at creation", {
+        ...jobLogKeys(result.job),
+        error,
+      });
       await this.publishEvent(result.job);
     }
     return result;
@@ -223,8 +234,9 @@ export class JobLifecycle {
       now: this.now(),
       ...this.deps.webhooks.outboxFor(job, "generating"),
     });
+    if (moved) this.timeArrival(moved);
     this.deps.logger.info("job submitted to PixVerse", {
-      jobId: job.id,
+      ...jobLogKeys(job),
       pixverseId: generation.pixverseId,
       moved: !!moved,
     });
@@ -327,6 +339,7 @@ export class JobLifecycle {
       ...this.deps.webhooks.outboxFor(job, "archiving"),
     });
     if (moved) {
+      this.timeArrival(moved);
       await this.deps.webhooks.dispatch(moved);
       await this.handOutArchive(moved);
     }
@@ -388,7 +401,9 @@ export class JobLifecycle {
       ...this.deps.webhooks.outboxFor(job, "succeeded"),
     });
     if (succeeded) {
-      this.deps.logger.info("job archived", { jobId: job.id, key: output.key, size: output.size });
+      this.deps.metrics.count(METRICS.jobsSucceeded, { JobType: job.type });
+      this.timeArrival(succeeded);
+      this.deps.logger.info("job archived", { ...jobLogKeys(job), key: output.key, size: output.size });
       await this.announce(succeeded);
     }
     return succeeded;
@@ -409,7 +424,12 @@ export class JobLifecycle {
       ...this.deps.webhooks.outboxFor(job, "failed"),
     });
     if (failed) {
-      this.deps.logger.info("job failed", { jobId: job.id, error });
+      this.countFailure(job, error);
+      this.deps.logger[failureLogLevel(error.code)]("job failed", {
+        ...jobLogKeys(job),
+        from: job.status,
+        error,
+      });
       await this.announce(failed);
     }
     return failed;
@@ -444,15 +464,18 @@ export class JobLifecycle {
     try {
       await this.deps.events.publish(toPublicJob(job));
     } catch (error) {
+      if (isJobEventStatus(job.status)) {
+        this.deps.metrics.count(METRICS.eventSendsRefused, { EventType: JOB_EVENT_TYPES[job.status] });
+      }
       if (error instanceof EventRejectedError) {
         this.deps.logger.error("job event refused by the queue; it will not be retried", {
-          jobId: job.id,
+          ...jobLogKeys(job),
           error: error.message,
         });
         await this.reschedule(job, { eventPending: false, eventError: error.message });
         return false;
       }
-      this.deps.logger.warn("job event not sent; will retry", { jobId: job.id, error: String(error) });
+      this.deps.logger.warn("job event not sent; will retry", { ...jobLogKeys(job), error: String(error) });
       await this.bookkeep(job, {
         attempts: job.attempts + 1,
         nextCheckAt: this.later(backoffDelayMs(this.deps.timings.eventRetry, job.attempts)),
@@ -469,7 +492,7 @@ export class JobLifecycle {
       await this.deps.jobs.putMarker(itemKeys.waitingMarker(job.tenantId), this.now().toISOString());
     } catch (error) {
       this.deps.logger.warn("waiting marker not written; the poller writes it", {
-        jobId: job.id,
+        ...jobLogKeys(job),
         error: String(error),
       });
     }
@@ -526,10 +549,20 @@ export class JobLifecycle {
     } catch (error) {
       // The job is `archiving` with a nextCheckAt: the poller hands it out again when that passes.
       this.deps.logger.warn("archive request not queued; the poller will retry", {
-        jobId: job.id,
+        ...jobLogKeys(job),
         error: String(error),
       });
     }
+  }
+
+  private countFailure(job: JobRecord, error: JobError): void {
+    this.deps.metrics.count(METRICS.jobsFailed, { JobType: job.type, ErrorCode: error.code });
+  }
+
+  /** A job's first arrival in its status (every transition happens once): the time since it was created. */
+  private timeArrival(job: JobRecord): void {
+    const elapsed = Math.max(0, this.now().getTime() - Date.parse(job.createdAt));
+    this.deps.metrics.timing(METRICS.jobTimeToStatus, { JobType: job.type, Status: job.status }, elapsed);
   }
 
   /** When the job fails with timeout if it has not finished. */

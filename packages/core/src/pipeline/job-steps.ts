@@ -18,6 +18,7 @@ import {
 } from "./failure-policy";
 import { readGenerationResult, submitGeneration } from "./generation";
 import type { JobLifecycle } from "./job-lifecycle";
+import { jobLogKeys } from "./job-log";
 import type { MediaResolver } from "./media-resolver";
 import type { Clock, Logger, PixverseApi } from "./ports";
 import { chooseSlots, readSlotBoard, type SlotBoard, type SlotLimits, withTaken } from "./slots";
@@ -319,7 +320,7 @@ export class JobSteps {
     alarming: boolean,
   ): void {
     this.deps.logger[alarming ? "error" : "warn"](`PixVerse ${step} failed; retrying`, {
-      jobId: job.id,
+      ...jobLogKeys(job),
       attempt: job.attempts + 1,
       retryInMs: after,
       error:

@@ -38,6 +38,7 @@ function pollerOf(world: TestWorld, pageSize: number): Poller {
     steps: world.pipeline.steps,
     scheduler: world.pipeline.scheduler,
     webhooks: { sweep: async () => 0 },
+    gauges: { sample: async () => {} },
     clock: systemClock,
     logger: new Logger({ logLevel: "SILENT" }),
     pageSize,

@@ -1,4 +1,6 @@
 import type { JobRepository } from "../job";
+import type { PipelineGauges } from "./gauges";
+import { jobLogKeys } from "./job-log";
 import type { JobSteps, StepResult } from "./job-steps";
 import type { Clock, Logger } from "./ports";
 import type { Scheduler } from "./scheduler";
@@ -14,6 +16,8 @@ export interface PollerDeps {
   steps: Pick<JobSteps, "advance">;
   scheduler: Pick<Scheduler, "round">;
   webhooks: WebhookSweep;
+  /** Sampled at the end of every tick. */
+  gauges: Pick<PipelineGauges, "sample">;
   clock: Clock;
   logger: Logger;
   /** Jobs read from the due index per page. */
@@ -87,12 +91,18 @@ export class Poller {
         } catch (error) {
           // One broken job must not stop the others; it stays due and is looked at next tick.
           report.errors++;
-          this.deps.logger.error("poller could not advance a job", { jobId: job.id, error: String(error) });
+          this.deps.logger.error("poller could not advance a job", {
+            ...jobLogKeys(job),
+            error: String(error),
+          });
         }
       }
     }
     await this.sweepWebhooks(report);
-    const busy = report.examined > 0 || report.started > 0 || report.errors > 0 || !!report.webhooksSwept;
+    await this.deps.gauges.sample();
+    // A tick whose every step came to "nothing" only looked: not worth a line at INFO.
+    const { examined: _examined, errors, started: _started, nothing: _nothing, ...done } = report;
+    const busy = errors > 0 || Object.values(done).some((n) => n > 0);
     this.deps.logger[busy ? "info" : "debug"]("poller tick", { ...report, ms: elapsed() });
     return report;
   }

@@ -42,6 +42,7 @@ const pollerOf = (world: InMemoryWorld, steps: Pick<JobSteps, "advance">, reques
     steps,
     scheduler: world.pipeline.scheduler,
     webhooks: { sweep: async () => 0 },
+    gauges: { sample: async () => {} },
     clock: world.clock,
     logger: silentLogger(),
     requestsPerSecond,

@@ -1,6 +1,8 @@
 import type { JobRepository } from "../job";
+import { METRICS, type Metrics } from "../metrics";
 import { type NonceStore, verifyPixverseWebhook, type WebhookRejection } from "../pixverse";
 import type { JobLifecycle } from "./job-lifecycle";
+import { jobLogKeys } from "./job-log";
 import type { JobSteps, StepResult } from "./job-steps";
 
 /** A late webhook makes its job due for a poll at most this often. */
@@ -18,6 +20,7 @@ export interface WebhookReceiverDeps {
   nonces: NonceStore;
   clock: Clock;
   logger: Logger;
+  metrics: Metrics;
 }
 
 /** What became of one PixVerse callback; the HTTP layer picks the status code. */
@@ -52,11 +55,12 @@ export class WebhookReceiver {
       nonceStore: this.deps.nonces,
       now: this.deps.clock.now(),
     });
+    if (!verified.ok) this.deps.metrics.count(METRICS.webhooksRefused, { Reason: verified.code });
     if (!verified.ok && verified.code === "late") {
       const job = await this.deps.jobs.findByPixverseId(verified.event.videoId);
       const scheduled = job ? await this.deps.lifecycle.pollSoon(job, LATE_WEBHOOK_POLL_GAP_MS) : null;
       this.deps.logger.info("late PixVerse webhook: polling instead of trusting it", {
-        jobId: job?.id,
+        ...(job ? jobLogKeys(job) : { pixverseId: verified.event.videoId }),
         pollScheduled: !!scheduled,
       });
       return { outcome: "late", ...(job ? { jobId: job.id } : {}), pollScheduled: !!scheduled };
@@ -77,7 +81,7 @@ export class WebhookReceiver {
         outcome = { outcome: "unknown_generation" };
       } else {
         const step = await this.deps.steps.applyOutcome(job, event);
-        this.deps.logger.info("PixVerse webhook applied", { jobId: job.id, status: event.status, step });
+        this.deps.logger.info("PixVerse webhook applied", { ...jobLogKeys(job), status: event.status, step });
         outcome = { outcome: "applied", jobId: job.id, step };
       }
       await this.deps.nonces.commit(nonce);

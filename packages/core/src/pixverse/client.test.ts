@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { type RunningSimulator, solidPng, startSimulator, tinyMp4, wav } from "@pixpipe/simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { METRICS, MetricsRecorder } from "../metrics";
 import type { VideoCapabilityBody } from "./capabilities";
 import { PixverseClient } from "./client";
 import { PixverseError } from "./errors";
@@ -450,6 +451,79 @@ describe("errors", () => {
     const error = await failure(client.getBalance());
     expect(error).toMatchObject({ kind: "unknown", retryable: true, httpStatus: 200 });
     expect(error.providerMessage).toBe("unreadable PixVerse response: body is not JSON");
+  });
+});
+
+describe("metrics", () => {
+  /** A client whose requests are recorded, and what it recorded per endpoint. */
+  function measured(options: { requestTimeoutMs?: number } = {}, metrics = new MetricsRecorder()) {
+    const measuredClient = new PixverseClient({ baseUrl: sim.url, apiKey: sim.apiKey, metrics, ...options });
+    const errors = () =>
+      metrics.records
+        .filter((record) => record.metric === METRICS.pixverseErrors)
+        .map((record) => record.dimensions);
+    return { metrics, client: measuredClient, errors };
+  }
+
+  it("counts and times every request under its path template, never a path with an id in it", async () => {
+    const { metrics, client: measuredClient } = measured();
+    try {
+      const { videoId } = await measuredClient.generate("text", t2v, { traceId: randomUUID() });
+      await measuredClient.getVideoResult(videoId);
+      await measuredClient.getVideoResult(videoId);
+      await measuredClient.getBalance();
+      expect({
+        submits: metrics.sum(METRICS.pixverseCalls, { Endpoint: "/openapi/v2/video/text/generate" }),
+        results: metrics.sum(METRICS.pixverseCalls, { Endpoint: "/openapi/v2/video/result/{id}" }),
+        balance: metrics.sum(METRICS.pixverseCalls, { Endpoint: "/openapi/v2/account/balance" }),
+        errors: metrics.sum(METRICS.pixverseErrors),
+      }).toEqual({ submits: 1, results: 2, balance: 1, errors: 0 });
+      const durations = metrics.values(METRICS.pixverseCallDuration);
+      expect(durations).toHaveLength(4);
+      for (const ms of durations) expect(ms).toBeGreaterThan(0);
+      for (const record of metrics.records) expect(record.dimensions.Endpoint).not.toContain(videoId);
+    } finally {
+      await measuredClient.close();
+    }
+  });
+
+  it("counts failed requests by ErrCode, HTTP status, unreadable answer, reset and timeout", async () => {
+    const { metrics, client: measuredClient, errors } = measured();
+    // Only the request meant to time out goes through a client that gives up quickly.
+    const impatient = measured({ requestTimeoutMs: 100 }, metrics).client;
+    try {
+      await failure(measuredClient.getVideoResult("12345"));
+      sim.control.setFaults([{ type: "http", status: 502, target: "balance", times: 1 }]);
+      await failure(measuredClient.getBalance());
+      sim.control.setFaults([
+        { type: "http", status: 200, body: "<html>gateway</html>", target: "balance", times: 1 },
+      ]);
+      await failure(measuredClient.getBalance());
+      sim.control.setFaults([{ type: "reset", target: "text_to_video", times: 1 }]);
+      await failure(measuredClient.generate("text", t2v, { traceId: randomUUID() }));
+      sim.control.setFaults([{ type: "latency", ms: 1_000, target: "balance", times: 1 }]);
+      await failure(impatient.getBalance());
+      expect(errors()).toEqual([
+        { Endpoint: "/openapi/v2/video/result/{id}", ErrCode: "500008" },
+        { Endpoint: "/openapi/v2/account/balance", ErrCode: "http_502" },
+        { Endpoint: "/openapi/v2/account/balance", ErrCode: "bad_response" },
+        { Endpoint: "/openapi/v2/video/text/generate", ErrCode: "network" },
+        { Endpoint: "/openapi/v2/account/balance", ErrCode: "timeout" },
+      ]);
+      expect(metrics.sum(METRICS.pixverseCalls)).toBe(5);
+    } finally {
+      await Promise.all([measuredClient.close(), impatient.close()]);
+    }
+  });
+
+  it("counts nothing for a body refused before sending", async () => {
+    const { metrics, client: measuredClient } = measured();
+    try {
+      await failure(measuredClient.generate("text", { ...t2v, duration: 7 }, { traceId: randomUUID() }));
+      expect(metrics.records).toEqual([]);
+    } finally {
+      await measuredClient.close();
+    }
   });
 });
 

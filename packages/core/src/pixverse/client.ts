@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { FormData, Pool, request } from "undici";
 import { z } from "zod";
+import { METRICS, type Metrics } from "../metrics";
+import { describeIssues, issuesOf } from "../validation";
 import {
   type ImageTemplateBody,
   imageTemplateBody,
@@ -17,6 +19,7 @@ import {
   errorFromHttpStatus,
   errorFromTransport,
   PixverseError,
+  pixverseErrCode,
 } from "./errors";
 import { pixverseId } from "./ids";
 import { parsePixverseJson, stringifyPixverseJson } from "./json";
@@ -68,6 +71,8 @@ export interface PixverseClientOptions {
   requestTimeoutMs?: number;
   /** connections kept to PixVerse; default 16 */
   maxConnections?: number;
+  /** Where each request is counted and timed, by endpoint (PixverseCalls, PixverseErrors, PixverseCallDuration). */
+  metrics?: Metrics;
 }
 
 /** A file to upload. Streams are read into memory first (PixVerse takes at most 100 MB). */
@@ -91,7 +96,12 @@ export const UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
 
 interface Call<T> {
   method: "GET" | "POST" | "DELETE";
+  /**
+   * The endpoint: a path template whose `{name}` segments are filled from `params`. Metrics name the
+   * endpoint by the template, so they never carry an id.
+   */
   path: string;
+  params?: Record<string, string>;
   schema: z.ZodType<T>;
   query?: Record<string, string | number | undefined>;
   json?: unknown;
@@ -170,7 +180,8 @@ export class PixverseClient {
   async getVideoResult(videoId: string): Promise<GenerationResult> {
     return this.call({
       method: "GET",
-      path: `/openapi/v2/video/result/${idSegment(videoId)}`,
+      path: "/openapi/v2/video/result/{id}",
+      params: { id: idSegment(videoId) },
       schema: videoResult,
     });
   }
@@ -178,7 +189,8 @@ export class PixverseClient {
   async getImageResult(imageId: string): Promise<GenerationResult> {
     return this.call({
       method: "GET",
-      path: `/openapi/v2/image/result/${idSegment(imageId)}`,
+      path: "/openapi/v2/image/result/{id}",
+      params: { id: idSegment(imageId) },
       schema: imageResult,
     });
   }
@@ -250,7 +262,8 @@ export class PixverseClient {
     if (!/^[\w-]{1,128}$/.test(speakerId)) throw new TypeError(`not a speaker id: ${speakerId}`);
     await this.call({
       method: "DELETE",
-      path: `/openapi/v2/video/tts_speaker/${speakerId}`,
+      path: "/openapi/v2/video/tts_speaker/{speakerId}",
+      params: { speakerId },
       schema: acknowledged,
     });
   }
@@ -311,9 +324,32 @@ export class PixverseClient {
     return this.call({ method: "POST", path, form, traceId, schema });
   }
 
+  /** One request, counted and timed under its endpoint's template whatever its outcome. */
   private async call<T>(call: Call<T>): Promise<T> {
+    const metrics = this.options.metrics;
+    const endpoint = { Endpoint: call.path };
+    const path = call.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = call.params?.[name];
+      if (value === undefined) throw new TypeError(`${call.path}: no value for {${name}}`);
+      return encodeURIComponent(value);
+    });
+    const started = performance.now();
+    try {
+      return await this.send(call, path);
+    } catch (error) {
+      if (error instanceof PixverseError)
+        metrics?.count(METRICS.pixverseErrors, { ...endpoint, ErrCode: pixverseErrCode(error) });
+      throw error;
+    } finally {
+      metrics?.count(METRICS.pixverseCalls, endpoint);
+      metrics?.timing(METRICS.pixverseCallDuration, endpoint, performance.now() - started);
+    }
+  }
+
+  /** The request itself, to `path` (the call's template filled in). */
+  private async send<T>(call: Call<T>, path: string): Promise<T> {
     const traceId = call.traceId ?? randomUUID();
-    const url = new URL(this.prefix + call.path, this.origin);
+    const url = new URL(this.prefix + path, this.origin);
     for (const [key, value] of Object.entries(call.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
@@ -377,12 +413,12 @@ function validBody<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  const issues = issuesOf(result.error);
   throw new PixverseError({
     kind: "request",
     retryable: false,
     traceId,
-    providerMessage: `invalid ${what} request (not sent): ${issues.map((i) => `${i.path || "(body)"}: ${i.message}`).join("; ")}`,
+    providerMessage: `invalid ${what} request (not sent): ${describeIssues(issues)}`,
     issues,
   });
 }

@@ -156,6 +156,20 @@ export function errorFromTransport(cause: unknown, traceId: string): PixverseErr
 }
 
 /**
+ * A failed call as the PixverseErrors metric names it: PixVerse's ErrCode when the answer had one, else
+ * `http_<status>` (an HTTP failure without one), `bad_response` (a 2xx pixpipe could not read),
+ * `timeout` or `network` (no complete answer).
+ */
+export function pixverseErrCode(error: PixverseError): string {
+  if (error.code !== undefined) return String(error.code);
+  if (error.httpStatus !== undefined)
+    return error.httpStatus >= 200 && error.httpStatus < 300 ? "bad_response" : `http_${error.httpStatus}`;
+  const cause = error.cause as { code?: unknown; name?: unknown } | undefined;
+  const timedOut = String(cause?.code ?? "").endsWith("_TIMEOUT") || cause?.name === "TimeoutError";
+  return timedOut ? "timeout" : "network";
+}
+
+/**
  * A 2xx answer pixpipe cannot read (not JSON, or a Resp that fails its schema). Retryable: every call pixpipe
  * makes is safe to repeat (reads, or submits that reuse their trace id), and a garbled answer is more likely a
  * transient proxy or deployment problem than a permanent one.

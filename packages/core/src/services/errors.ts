@@ -1,13 +1,12 @@
 import type { InputIssue } from "../job/input";
 import type { SpentBudget } from "../usage";
+import { describeIssues } from "../validation";
 
 /** The job request is invalid; nothing was stored or sent to PixVerse (HTTP 400, every problem listed). */
 export class JobValidationError extends Error {
   override readonly name = "JobValidationError";
   constructor(readonly issues: readonly InputIssue[]) {
-    super(
-      `the job request is invalid: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`,
-    );
+    super(`the job request is invalid: ${describeIssues(issues)}`);
   }
 }
 
@@ -45,9 +44,7 @@ export class OwnTenantDisableError extends Error {
 export class UsageQueryError extends Error {
   override readonly name = "UsageQueryError";
   constructor(readonly issues: readonly { path: string; message: string }[]) {
-    super(
-      `the usage query is invalid: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ")}`,
-    );
+    super(`the usage query is invalid: ${describeIssues(issues)}`);
   }
 }
 

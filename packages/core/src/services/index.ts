@@ -11,7 +11,7 @@ export {
   QuotaExceededError,
   UsageQueryError,
 } from "./errors";
-export { type JobRequestBody, JobService } from "./job-service";
+export { type JobRequestBody, JobService, type WaitOptions } from "./job-service";
 export { MaskService } from "./mask-service";
 export { DEFAULT_KEY_OVERLAP_SECONDS, TenantAdminService } from "./tenant-admin-service";
 export { type UploadGrant, type UploadRequest, UploadService } from "./upload-service";

@@ -8,8 +8,16 @@ import {
   requestHash,
   toPublicJob,
 } from "../job";
-import { type InputIssue, mediaSlots, parseJobRequest } from "../job/input";
-import type { Clock, JobLifecycle, JobRequest, JobSteps, Logger, MediaResolver } from "../pipeline";
+import { type InputIssue, type JobType, mediaSlots, parseJobRequest } from "../job/input";
+import {
+  type Clock,
+  type JobLifecycle,
+  type JobRequest,
+  type JobSteps,
+  jobLogKeys,
+  type Logger,
+  type MediaResolver,
+} from "../pipeline";
 import type { MediaStore } from "../storage";
 import { jobWebhookOf, type WebhookRequest, WebhookUrlError, type WebhookUrlGuard } from "../webhooks";
 import type { Caller } from "./caller";
@@ -21,6 +29,7 @@ import {
   JobValidationError,
   QuotaExceededError,
 } from "./errors";
+import { type WatchUntil, watchJob } from "./job-watch";
 
 export interface JobRequestBody {
   type: string;
@@ -36,6 +45,12 @@ const CATALOG_FIELDS: readonly { field: string; kind: CatalogKind; see: string }
   { field: "template_id", kind: "templates", see: "GET /v1/catalog/templates" },
   { field: "restyle_id", kind: "restyles", see: "GET /v1/catalog/restyles" },
 ];
+
+/** How long a request may wait on its job (at most MAX_JOB_WAIT_MS), and the caller going away. */
+export interface WaitOptions {
+  waitMs?: number;
+  signal?: AbortSignal;
+}
 
 export interface JobServiceDeps {
   lifecycle: JobLifecycle;
@@ -84,8 +99,9 @@ export class JobService {
   async createJob(
     caller: Caller,
     body: JobRequestBody,
-    options: { idempotencyKey?: string } = {},
+    options: { idempotencyKey?: string } & WaitOptions = {},
   ): Promise<{ job: PublicJob; created: boolean }> {
+    const startedAt = this.deps.clock.now().getTime();
     const [request, spent] = await Promise.all([
       this.validate(caller, body),
       this.deps.budget.spent(caller.tenantId),
@@ -96,7 +112,11 @@ export class JobService {
       ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
     });
     if (!created) return { job: toPublicJob(job), created };
-    return { job: toPublicJob(await this.headStart(job)), created };
+    const started = toPublicJob(await this.headStart(job));
+    if (!options.waitMs) return { job: started, created };
+    const waitMs = options.waitMs - (this.deps.clock.now().getTime() - startedAt);
+    const finished = await this.watch(caller, started, { ...options, waitMs, until: "finished" });
+    return { job: finished ?? started, created };
   }
 
   /**
@@ -172,16 +192,46 @@ export class JobService {
     return (await Promise.all(checks)).flat();
   }
 
-  async getJob(caller: Caller, id: string): Promise<PublicJob | null> {
+  /** The job; with `waitMs`, once its status or progress changes (a long poll), or at the wait's end. */
+  async getJob(caller: Caller, id: string, options: WaitOptions = {}): Promise<PublicJob | null> {
     const job = await this.deps.jobs.get(caller.tenantId, id);
-    return job ? toPublicJob(job) : null;
+    if (!job) return null;
+    const first = toPublicJob(job);
+    return options.waitMs
+      ? this.watch(caller, first, { ...options, waitMs: options.waitMs, until: "changed" })
+      : first;
+  }
+
+  private watch(
+    caller: Caller,
+    first: PublicJob,
+    options: { waitMs: number; until: WatchUntil; signal?: AbortSignal },
+  ): Promise<PublicJob | null> {
+    const read = async () => {
+      const job = await this.deps.jobs.get(caller.tenantId, first.id);
+      return job ? toPublicJob(job) : null;
+    };
+    return watchJob({ read, clock: this.deps.clock }, first, options);
   }
 
   async listJobs(
     caller: Caller,
-    query: { status?: JobStatus; limit: number; cursor?: string | null },
+    query: {
+      status?: JobStatus;
+      type?: JobType;
+      /** ISO-8601 instants; the API has checked them. */
+      createdAfter?: string;
+      createdBefore?: string;
+      limit: number;
+      cursor?: string | null;
+    },
   ): Promise<{ jobs: PublicJob[]; nextCursor: string | null }> {
-    const page = await this.deps.jobs.list(caller.tenantId, query);
+    const { createdAfter, createdBefore, ...rest } = query;
+    const page = await this.deps.jobs.list(caller.tenantId, {
+      ...rest,
+      ...(createdAfter ? { createdAfter: new Date(createdAfter) } : {}),
+      ...(createdBefore ? { createdBefore: new Date(createdBefore) } : {}),
+    });
     return { jobs: page.jobs.map(toPublicJob), nextCursor: page.nextCursor };
   }
 
@@ -229,7 +279,7 @@ export class JobService {
       ]);
     } catch (error) {
       this.deps.logger.warn("inline submit did not finish; the poller takes over", {
-        jobId: job.id,
+        ...jobLogKeys(job),
         error: String(error),
       });
     } finally {

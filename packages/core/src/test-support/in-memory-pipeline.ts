@@ -20,9 +20,9 @@ import { ManualClock } from "./manual-clock";
 import {
   RecordingArchiveQueue,
   RecordingEventPublisher,
+  RecordingLogger,
   RecordingWebhookQueue,
   ScriptedWebhookSender,
-  silentLogger,
 } from "./recording-adapters";
 import { type ConfigOverrides, FAST_TIMINGS, testConfig } from "./test-config";
 
@@ -36,7 +36,8 @@ export const TEST_WEBHOOK_SECRET = "test-webhook-secret";
 
 /**
  * The real pipeline (createPipeline: lifecycle, steps, poller, archiver, services) over in-memory
- * adapters, a scripted PixVerse and a manual clock: no emulator, no network, no waiting.
+ * adapters, a scripted PixVerse and a manual clock: no emulator, no network, no waiting. Its metrics
+ * and log lines are kept in memory for the test to read.
  */
 export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
   const clock = new ManualClock();
@@ -54,6 +55,7 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
   const webhookQueue = new RecordingWebhookQueue(clock);
   const receiver = new ScriptedWebhookSender();
   const metrics = new MetricsRecorder();
+  const logger = new RecordingLogger();
   // Webhook hosts resolve only as a test says (name -> addresses); any other name does not exist.
   const dns = new Map<string, string[]>();
   const resolve: LookupFunction = (hostname, _options, callback) => {
@@ -83,7 +85,8 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
   );
   const pipeline: Pipeline = createPipeline(config, {
     clock,
-    logger: silentLogger(),
+    logger,
+    metrics,
     timings: { ...FAST_TIMINGS, ...options.timings },
     adapters: {
       jobs: () => jobs,
@@ -100,7 +103,6 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
       webhookSender: () => receiver,
       webhookUrls: () =>
         new WebhookUrlGuard({ allowLoopback: options.allowLoopbackWebhooks ?? false }, { resolve }),
-      metrics: () => metrics,
     },
   });
   const tenant: Caller = { tenantId: `tenant-${randomUUID().slice(0, 8)}`, admin: false };
@@ -120,6 +122,7 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
     webhookQueue,
     receiver,
     metrics,
+    logger,
     /** Webhook host names and the addresses they resolve to. */
     dns,
     tenant,

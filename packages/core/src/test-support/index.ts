@@ -16,8 +16,11 @@ export {
   waitFor,
 } from "./pipeline-harness";
 export {
+  type LoggedLine,
+  type LogLevelName,
   RecordingArchiveQueue,
   RecordingEventPublisher,
+  RecordingLogger,
   RecordingWebhookQueue,
   type ScriptedAnswer,
   ScriptedWebhookSender,

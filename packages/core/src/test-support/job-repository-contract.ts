@@ -12,6 +12,7 @@ import {
   type JobRepository,
   type JobStatus,
   JobWriteRejectedError,
+  MAX_LIST_EXAMINED,
   type NewJob,
   newJobId,
   PixverseIdConflictError,
@@ -223,6 +224,66 @@ export function describeJobRepositoryContract(name: string, adapter: JobReposito
         expect(
           (await repo.list(tenantId, { status: "cancelled", limit: 10 })).jobs.map((job) => job.id),
         ).toEqual([queued[0]!.id]);
+      });
+
+      it("narrows by creation time (both bounds exclusive, to the millisecond), alone and with a status", async () => {
+        const tenantId = tenant();
+        const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, second));
+        const ids: string[] = [];
+        for (let second = 0; second < 6; second++) {
+          const job = newJob(tenantId, { id: newJobId(at(second)) });
+          ids.push((await repo.create(job, { requestHash: "h" })).job.id);
+        }
+        const range = { createdAfter: at(1), createdBefore: at(5) };
+        const first = await repo.list(tenantId, { ...range, limit: 2 });
+        const second = await repo.list(tenantId, { ...range, limit: 2, cursor: first.nextCursor });
+        expect([...first.jobs, ...second.jobs].map((job) => job.id)).toEqual([ids[4], ids[3], ids[2]]);
+        expect(second.nextCursor).toBeNull();
+        const justAfter = { createdAfter: new Date(at(1).getTime() - 1), createdBefore: at(2) };
+        expect((await repo.list(tenantId, { ...justAfter, limit: 10 })).jobs.map((job) => job.id)).toEqual([
+          ids[1],
+        ]);
+        await repo.transition(ids[3]!, { from: ["queued"], to: "cancelled" });
+        const cancelled = await repo.list(tenantId, { ...range, status: "cancelled", limit: 10 });
+        expect(cancelled.jobs.map((job) => job.id)).toEqual([ids[3]]);
+        expect((await repo.list(tenantId, { createdAfter: at(5), limit: 10 })).jobs).toEqual([]);
+        expect((await repo.list(tenantId, { createdBefore: at(0), limit: 10 })).jobs).toEqual([]);
+      });
+
+      it("narrows by type, with a cursor that keeps the filter's place", async () => {
+        const tenantId = tenant();
+        const effects: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          await repo.create(newJob(tenantId), { requestHash: "h" });
+          const effect = newJob(tenantId, { type: "effect" });
+          effects.push((await repo.create(effect, { requestHash: "h" })).job.id);
+        }
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { jobs: JobRecord[]; nextCursor: string | null } = await repo.list(tenantId, {
+            type: "effect",
+            limit: 2,
+            cursor,
+          });
+          seen.push(...page.jobs.map((job) => job.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen).toEqual([...effects].reverse());
+      });
+
+      it(`looks at no more than ${MAX_LIST_EXAMINED} jobs for a type filter, carrying on from its cursor`, async () => {
+        const tenantId = tenant();
+        const effect = (await repo.create(newJob(tenantId, { type: "effect" }), { requestHash: "h" })).job;
+        const others = Array.from({ length: MAX_LIST_EXAMINED }, () => newJob(tenantId));
+        for (let i = 0; i < others.length; i += 50) {
+          await Promise.all(others.slice(i, i + 50).map((job) => repo.create(job, { requestHash: "h" })));
+        }
+        const first = await repo.list(tenantId, { type: "effect", limit: 10 });
+        expect(first.jobs).toEqual([]);
+        expect(first.nextCursor).not.toBeNull();
+        const second = await repo.list(tenantId, { type: "effect", limit: 10, cursor: first.nextCursor });
+        expect(second).toEqual({ jobs: [effect], nextCursor: null });
       });
 
       it("rejects cursors it did not issue", async () => {
@@ -458,6 +519,42 @@ export function describeJobRepositoryContract(name: string, adapter: JobReposito
         expect(sent?.eventPending).toBeUndefined();
         expect(sent?.nextCheckAt).toBeUndefined();
         expect((await poller.listDue(new Date(retryAt), 1000)).map((due) => due.id)).not.toContain(job.id);
+      });
+
+      it("counts every non-terminal job by status with the oldest one's creation, across shards", async () => {
+        const census = await adapter.fresh();
+        const empty = { count: 0, oldestCreatedAt: null };
+        expect(await census.activeJobCensus()).toEqual({
+          queued: empty,
+          generating: empty,
+          archiving: empty,
+        });
+
+        const at = (minute: number) => new Date(Date.UTC(2026, 3, 1, 12, minute));
+        const create = async (minute: number, path: JobStatus[], eventPending = false) => {
+          let job = (await census.create(newJob(tenant()), { requestHash: "h", now: at(minute) })).job;
+          for (const to of path) {
+            const set = {
+              ...(to === "generating" ? { pixverseId: `${minute}0000${Date.now()}` } : {}),
+              ...(eventPending ? { eventPending: true } : {}),
+            };
+            job = (await census.transition(job.id, { from: [job.status], to, set }))!;
+          }
+        };
+        for (let minute = 10; minute < 30; minute++) await create(minute, []);
+        await create(5, ["generating"]);
+        await create(7, ["generating"]);
+        await create(9, ["generating", "archiving"]);
+        await create(1, ["failed"], true); // terminal, event still owed: in the due index, not active
+        await create(2, ["cancelled"]);
+        // DynamoDB's index is eventually consistent: wait for the writes to show.
+        await expect
+          .poll(() => census.activeJobCensus(), { timeout: 5_000 })
+          .toEqual({
+            queued: { count: 20, oldestCreatedAt: at(10).toISOString() },
+            generating: { count: 2, oldestCreatedAt: at(5).toISOString() },
+            archiving: { count: 1, oldestCreatedAt: at(9).toISOString() },
+          });
       });
 
       it("lists a tenant's queued jobs oldest first, and nobody else's", async () => {

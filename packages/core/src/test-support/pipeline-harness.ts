@@ -13,6 +13,7 @@ import { type AwsClients, createAwsClients } from "../aws";
 import type { Config } from "../config";
 import type { JobCloudEvent } from "../events";
 import { DynamoJobRepository, type JobRecord, type JobStatus, type PublicJob } from "../job";
+import { MetricsRecorder } from "../metrics";
 import { archiveMessageSchema, type PollerReport, type Timings } from "../pipeline";
 import type { Caller } from "../services";
 import { ensureTable } from "../table";
@@ -92,6 +93,7 @@ export class TestWorld {
     const pipeline = createPipeline(testConfig(this.config, overrides), {
       clients: this.clients,
       logger: silentLogger(),
+      metrics: new MetricsRecorder(),
       timings: { ...this.timings, ...timings },
     });
     this.pipelines.push(pipeline);

@@ -1,6 +1,7 @@
-import { Logger } from "@aws-lambda-powertools/logger";
+import { Logger as PowertoolsLogger } from "@aws-lambda-powertools/logger";
+import type { LogItemExtraInput, LogItemMessage } from "@aws-lambda-powertools/logger/types";
 import { buildJobEvent, type EventJob, type JobCloudEvent, type JobEventPublisher } from "../events";
-import { type ArchiveQueue, type Clock, MAX_SQS_DELAY_SECONDS } from "../pipeline";
+import { type ArchiveQueue, type Clock, type Logger, MAX_SQS_DELAY_SECONDS } from "../pipeline";
 import type {
   AttemptOutcome,
   DeliveryMessage,
@@ -60,8 +61,6 @@ export class RecordingArchiveQueue implements ArchiveQueue {
   }
 }
 
-export const silentLogger = () => new Logger({ serviceName: "pixpipe-test", logLevel: "SILENT" });
-
 /** WebhookQueue in memory: each message with the time its delay ends, on the given clock. */
 export class RecordingWebhookQueue implements WebhookQueue {
   private queued: { message: DeliveryMessage; dueAt: number }[] = [];
@@ -118,5 +117,53 @@ export class ScriptedWebhookSender implements WebhookSender {
     this.requests.push({ delivery, at });
     const { latencyMs = 5, ...answer } = this.script.shift() ?? { statusCode: 200 };
     return { at, latencyMs, ...answer };
+  }
+}
+
+export const silentLogger = () => new PowertoolsLogger({ serviceName: "pixpipe-test", logLevel: "SILENT" });
+
+export type LogLevelName = "DEBUG" | "INFO" | "WARN" | "ERROR";
+
+/** One line as Powertools would print it: its level, message and attributes merged. */
+export interface LoggedLine {
+  level: LogLevelName;
+  message: string;
+  attributes: Record<string, unknown>;
+}
+
+/** A Logger that keeps every line (any level) in memory, merged as Powertools merges its arguments. */
+export class RecordingLogger implements Logger {
+  readonly lines: LoggedLine[] = [];
+
+  debug(input: LogItemMessage, ...extra: LogItemExtraInput): void {
+    this.record("DEBUG", input, extra);
+  }
+  info(input: LogItemMessage, ...extra: LogItemExtraInput): void {
+    this.record("INFO", input, extra);
+  }
+  warn(input: LogItemMessage, ...extra: LogItemExtraInput): void {
+    this.record("WARN", input, extra);
+  }
+  error(input: LogItemMessage, ...extra: LogItemExtraInput): void {
+    this.record("ERROR", input, extra);
+  }
+
+  /** The lines whose message is `message`. */
+  named(message: string): LoggedLine[] {
+    return this.lines.filter((line) => line.message === message);
+  }
+
+  clear(): void {
+    this.lines.length = 0;
+  }
+
+  private record(level: LogLevelName, input: LogItemMessage, extra: LogItemExtraInput): void {
+    const { message, ...attributes } = typeof input === "string" ? { message: input } : input;
+    for (const item of extra) {
+      if (item instanceof Error) attributes.error = item;
+      else if (typeof item === "string") attributes.extra = item;
+      else Object.assign(attributes, item);
+    }
+    this.lines.push({ level, message, attributes });
   }
 }

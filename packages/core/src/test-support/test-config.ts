@@ -18,6 +18,7 @@ export function testConfig(
     eventSource: "urn:pixpipe:test",
     unknownInputFields: "pass",
     mediaAttempts: 3,
+    metricsFormat: "emf",
     ...base,
   };
   return { ...config, ...rest, pixverse: { ...config.pixverse, ...pixverse } };

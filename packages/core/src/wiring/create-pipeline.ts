@@ -4,7 +4,7 @@ import { type Config, requireSetting } from "../config";
 import { type JobEventPublisher, SqsJobEventPublisher } from "../events";
 import { DynamoJobRepository, type JobRepository } from "../job";
 import { PublicUrlFetcher } from "../media";
-import { deploymentStage, EmfMetrics, type Metrics } from "../metrics";
+import { deploymentStage, EmfMetrics, type Metrics, terminalMetricsWriter } from "../metrics";
 import { DynamoNonceStore } from "../nonce";
 import {
   type ArchiveQueue,
@@ -15,6 +15,7 @@ import {
   JobSteps,
   type Logger,
   MediaResolver,
+  PipelineGauges,
   type PixverseApi,
   Poller,
   Scheduler,
@@ -71,7 +72,6 @@ export interface PipelineAdapters {
   webhookSender: WebhookSender;
   /** The SSRF guard of webhook URLs (its DNS is the outside world too). */
   webhookUrls: WebhookUrlGuard;
-  metrics: Metrics;
 }
 
 /** Builders of adapters, called on first use; any left out are the AWS and PixVerse ones. */
@@ -81,6 +81,8 @@ export type AdapterFactories = { [K in keyof PipelineAdapters]?: () => PipelineA
 export interface Pipeline {
   readonly config: Config;
   readonly logger: Logger;
+  /** Flushed by each entry point at the end of every invocation. */
+  readonly metrics: Metrics;
   readonly clock: Clock;
   readonly jobService: JobService;
   readonly uploadService: UploadService;
@@ -102,8 +104,6 @@ export interface Pipeline {
   readonly lifecycle: JobLifecycle;
   readonly jobs: JobRepository;
   readonly tenants: TenantRepository;
-  /** Flushed at the end of every Lambda invocation that records (EMF lines on stdout in AWS). */
-  readonly metrics: Metrics;
   /** The AWS clients the default adapters share (one set per process). */
   readonly clients: AwsClients;
   close(): Promise<void>;
@@ -113,6 +113,8 @@ export interface PipelineOptions {
   clients?: AwsClients;
   adapters?: AdapterFactories;
   logger?: Logger;
+  /** EMF on standard output by default (`config.metricsFormat` says how it is written). */
+  metrics?: Metrics;
   timings?: Timings;
   clock?: Clock;
   /**
@@ -120,6 +122,13 @@ export interface PipelineOptions {
    * (PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS=1); it is no configuration setting, so no Lambda can turn it on.
    */
   allowLoopbackWebhooks?: boolean;
+}
+
+/** Metrics as the configuration says to write them (a bad record is dropped and logged, whatever the format). */
+function configuredMetrics(format: Config["metricsFormat"], logger: Logger): Metrics {
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  const write = { emf: print, terminal: terminalMetricsWriter(print), none: () => {} }[format];
+  return new EmfMetrics({ stage: deploymentStage(), warnings: logger, write });
 }
 
 /** A value built on first use: each Lambda builds (and needs configuration for) only what it calls. */
@@ -134,6 +143,7 @@ function once<T>(make: () => T): () => T {
 export function createPipeline(config: Config, options: PipelineOptions = {}): Pipeline {
   const clients = once(() => options.clients ?? createAwsClients());
   const logger = options.logger ?? new PowertoolsLogger({ serviceName: "pixpipe" });
+  const metrics = options.metrics ?? configuredMetrics(config.metricsFormat, logger);
   const clock = options.clock ?? systemClock;
   const timings = options.timings ?? {
     ...scaleTimings(DEFAULT_TIMINGS, config.timeScale),
@@ -160,6 +170,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
       pixverseClient = new PixverseClient({
         baseUrl: config.pixverse.baseUrl,
         apiKey: requireSetting(config.pixverse.apiKey, "pixverse.apiKey"),
+        metrics,
       });
       return pixverseClient;
     },
@@ -175,11 +186,6 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
     webhookSender: () => new HttpWebhookSender(webhookUrls()),
     webhookUrls: () =>
       new WebhookUrlGuard(options.allowLoopbackWebhooks ? { allowLoopback: true } : STRICT_WEBHOOK_URLS),
-    metrics: () =>
-      new EmfMetrics({
-        stage: deploymentStage(),
-        warnings: { warn: (message, details) => logger.warn(message, details ?? {}) },
-      }),
   };
   const adapter = <K extends keyof PipelineAdapters>(name: K) =>
     once(() => (factories[name] ?? defaults[name])() as PipelineAdapters[K]);
@@ -196,7 +202,6 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const webhookQueue = adapter("webhookQueue");
   const webhookSender = adapter("webhookSender");
   const webhookUrls = adapter("webhookUrls");
-  const metrics = adapter("metrics");
 
   const media = once(
     () =>
@@ -226,7 +231,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         resendHoldMs: timings.webhookLeaseMs,
         clock,
         logger,
-        metrics: metrics(),
+        metrics,
       }),
   );
   const lifecycle = once(
@@ -240,6 +245,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         jobDeadlineSeconds: config.jobDeadlineSeconds,
         clock,
         logger,
+        metrics,
       }),
   );
   const limits = once(() => slotLimitsOf(tenants(), { globalLimit: config.pixverse.maxConcurrency, clock }));
@@ -299,7 +305,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         leaseMs: timings.webhookLeaseMs,
         clock,
         logger,
-        metrics: metrics(),
+        metrics,
       }),
   );
   const webhooks = once(
@@ -315,6 +321,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         nonces: nonces(),
         clock,
         logger,
+        metrics,
       }),
   );
   const poller = once(
@@ -324,6 +331,14 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         steps: steps(),
         scheduler: scheduler(),
         webhooks: webhookOutbox(),
+        gauges: new PipelineGauges({
+          jobs: jobs(),
+          steps: steps(),
+          pixverse: pixverse(),
+          metrics,
+          clock,
+          logger,
+        }),
         clock,
         logger,
         requestsPerSecond: config.pixverse.requestsPerSecond,
@@ -339,12 +354,14 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         maxBytes: config.archiveMaxBytes,
         maxAttempts: timings.archiveMaxAttempts,
         logger,
+        metrics,
       }),
   );
 
   return {
     config,
     logger,
+    metrics,
     clock,
     get jobService() {
       return jobService();
@@ -378,9 +395,6 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
     },
     get webhookDeliverer() {
       return webhookDeliverer();
-    },
-    get metrics() {
-      return metrics();
     },
     get webhooks() {
       return webhooks();

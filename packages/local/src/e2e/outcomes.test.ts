@@ -52,7 +52,7 @@ describe("how jobs end (ARCHITECTURE §3)", { timeout: 90_000 }, () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toMatch(/^invalid_/);
     expect(answer.body.error.details?.map((d) => d.path).sort()).toEqual(
-      ["input", "input.aspect_ratio", "input.duration", "input.prompt", "input.quality"].sort(),
+      ["input.aspect_ratio", "input.colour", "input.duration", "input.prompt", "input.quality"].sort(),
     );
     await sleep(400); // A poller tick or two: still nothing.
     expect(await e2e.api.allJobs()).toEqual(jobsBefore);

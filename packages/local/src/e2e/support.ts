@@ -30,8 +30,9 @@ export const FAST_ENV = {
   PIXPIPE_TIME_SCALE: "0.02",
   PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS: "true",
   PIXPIPE_EVENT_SOURCE: "urn:pixpipe:e2e",
-  // Powertools: only what goes wrong reaches the test output.
+  // Powertools: only what goes wrong reaches the test output; metrics only when asked for.
   POWERTOOLS_LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "ERROR",
+  PIXPIPE_METRICS_FORMAT: process.env.E2E_METRICS_FORMAT ?? "none",
 };
 
 export const FAST_SIMULATOR: Omit<SimulatorOptions, "webhookUrl"> = {
@@ -322,7 +323,14 @@ export async function startE2eRuntime(
   options: Partial<
     Pick<
       LocalRuntimeOptions,
-      "env" | "simulator" | "pollIntervalMs" | "functions" | "stateDir" | "apiKey" | "dynamoDbPath"
+      | "env"
+      | "simulator"
+      | "pollIntervalMs"
+      | "functions"
+      | "stateDir"
+      | "apiKey"
+      | "dynamoDbPath"
+      | "dashboardDir"
     >
   > = {},
 ): Promise<E2eRuntime> {
@@ -336,6 +344,7 @@ export async function startE2eRuntime(
     ...(options.functions ? { functions: options.functions } : {}),
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(options.dynamoDbPath ? { dynamoDbPath: options.dynamoDbPath } : {}),
+    ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}),
     log: quiet,
   });
   const sim = runtime.simulator;

@@ -174,7 +174,10 @@ describe("per-job webhooks through the local runtime", { timeout: 90_000 }, () =
       webhook: { url: receiver.url("/ok"), events: ["job.finished"], secret: "x" },
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.details?.map((d) => d.path).sort()).toEqual(["webhook", "webhook.events.0"]);
+    expect(unknown.body.error.details?.map((d) => d.path).sort()).toEqual([
+      "webhook.events.0",
+      "webhook.secret",
+    ]);
   });
 
   it("answers 404 for another tenant's or an unknown job's deliveries, and [] for a job without a webhook", async () => {

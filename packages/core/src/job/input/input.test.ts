@@ -277,7 +277,10 @@ describe("unknown input fields", () => {
       parseJobRequest({ type: "image_to_video", input: withExtras }, { unknownFields: "refuse" }),
     ).toEqual({
       ok: false,
-      issues: [{ path: "input", message: 'Unrecognized keys: "brand_new_switch", "brand_new_level"' }],
+      issues: [
+        { path: "input.brand_new_switch", message: "is not a known field" },
+        { path: "input.brand_new_level", message: "is not a known field" },
+      ],
     });
     expect(
       parseJobRequest({ type: "image_to_video", input: samples.image_to_video }, { unknownFields: "refuse" }),
@@ -347,7 +350,7 @@ describe("inputs real clients send (issue 12)", () => {
     // a PixVerse id is no media reference: pixpipe fills in the ids itself
     const byId = { ...omni, video_references: [{ ref_name: "video1", video: { video_media_id: 9 } }] };
     expect(issues("fusion", { ...byId, prompt: "@subject1 @video1" })).toEqual([
-      'input.video_references.0.video: Unrecognized key: "video_media_id"',
+      "input.video_references.0.video.video_media_id: is not a known field",
       "input.video_references.0.video.upload: one of upload or url or job is required",
     ]);
   });

@@ -10,6 +10,7 @@ import {
   PIXVERSE_FIELD_NAMES,
   withRules,
 } from "../../pixverse/capabilities";
+import { type Issue, issuesOf } from "../../validation";
 
 export const JOB_TYPES = [
   "text_to_video",
@@ -113,11 +114,8 @@ export type JobInput<T extends JobType = JobType> = z.output<(typeof jobInputSch
 /** Swap step 1 outside a job (POST /v1/masks): the video to pick masks from, at a keyframe. */
 export const maskSelectionInputSchema = withRules({ ...fields.maskSelection, video: mediaRef }, []);
 
-export interface InputIssue {
-  /** dotted path from the request body's root, e.g. "input.multi_transition.1.duration" */
-  path: string;
-  message: string;
-}
+/** A problem with a job request; its path is dotted from the request body's root ("input.duration"). */
+export type InputIssue = Issue;
 
 /** A field of the input pixpipe passed to PixVerse without validating it (see docs/pixverse-compatibility.md). */
 export type InputWarning = InputIssue;
@@ -148,8 +146,7 @@ const KNOWN_FIELD_NAMES: ReadonlySet<string> = new Set([
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-const toIssues = (error: z.ZodError): InputIssue[] =>
-  error.issues.map((issue) => ({ path: ["input", ...issue.path].join("."), message: issue.message }));
+const toIssues = (error: z.ZodError): InputIssue[] => issuesOf(error, ["input"]);
 
 /**
  * Validates a job request's type and input; returns every problem at once. Known fields are checked strictly

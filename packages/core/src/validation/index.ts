@@ -1,0 +1,1 @@
+export { describeIssues, type Issue, issuesOf } from "./issues";

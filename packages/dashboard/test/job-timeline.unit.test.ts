@@ -1,0 +1,74 @@
+import type { Job } from "@pixpipe/client";
+import { describe, expect, it } from "vitest";
+import { timelineSteps } from "../src/job-timeline";
+
+const job = (fields: Partial<Job>): Job => ({
+  id: "job_1",
+  tenantId: "local",
+  type: "text_to_video",
+  status: "queued",
+  input: {},
+  metadata: {},
+  createdAt: "2026-12-01T10:00:00.000Z",
+  updatedAt: "2026-12-01T10:00:05.000Z",
+  pixverse: { traceId: "t" },
+  ...fields,
+});
+
+const summary = (steps: ReturnType<typeof timelineSteps>) =>
+  steps.map((step) => `${step.status}:${step.state}`);
+
+describe("a job's timeline", () => {
+  it("shows where a running job is and what is left", () => {
+    const steps = timelineSteps(job({ status: "generating", pixverse: { traceId: "t", videoId: "42" } }), []);
+    expect(summary(steps)).toEqual([
+      "queued:done",
+      "generating:current",
+      "archiving:pending",
+      "succeeded:pending",
+    ]);
+    expect(steps[1]?.notes).toEqual(["PixVerse video 42."]);
+    expect(steps[0]).toMatchObject({ at: "2026-12-01T10:00:00.000Z", atSource: "recorded" });
+  });
+
+  it("ends with the failure, its reason, and only the steps the job reached", () => {
+    const steps = timelineSteps(
+      job({
+        status: "failed",
+        pixverse: { traceId: "t", videoId: "42" },
+        error: {
+          code: "moderation_failed",
+          message: "PixVerse moderation refused the result",
+          providerCode: 7,
+        },
+      }),
+      [{ status: "generating", at: "2026-12-01T10:00:02.000Z" }],
+    );
+    expect(summary(steps)).toEqual(["queued:done", "generating:done", "failed:failed"]);
+    expect(steps[1]).toMatchObject({ at: "2026-12-01T10:00:02.000Z", atSource: "seen" });
+    expect(steps[2]?.notes).toEqual([
+      "moderation_failed: PixVerse moderation refused the result",
+      "PixVerse error code 7.",
+    ]);
+  });
+
+  it("renders the API's progress (stage, attempt, reason, next attempt) on the current step", () => {
+    const running = {
+      ...job({ status: "queued" }),
+      progress: {
+        stage: "submitting" as const,
+        reason: "PixVerse is busy",
+        attempts: 2,
+        nextAttemptAt: "2026-12-01T10:01:00.000Z",
+      },
+    };
+    const [queued] = timelineSteps(running, []);
+    expect(queued?.notes.slice(0, 4)).toEqual([
+      "Accepted by the API.",
+      "Stage: submitting.",
+      "Attempt 2.",
+      "PixVerse is busy",
+    ]);
+    expect(queued?.notes[4]).toMatch(/^Next attempt /);
+  });
+});

@@ -1,0 +1,246 @@
+import { createAwsClients } from "@pixpipe/core/aws";
+import { DynamoTenantRepository } from "@pixpipe/core/tenant";
+import { ensureDashboardBuilt } from "@pixpipe/dashboard/build";
+import { solidPng } from "@pixpipe/simulator";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2eRuntime, FAST_SIMULATOR, startE2eRuntime, TEXT_TO_VIDEO } from "../support";
+import {
+  hasChromium,
+  launchBrowser,
+  NO_CHROMIUM_MESSAGE,
+  type PageGlobals,
+  type TestBrowser,
+} from "./browser";
+
+/*
+ * The dashboard in Debian's chromium against the local runtime (the real handlers, the simulator),
+ * as a person uses it: keyboard sign-in, forms, live updates, the archived video, the docs. Waits are
+ * on conditions with generous bounds (a busy 2-core machine), never on sleeps.
+ */
+
+if (!hasChromium) console.warn(NO_CHROMIUM_MESSAGE);
+
+const SLOW = { timeout: 60_000 };
+
+describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 120_000 }, () => {
+  let e2e: E2eRuntime;
+  let browser: TestBrowser;
+  let page: Page;
+  let dashboardUrl: string;
+  let apiOrigin: string;
+  let mediaOrigin: string;
+
+  beforeAll(async () => {
+    const dashboard = await ensureDashboardBuilt();
+    e2e = await startE2eRuntime({ dashboardDir: dashboard.dir });
+    dashboardUrl = e2e.runtime.info.dashboardUrl ?? "";
+    apiOrigin = new URL(e2e.runtime.info.apiUrl).origin;
+    mediaOrigin = new URL(e2e.runtime.info.endpoints.s3).origin;
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await e2e?.stop();
+  });
+
+  /** Waits for the job page to show this status (no reload: the page follows the job by itself). */
+  const statusShown = (status: string) =>
+    page.locator("article.job .page-head .status", { hasText: new RegExp(`^${status}$`, "i") }).waitFor(SLOW);
+
+  it("refuses an unknown key beside the field, then signs in from the keyboard; the key stays out of URLs", async () => {
+    await page.goto(dashboardUrl);
+    const key = page.getByLabel("API key");
+    await expect.poll(() => key.evaluate((input) => input === input.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.type("pxp_not-a-real-key");
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#api-key-error").textContent(SLOW)).resolves.toContain(
+      "does not know this key",
+    );
+    await expect(key.getAttribute("aria-invalid")).resolves.toBe("true");
+    await browser.screenshots(page, "sign-in");
+
+    await key.fill("");
+    await key.focus();
+    await page.keyboard.type(e2e.runtime.info.apiKey);
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Jobs" }).waitFor(SLOW);
+    const stored = await page.evaluate(() =>
+      (globalThis as unknown as PageGlobals).sessionStorage.getItem("pixpipe.session"),
+    );
+    expect(JSON.parse(stored ?? "{}")).toMatchObject({ apiKey: e2e.runtime.info.apiKey, admin: true });
+    expect(browser.requests.filter((url) => url.includes(e2e.runtime.info.apiKey))).toEqual([]);
+  });
+
+  it("shows the API's validation message beside the field it names", async () => {
+    await page.getByRole("link", { name: "New job" }).first().click();
+    await page.getByLabel("Job type").selectOption("text_to_video");
+    await page.getByLabel(/^Prompt/).fill(TEXT_TO_VIDEO.input.prompt);
+    await page.getByLabel(/^Model/).selectOption("v5");
+    await page.getByLabel(/^Duration/).fill("7");
+    await page.getByLabel(/^Quality/).selectOption("540p");
+    await page.getByLabel(/^Aspect ratio/).selectOption("16:9");
+    await page.getByRole("button", { name: "Create text to video job" }).click();
+
+    const message = page.locator("#field-input-duration-error");
+    await message.waitFor(SLOW);
+    expect(await message.textContent()).toMatch(/5, 8/);
+    const duration = page.getByLabel(/^Duration/);
+    expect(await duration.getAttribute("aria-invalid")).toBe("true");
+    expect(await duration.getAttribute("aria-describedby")).toContain("field-input-duration-error");
+    // The summary names the field too, and leads to it.
+    await page.getByRole("alert").getByRole("button", { name: "input.duration" }).click();
+    await expect
+      .poll(() => duration.evaluate((input) => input === input.ownerDocument.activeElement))
+      .toBe(true);
+    await browser.screenshots(page, "new-job-invalid");
+  });
+
+  it("creates a text_to_video job through the form and watches it reach succeeded without reloading; the video loads", async () => {
+    let loads = 0;
+    page.on("load", () => loads++);
+    await page.getByLabel(/^Duration/).fill("5");
+    await page.getByRole("button", { name: "Create text to video job" }).click();
+    await page.getByRole("heading", { name: "Text to video" }).waitFor(SLOW);
+    const id = (await page.locator(".eyebrow .mono").textContent()) ?? "";
+    expect(id).toMatch(/^job_/);
+
+    await statusShown("succeeded");
+    expect(loads).toBe(0);
+    const video = page.locator("video");
+    await expect
+      .poll(
+        () => video.evaluate((element) => (element as unknown as { readyState: number }).readyState),
+        SLOW,
+      )
+      .toBeGreaterThanOrEqual(1);
+    expect(new URL((await video.getAttribute("src")) ?? "").origin).toBe(mediaOrigin);
+    const job = await e2e.expectSucceededOnce(id);
+    expect(job.input).toEqual(TEXT_TO_VIDEO.input);
+    expect(await page.locator(".timeline .step").count()).toBe(4);
+    await browser.screenshots(page, "job");
+
+    await page.getByRole("link", { name: "Jobs" }).first().click();
+    const row = page.locator(`tr[data-job-id="${id}"]`);
+    await row.waitFor(SLOW);
+    expect(await row.locator(".status").textContent()).toBe("Succeeded");
+    await browser.screenshots(page, "jobs");
+  });
+
+  it("uploads a dropped image through /v1/uploads for an image_to_video job", async () => {
+    await page.goto(`${dashboardUrl}#/new?type=image_to_video`);
+    await page.getByLabel("Job type").waitFor(SLOW);
+    expect(await page.getByLabel("Job type").inputValue()).toBe("image_to_video");
+    const png = [...solidPng(64, 64)];
+    const drop = await page.evaluateHandle((bytes) => {
+      const { DataTransfer, File } = globalThis as unknown as PageGlobals;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], "cat.png", { type: "image/png" }));
+      return transfer;
+    }, png);
+    await page.locator("fieldset.media-field").first().dispatchEvent("drop", { dataTransfer: drop });
+    await page.getByText("Uploaded cat.png").waitFor(SLOW);
+
+    await page.getByLabel(/^Prompt/).fill("the cat jumps onto the sofa");
+    await page.getByLabel(/^Model/).selectOption("v5");
+    await page.getByLabel(/^Duration/).fill("5");
+    await page.getByLabel(/^Quality/).selectOption("540p");
+    await browser.screenshots(page, "new-job");
+    await page.getByRole("button", { name: "Create image to video job" }).click();
+    await page.getByRole("heading", { name: "Image to video" }).waitFor(SLOW);
+    await statusShown("succeeded");
+    const id = (await page.locator(".eyebrow .mono").textContent()) ?? "";
+    const job = await e2e.expectSucceededOnce(id);
+    expect(job.input.image).toEqual({ upload: expect.stringMatching(/^uploads\//) });
+  });
+
+  it("cancels another job from its page", async () => {
+    // Long enough a generation that the job is still running when the button is pressed.
+    e2e.sim.control.setGenerationMs(600_000);
+    try {
+      const job = await e2e.api.accepted(TEXT_TO_VIDEO);
+      await page.goto(`${dashboardUrl}#/jobs/${job.id}`);
+      await page.getByRole("button", { name: "Cancel job" }).click(SLOW);
+      await statusShown("cancelled");
+      expect(await page.getByRole("button", { name: "Cancel job" }).count()).toBe(0);
+      expect((await e2e.api.getJob(job.id)).body.status).toBe("cancelled");
+      await browser.screenshots(page, "job-cancelled");
+    } finally {
+      e2e.sim.control.setGenerationMs(FAST_SIMULATOR.generationMs ?? 300);
+    }
+  });
+
+  it("shows the PixVerse balance to an admin key", async () => {
+    await page.getByRole("link", { name: "Admin" }).click();
+    await page.getByText("Credits left").waitFor(SLOW);
+    await browser.screenshots(page, "admin");
+  });
+
+  it("signs out: the key leaves session storage and the sign-in form is back", async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByLabel("API key").waitFor(SLOW);
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.length)).toBe(0);
+  });
+
+  it("renders /docs offline, with no request to any host but the API's", async () => {
+    const docs = await browser.newPage();
+    const before = browser.requests.length;
+    await docs.goto(`${e2e.runtime.info.apiUrl}/docs`);
+    await docs.locator(".swagger-ui .info .title").waitFor(SLOW);
+    await docs.locator(".opblock-summary-path", { hasText: "/v1/jobs/{id}/cancel" }).waitFor(SLOW);
+    const requested = browser.requests.slice(before).map((url) => new URL(url).origin);
+    expect(new Set(requested)).toEqual(new Set([apiOrigin]));
+    await browser.screenshots(docs, "docs");
+    await docs.goto(e2e.runtime.info.apiUrl);
+    await docs.getByRole("link", { name: "Dashboard" }).click();
+    await docs.getByLabel("API key").waitFor(SLOW);
+    await docs.close();
+  });
+
+  it("asked nothing of any host but the API and the media bucket, and broke no CSP", () => {
+    const origins = new Set(browser.requests.map((url) => new URL(url).origin));
+    expect(origins).toEqual(new Set([apiOrigin, mediaOrigin]));
+    // The refused key and the invalid job were meant to fail; nothing else did.
+    expect(browser.problems).toEqual([
+      `401 GET ${apiOrigin}/v1/jobs?limit=1`,
+      `400 POST ${apiOrigin}/v1/jobs`,
+    ]);
+  });
+
+  it("gives a tenant key the tenant view only: no admin page", async () => {
+    const clients = createAwsClients(); // The runtime pointed this process at its emulators.
+    const tenants = new DynamoTenantRepository(clients.dynamo, e2e.runtime.info.tableName);
+    const tenant = await tenants.createTenant({ name: "browser" });
+    const { secret: key } = await tenants.createApiKey(tenant.id, {
+      label: "browser",
+      scopes: ["jobs:read", "jobs:write"],
+    });
+    clients.destroy();
+    const tab = await browser.newPage();
+    await tab.goto(dashboardUrl);
+    await tab.getByLabel("API key").fill(key);
+    await tab.getByRole("button", { name: "Sign in" }).click();
+    await tab.getByRole("heading", { name: "Jobs" }).waitFor(SLOW);
+    await tab.getByText("No jobs yet").waitFor(SLOW);
+    expect(await tab.getByRole("link", { name: "Admin" }).count()).toBe(0);
+    await tab.close();
+  });
+
+  it("signs out, saying why, when the API stops accepting the key kept in the tab", async () => {
+    const tab = await browser.newPage();
+    await tab.addInitScript(() => {
+      (
+        globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }
+      ).sessionStorage.setItem(
+        "pixpipe.session",
+        JSON.stringify({ apiKey: "pxp_revoked-key", admin: false }),
+      );
+    });
+    await tab.goto(dashboardUrl);
+    await tab.getByText("the API no longer accepts this key").waitFor(SLOW);
+    expect(await tab.evaluate(() => (globalThis as unknown as PageGlobals).sessionStorage.length)).toBe(0);
+    await tab.close();
+  });
+});
