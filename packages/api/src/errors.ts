@@ -99,8 +99,8 @@ export function fromCoreError(error: unknown): ApiError | undefined {
   if (error instanceof JobValidationError) {
     // Core's issue paths start at the request body's root ("input.duration").
     const details = error.issues.map(({ path, message }) => ({ path, message, location: "body" as const }));
-    const message = `The job input is invalid (${problemCount(details)}, see details).`;
-    return new ApiError(400, "invalid_input", message, details);
+    const message = `The request is invalid (${problemCount(details)}, see details).`;
+    return new ApiError(400, "invalid_request", message, details);
   }
   if (error instanceof UsageQueryError) {
     const details = error.issues.map(({ path, message }) => ({ path, message, location: "query" as const }));

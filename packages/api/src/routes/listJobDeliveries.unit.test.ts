@@ -74,7 +74,7 @@ describe("webhooks on POST /v1/jobs and GET /v1/jobs/{id}/deliveries", () => {
     );
     expect(privateUrl.status).toBe(400);
     expect(((await privateUrl.json()) as ErrorBody).error).toMatchObject({
-      code: "invalid_input",
+      code: "invalid_request",
       details: [
         {
           path: "webhook.url",
@@ -91,6 +91,39 @@ describe("webhooks on POST /v1/jobs and GET /v1/jobs/{id}/deliveries", () => {
     expect(malformed.status).toBe(400);
     const paths = ((await malformed.json()) as ErrorBody).error.details?.map((d) => d.path).sort();
     expect(paths).toEqual(["webhook.events", "webhook.headers"]);
+    expect(
+      (await w.pipeline.jobService.listJobs({ tenantId: "tenant_a", admin: false }, { limit: 10 })).jobs,
+    ).toEqual([]);
+  });
+
+  it("lists a malformed webhook's problems with the input's and the metadata's, at once", async () => {
+    const w = await world();
+    const answer = await w.app.request(
+      "/v1/jobs",
+      json(
+        {
+          type: "text_to_video",
+          input: { ...TEXT_TO_VIDEO.input, duration: 7 },
+          metadata: { order: 42 },
+          webhook: { url: "", events: ["job.finished"] },
+        },
+        bearer("tenantA"),
+      ),
+    );
+    expect(answer.status).toBe(400);
+    const error = ((await answer.json()) as ErrorBody).error;
+    expect(error.code).toBe("invalid_request");
+    expect(error.details?.map((d) => d.path).sort()).toEqual([
+      "input.duration",
+      "metadata.order",
+      "webhook.events.0",
+      "webhook.url",
+    ]);
+    const notAnObject = await w.app.request(
+      "/v1/jobs",
+      json({ ...TEXT_TO_VIDEO, webhook: "https://hooks.example.com/pixpipe" }, bearer("tenantA")),
+    );
+    expect(((await notAnObject.json()) as ErrorBody).error.details?.map((d) => d.path)).toEqual(["webhook"]);
     expect(
       (await w.pipeline.jobService.listJobs({ tenantId: "tenant_a", admin: false }, { limit: 10 })).jobs,
     ).toEqual([]);

@@ -4,6 +4,7 @@ import {
   type JobRecord,
   type JobRepository,
   type JobStatus,
+  jobMetadataSchema,
   type PublicJob,
   requestHash,
   toPublicJob,
@@ -19,7 +20,14 @@ import {
   type MediaResolver,
 } from "../pipeline";
 import type { MediaStore } from "../storage";
-import { jobWebhookOf, type WebhookRequest, WebhookUrlError, type WebhookUrlGuard } from "../webhooks";
+import { issuesOf } from "../validation";
+import {
+  jobWebhookOf,
+  type WebhookRequest,
+  WebhookUrlError,
+  type WebhookUrlGuard,
+  webhookRequestSchema,
+} from "../webhooks";
 import type { Caller } from "./caller";
 import type { CatalogKind, CatalogService } from "./catalog-service";
 import type { CreditBudget } from "./credit-budget";
@@ -31,12 +39,13 @@ import {
 } from "./errors";
 import { type WatchUntil, watchJob } from "./job-watch";
 
+/** A job request as it came in (HTTP body, S3 manifest): nothing in it is trusted yet. */
 export interface JobRequestBody {
-  type: string;
+  type: unknown;
   input: unknown;
-  metadata?: Record<string, string>;
-  /** Where to POST the job's events (validated by the API's schema; the URL is checked here). */
-  webhook?: WebhookRequest;
+  metadata?: unknown;
+  /** Where to POST the job's events (`{ url, events? }`; the URL also passes the SSRF guard). */
+  webhook?: unknown;
 }
 
 /** The catalogue ids a job input names, checked at the door (a stale cache is read again once). */
@@ -140,17 +149,27 @@ export class JobService {
     return { job: toPublicJob(job), created };
   }
 
-  /** Every problem with a request: the input rules of its type, then its media references. */
+  /**
+   * Every problem with a request at once: the input rules of its type, its metadata and its webhook's
+   * shape; then its media references, catalogue ids and where the webhook's URL leads.
+   */
   async validate(caller: Caller, body: JobRequestBody): Promise<JobRequest> {
     const parsed = parseJobRequest(
       { type: body.type, input: body.input },
       { unknownFields: this.deps.unknownInputFields ?? "pass" },
     );
-    if (!parsed.ok) throw new JobValidationError(parsed.issues);
+    const metadata = jobMetadataSchema.safeParse(body.metadata ?? {});
+    const webhook = webhookRequestSchema.optional().safeParse(body.webhook);
+    const shapeIssues = [
+      ...(parsed.ok ? [] : parsed.issues),
+      ...(metadata.success ? [] : issuesOf(metadata.error, ["metadata"])),
+      ...(webhook.success ? [] : issuesOf(webhook.error, ["webhook"])),
+    ];
+    if (!parsed.ok || !metadata.success || !webhook.success) throw new JobValidationError(shapeIssues);
     const [mediaIssues, catalogIssues, webhookIssues] = await Promise.all([
       this.deps.media.check(caller.tenantId, mediaSlots(parsed.type, parsed.input)),
       this.catalogIssues(parsed.input),
-      this.webhookIssues(body.webhook),
+      this.webhookIssues(webhook.data),
     ]);
     const issues = [
       ...mediaIssues.map((issue) => ({ ...issue, path: `input.${issue.path}` })),
@@ -162,8 +181,9 @@ export class JobService {
       tenantId: caller.tenantId,
       type: parsed.type,
       input: parsed.input,
-      metadata: body.metadata ?? {},
-      ...(body.webhook ? { webhook: jobWebhookOf(body.webhook) } : {}),
+      metadata: metadata.data,
+      ...(webhook.data ? { webhook: jobWebhookOf(webhook.data) } : {}),
+      ...(parsed.warnings.length > 0 ? { warnings: parsed.warnings } : {}),
     };
   }
 
