@@ -36,6 +36,8 @@ beforeAll(async () => {
     PIXVERSE_API_KEY: "sk-test",
     PIXVERSE_WEBHOOK_SECRET: "secret",
     POWERTOOLS_LOG_LEVEL: "SILENT",
+    // The Lambdas' EMF lines are of no use in a test's output.
+    PIXPIPE_METRICS_FORMAT: "none",
   });
 });
 afterAll(async () => {
