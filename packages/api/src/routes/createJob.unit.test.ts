@@ -107,6 +107,48 @@ describe("POST /v1/jobs", () => {
     ]);
   });
 
+  it("refuses more media references than PixVerse takes by their count, before looking any of them up", async () => {
+    const { app, jobsOf } = await setup();
+    const images = Array.from({ length: 5000 }, (_, i) => ({ upload: `uploads/tenant_b/01ABC/${i}.png` }));
+    const res = await app.request(
+      "/v1/jobs",
+      json(
+        { type: "effect", input: { template_id: 315446315336768, quality: "540p", images } },
+        bearer("tenantA"),
+      ),
+    );
+    expect(res.status).toBe(400);
+    // A lookup would have answered "not one of this tenant's uploads" for each of them.
+    expect(await readError(res)).toEqual({
+      code: "invalid_request",
+      message: "The request is invalid (1 problem, see details).",
+      details: [{ path: "input.images", message: "takes at most 10 images", location: "body" }],
+    });
+    expect(await jobsOf("tenantA")).toHaveLength(0);
+  });
+
+  it("counts every problem but lists the first 50, so a body of thousands of bad items gets a short answer", async () => {
+    const { app } = await setup();
+    const unknownFields = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`field_${i}`, i]));
+    const multi_transition = Array.from({ length: 7 }, () => ({
+      image: { upload: "a.png" },
+      ...unknownFields,
+    }));
+    const res = await app.request(
+      "/v1/jobs",
+      json(
+        { type: "multi_transition", input: { model: "v5", quality: "540p", multi_transition } },
+        bearer("tenantA"),
+      ),
+    );
+    expect(res.status).toBe(400);
+    const error = await readError(res);
+    expect(error.details).toHaveLength(50);
+    // 140 unknown fields and the items' missing ones
+    expect(error.message).toMatch(/^The request is invalid \(14\d problems, the first 50 in details\)\.$/);
+    expect(JSON.stringify(error).length).toBeLessThan(10_000);
+  });
+
   it("refuses control characters in a prompt (tab and line breaks are fine)", async () => {
     const { app } = await setup();
     for (const prompt of ["a\u0000b", "a\u001b[31mred", "a\u007f"]) {
