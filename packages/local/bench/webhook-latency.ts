@@ -37,7 +37,7 @@ const runtime = await startLocalRuntime({
   port: 0,
   stateDir,
   log: quiet,
-  env: { POWERTOOLS_LOG_LEVEL: "ERROR", PIXPIPE_INLINE_SUBMIT_MS: "0" },
+  env: { POWERTOOLS_LOG_LEVEL: "ERROR", PIXPIPE_METRICS_FORMAT: "none", PIXPIPE_INLINE_SUBMIT_MS: "0" },
   handlers: localHandlers({ allowLoopbackWebhooks: true }),
 });
 const receiver = await WebhookReceiver.start();

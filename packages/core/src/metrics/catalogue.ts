@@ -183,7 +183,7 @@ export const METRICS = {
     kind: "counter",
     unit: "Count",
     dimensions: ["Outcome"],
-    rollups: [TOTAL, ["Outcome"]],
+    rollups: [TOTAL],
     description:
       "One attempt to POST a job's event to its webhook; Outcome is what the delivery became: delivered, retrying or failed (pixpipe stopped: 410, an undeliverable URL, the retry window over).",
   }),
@@ -201,7 +201,7 @@ export const METRICS = {
     kind: "counter",
     unit: "Count",
     dimensions: [],
-    rollups: [TOTAL],
+    rollups: [],
     description:
       "An undelivered webhook delivery the poller found overdue and handed to the worker again: its queue message was lost, or the worker is not keeping up.",
   }),
