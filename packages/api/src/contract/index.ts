@@ -37,7 +37,16 @@ export {
   TEMPLATE_TYPES,
 } from "./catalog";
 export { type Delivery, type DeliveryList, DeliveryListSchema, DeliverySchema } from "./deliveries";
-export { type ErrorBody, ErrorSchema, errorResponses, type Problem, ProblemSchema } from "./errors";
+export {
+  ERROR_CODES,
+  type ErrorBody,
+  type ErrorCode,
+  ErrorSchema,
+  errorResponses,
+  type Problem,
+  ProblemSchema,
+} from "./errors";
+export { JOB_EXAMPLES } from "./job-examples";
 export {
   type CreateJobBody,
   CreateJobBodySchema,
@@ -54,6 +63,7 @@ export {
   JobTypeSchema,
   type ListJobsQuery,
   ListJobsQuerySchema,
+  MEDIA_REF_SCHEMAS,
   MetadataSchema,
   preferredWaitSeconds,
   WebhookEventSchema,

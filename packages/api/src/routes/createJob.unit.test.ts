@@ -258,18 +258,6 @@ describe("POST /v1/jobs", () => {
     expect((await readJson<Job>(b)).tenantId).toBe("tenant_b");
   });
 
-  it("creates a job from the request example in the OpenAPI document", async () => {
-    const { app } = await setup();
-    const doc = await readJson<{ components: { schemas: { CreateJobRequest: { example: unknown } } } }>(
-      await app.request("/openapi.json"),
-    );
-    const res = await app.request(
-      "/v1/jobs",
-      json(doc.components.schemas.CreateJobRequest.example, bearer("tenantA")),
-    );
-    expect(res.status).toBe(202);
-  });
-
   it("answers 429 quota_exceeded once the tenant's day budget is spent, naming the budget and the reset", async () => {
     const { app, jobIn, clock } = await setup();
     await clock.advance(10 * 3600_000); // 2026-12-01T22:00Z

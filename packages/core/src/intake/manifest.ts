@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { jobMetadataSchema } from "../job";
 import { type InputIssue, type JobType, jobTypeSchema, parseJobRequest } from "../job/input";
 import { issuesOf } from "../validation";

@@ -1,5 +1,5 @@
 import { monotonicFactory } from "ulid";
-import { z } from "zod";
+import * as z from "zod";
 import { METADATA_LIMITS } from "../limits";
 import { type JobWebhook, jobWebhookSchema } from "../webhooks/subscription";
 import { type InputWarning, inputWarningSchema, type JobType, jobTypeSchema } from "./input";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ItemKey } from "../table";
 import { InvalidTransitionError, JobWriteRejectedError } from "./errors";
 import { type JobRecord, jobRecordSchema, type NewJob } from "./job";

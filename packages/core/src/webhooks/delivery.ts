@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { buildJobEvent, sqsSafeJson } from "../events";
 import { type JobRecord, toPublicJob } from "../job/job";
 import { type BackoffPolicy, backoffDelayMs } from "../pipeline/backoff";

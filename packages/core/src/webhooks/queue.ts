@@ -1,5 +1,5 @@
 import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import { z } from "zod";
+import * as z from "zod";
 import { sqsDelaySeconds } from "../pipeline/archive-queue";
 import { webhookEventSchema } from "./subscription";
 
