@@ -36,5 +36,9 @@ declare module "sst" {
       "name": string
       "type": "sst.aws.Dynamo"
     }
+    "WebhookDeliveries": {
+      "type": "sst.aws.Queue"
+      "url": string
+    }
   }
 }

@@ -27,10 +27,12 @@ const expectedLinks: Record<string, string[]> = {
     "PixverseWebhookSecret",
     "PixverseWebhookSecretPrevious",
     "Table",
+    "WebhookDeliveries",
   ],
-  [handlers.poller]: ["ArchiveQueue", "JobEvents", "Media", "PixverseApiKey", "Table"],
-  [handlers.archiver]: ["JobEvents", "Media", "PixverseApiKey", "Table"],
-  [handlers.intake]: ["ArchiveQueue", "JobEvents", "Media", "PixverseApiKey", "Table"],
+  [handlers.poller]: ["ArchiveQueue", "JobEvents", "Media", "PixverseApiKey", "Table", "WebhookDeliveries"],
+  [handlers.archiver]: ["JobEvents", "Media", "PixverseApiKey", "Table", "WebhookDeliveries"],
+  [handlers.intake]: ["ArchiveQueue", "JobEvents", "Media", "PixverseApiKey", "Table", "WebhookDeliveries"],
+  [handlers.deliveries]: ["Table", "WebhookDeliveries"],
 };
 
 interface QueueInputs {
@@ -155,15 +157,44 @@ describe("stage test", () => {
     assert.ok(retentionSeconds(s, "ArchiveDlq") > retentionSeconds(s, "ArchiveQueue"));
   });
 
-  test("the archiver consumes ArchiveQueue in batches of 5 and reports failures per message", async () => {
+  test("the archiver consumes ArchiveQueue in batches of 5, the delivery worker WebhookDeliveries in 10, each reporting failures per message", async () => {
     const s = await testStage;
-    const mappings = s.all("aws:lambda/eventSourceMapping:EventSourceMapping");
-    assert.equal(mappings.length, 1, "ArchiveQueue is the only queue pixpipe consumes");
-    const mapping = mappings[0]!.inputs;
-    assert.equal(mapping.eventSourceArn, mockArn(queue(s, "ArchiveQueue")));
-    assert.equal(mapping.functionName, s.fn(handlers.archiver).arn);
-    assert.equal(mapping.batchSize, 5);
-    assert.deepEqual(mapping.functionResponseTypes, ["ReportBatchItemFailures"]);
+    const mappings = s.all("aws:lambda/eventSourceMapping:EventSourceMapping").map((m) => m.inputs);
+    assert.deepEqual(
+      mappings.map((m) => m.eventSourceArn).sort(),
+      [mockArn(queue(s, "ArchiveQueue")), mockArn(queue(s, "WebhookDeliveries"))].sort(),
+      "ArchiveQueue and WebhookDeliveries are the queues pixpipe consumes",
+    );
+    for (const [name, handler, batchSize] of [
+      ["ArchiveQueue", handlers.archiver, 5],
+      ["WebhookDeliveries", handlers.deliveries, 10],
+    ] as const) {
+      const mapping = mappings.find((m) => m.eventSourceArn === mockArn(queue(s, name)))!;
+      assert.equal(mapping.functionName, s.fn(handler).arn, name);
+      assert.equal(mapping.batchSize, batchSize, name);
+      assert.deepEqual(mapping.functionResponseTypes, ["ReportBatchItemFailures"], name);
+    }
+  });
+
+  test("webhook delivery messages reach WebhookDeliveriesDlq after 5 receives and stay hidden for 6x the worker's timeout", async () => {
+    const s = await testStage;
+    assert.deepEqual(redrive(s, "WebhookDeliveries"), {
+      deadLetterTargetArn: mockArn(queue(s, "WebhookDeliveriesDlq")),
+      maxReceiveCount: 5,
+    });
+    const workerTimeout = s.fn(handlers.deliveries).lambda.timeout as number;
+    // Each attempt is at most 15 s (the sender's deadline); the batch's run in parallel.
+    assert.ok(workerTimeout >= 30, `the delivery worker's timeout ${workerTimeout}s leaves no room`);
+    assert.ok(queueInputs(s, "WebhookDeliveries").visibilityTimeoutSeconds >= 6 * workerTimeout);
+    assert.ok(retentionSeconds(s, "WebhookDeliveriesDlq") > retentionSeconds(s, "WebhookDeliveries"));
+  });
+
+  test("no function is told PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS (the local runtime's switch alone)", async () => {
+    const s = await testStage;
+    for (const handler of Object.values(handlers)) {
+      const variables = (s.fn(handler).lambda.environment as { variables: Record<string, string> }).variables;
+      assert.equal(variables.PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS, undefined, handler);
+    }
   });
 
   test("JobEvents redrives to its own JobEventsDlq for consumers, which keeps messages longer", async () => {

@@ -89,6 +89,14 @@ function expectedAlarms(s: Synthesized, settings: StageSettings) {
       comparisonOperator: "GreaterThanOrEqualToThreshold",
       treatMissingData: "notBreaching",
     },
+    WebhookBacklog: {
+      metric: METRICS.webhookDeliveriesSwept,
+      statistic: "Sum",
+      period: 900,
+      threshold: thresholds.webhookDeliveriesSwept,
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+      treatMissingData: "notBreaching",
+    },
     StuckJobs: {
       metric: METRICS.oldestActiveJobAge,
       statistic: "Maximum",
@@ -137,6 +145,7 @@ for (const [label, stage, settings] of [
         "ArchiveDlqQueue",
         "IntakeDlqQueue",
         "JobEventsDlqQueue",
+        "WebhookDeliveriesDlqQueue",
       ]);
       for (const queue of queues) {
         const alarm = alarmOf(s, `DeadLetters${queue.name.replace(/Queue$/, "")}`);

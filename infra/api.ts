@@ -1,5 +1,5 @@
 import { handlers, pipelineFunction } from "./lambda";
-import { archiveQueue, jobEvents } from "./queues";
+import { archiveQueue, jobEvents, webhookDeliveries } from "./queues";
 import { pixverseApiKey, pixverseWebhookSecret, pixverseWebhookSecretPrevious } from "./secrets";
 import { logRetention, stageSettings } from "./settings";
 import { media, table } from "./storage";
@@ -51,6 +51,7 @@ api.route(
       media,
       archiveQueue,
       jobEvents,
+      webhookDeliveries,
       pixverseApiKey,
       pixverseWebhookSecret,
       pixverseWebhookSecretPrevious,

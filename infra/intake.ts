@@ -1,5 +1,5 @@
 import { handlers, pipelineFunction } from "./lambda";
-import { archiveQueue, intakeDlq, jobEvents } from "./queues";
+import { archiveQueue, intakeDlq, jobEvents, webhookDeliveries } from "./queues";
 import { pixverseApiKey } from "./secrets";
 import { media, table } from "./storage";
 
@@ -15,7 +15,7 @@ media.notify({
         timeout: "2 minutes",
         memory: "512 MB",
         // Job creation is shared with the API (JobService), so the same queues are reachable.
-        link: [table, media, archiveQueue, jobEvents, pixverseApiKey],
+        link: [table, media, archiveQueue, jobEvents, webhookDeliveries, pixverseApiKey],
         // S3 invokes asynchronously: after Lambda's retries a failed event goes to IntakeDlq.
         retries: 2,
         permissions: [{ actions: ["sqs:SendMessage"], resources: [intakeDlq.arn] }],

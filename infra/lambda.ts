@@ -10,6 +10,7 @@ export const handlers = {
   poller: "packages/functions/src/poller.handler",
   archiver: "packages/functions/src/archiver.handler",
   intake: "packages/functions/src/intake.handler",
+  deliveries: "packages/functions/src/deliveries.handler",
 } as const;
 
 export type HandlerName = keyof typeof handlers;

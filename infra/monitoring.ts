@@ -147,6 +147,16 @@ export const alarms = {
     comparisonOperator: "GreaterThanOrEqualToThreshold",
     treatMissingData: "notBreaching",
   }),
+  WebhookBacklog: alarm("WebhookBacklog", {
+    alarmDescription: `${thresholds.webhookDeliveriesSwept} or more webhook deliveries were overdue within 15 minutes: their queue messages were lost, or the delivery worker is not running.`,
+    ...total(METRICS.webhookDeliveriesSwept),
+    statistic: "Sum",
+    period: FIFTEEN_MINUTES,
+    evaluationPeriods: 1,
+    threshold: thresholds.webhookDeliveriesSwept,
+    comparisonOperator: "GreaterThanOrEqualToThreshold",
+    treatMissingData: "notBreaching",
+  }),
   StuckJobs: alarm("StuckJobs", {
     alarmDescription: `A job has been queued, generating or archiving for more than ${thresholds.stuckJobMinutes} minutes, or the poller stopped reporting.`,
     ...total(METRICS.oldestActiveJobAge),
@@ -337,6 +347,17 @@ const rows: Widget[][] = [
       metrics: byDimension(METRICS.pixverseCallDuration, "Endpoint", "p90"),
     },
     { title: "Lambda throttles", metrics: lambda("Throttles", "Sum") },
+    {
+      title: "Webhook attempts by outcome",
+      metrics: byDimension(METRICS.webhookAttempts, "Outcome", "Sum"),
+    },
+    {
+      title: "Webhook delivery after the commit (ms), overdue deliveries",
+      metrics: [
+        ...["p50", "p95"].map((stat) => pixpipe(METRICS.webhookDeliveryLatency, { stat, label: stat })),
+        pixpipe(METRICS.webhookDeliveriesSwept, { stat: "Sum", yAxis: "right" }),
+      ],
+    },
   ],
 ];
 

@@ -1,5 +1,5 @@
 import { handlers, pipelineFunction } from "./lambda";
-import { archiveQueue, jobEvents } from "./queues";
+import { archiveQueue, jobEvents, webhookDeliveries } from "./queues";
 import { pixverseApiKey } from "./secrets";
 import { media, table } from "./storage";
 
@@ -13,6 +13,6 @@ export const poller = new sst.aws.CronV2("Poller", {
     // A failed tick is not retried: the next one comes within a minute and would overlap the retry.
     retries: 0,
     // Media: a submit uploads the job's `{ upload }` media to PixVerse.
-    link: [table, media, archiveQueue, jobEvents, pixverseApiKey],
+    link: [table, media, archiveQueue, jobEvents, webhookDeliveries, pixverseApiKey],
   }),
 });

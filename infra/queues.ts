@@ -42,11 +42,27 @@ export const jobEvents = new sst.aws.Queue("JobEvents", {
   transform: { queue: { ...encrypted, messageRetentionSeconds: days(7) } },
 });
 
+const deliveriesTimeoutSeconds = 60;
+
+/** Delivery messages the worker kept failing on (DynamoDB unreachable): the poller's sweep retries them too. */
+export const webhookDeliveriesDlq = new sst.aws.Queue("WebhookDeliveriesDlq", { transform: deadLetterQueue });
+
+/**
+ * Per-job webhook deliveries for the delivery worker: a message per attempt, delayed by its backoff
+ * (SQS delays up to 15 minutes; the worker waits out the rest). The delivery itself is in the table.
+ */
+export const webhookDeliveries = new sst.aws.Queue("WebhookDeliveries", {
+  visibilityTimeout: `${6 * deliveriesTimeoutSeconds} seconds`,
+  dlq: { queue: webhookDeliveriesDlq.arn, retry: maxReceiveCount },
+  transform: { queue: encrypted },
+});
+
 /** Every dead-letter queue: a message in any of them alarms (infra/monitoring.ts). */
 export const deadLetterQueues = {
   ArchiveDlq: archiveDlq,
   IntakeDlq: intakeDlq,
   JobEventsDlq: jobEventsDlq,
+  WebhookDeliveriesDlq: webhookDeliveriesDlq,
 };
 
 archiveQueue.subscribe(
@@ -56,8 +72,20 @@ archiveQueue.subscribe(
     timeout: `${archiverTimeoutMinutes} minutes`,
     memory: "1024 MB",
     // PixverseApiKey: an expired result URL is refreshed from PixVerse before the copy gives up.
-    link: [table, media, jobEvents, pixverseApiKey],
+    link: [table, media, jobEvents, webhookDeliveries, pixverseApiKey],
   }),
   // Partial responses: only the failed messages of a batch are retried.
   { batch: { size: 5, partialResponses: true } },
+);
+
+webhookDeliveries.subscribe(
+  pipelineFunction({
+    handler: handlers.deliveries,
+    // One attempt per message, the batch's in parallel, each at most 15 s (the sender's deadline).
+    timeout: `${deliveriesTimeoutSeconds} seconds`,
+    memory: "512 MB",
+    // The table holds the deliveries and the tenants' signing secrets; retries go back on the queue.
+    link: [table, webhookDeliveries],
+  }),
+  { batch: { size: 10, partialResponses: true } },
 );

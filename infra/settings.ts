@@ -60,6 +60,8 @@ export interface StageSettings {
     stuckJobMinutes: number;
     /** Archive attempts failing in 15 minutes that alarm. */
     archiveFailures: number;
+    /** Webhook deliveries the poller had to hand out again within 15 minutes that alarm. */
+    webhookDeliveriesSwept: number;
     /** Percent of PixVerse calls failing over 15 minutes (with at least `minimumCalls` calls). */
     pixverseErrorPercent: number;
     /** Percent of API responses that are 5xx over 15 minutes (with at least `minimumRequests`). */
@@ -167,6 +169,7 @@ export function readStageSettings(env: Env, { production }: { production: boolea
     alarms: {
       stuckJobMinutes: integer(env, "PIXPIPE_ALARM_STUCK_JOB_MINUTES", 30, { min: 1 }),
       archiveFailures: integer(env, "PIXPIPE_ALARM_ARCHIVE_FAILURES", 3, { min: 1 }),
+      webhookDeliveriesSwept: integer(env, "PIXPIPE_ALARM_WEBHOOK_DELIVERIES_SWEPT", 5, { min: 1 }),
       pixverseErrorPercent: number(env, "PIXPIPE_ALARM_PIXVERSE_ERROR_PERCENT", 10),
       api5xxPercent: number(env, "PIXPIPE_ALARM_API_5XX_PERCENT", 5),
       pixverseBalanceBelow: number(env, "PIXPIPE_ALARM_PIXVERSE_BALANCE_BELOW", 500),

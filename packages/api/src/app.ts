@@ -23,6 +23,7 @@ import * as getWebhookSecret from "./routes/getWebhookSecret";
 import * as health from "./routes/health";
 import * as home from "./routes/home";
 import * as listApiKeys from "./routes/listApiKeys";
+import * as listJobDeliveries from "./routes/listJobDeliveries";
 import * as listJobs from "./routes/listJobs";
 import * as listTenants from "./routes/listTenants";
 import * as receivePixverseWebhook from "./routes/receivePixverseWebhook";
@@ -45,6 +46,7 @@ const ROUTES = [
   createJob,
   listJobs,
   getJob,
+  listJobDeliveries,
   cancelJob,
   getJobVideo,
   createUpload,

@@ -168,6 +168,7 @@ describe("OpenAPI document", () => {
         "post /v1/jobs createJob",
         "get /v1/jobs listJobs",
         "get /v1/jobs/{id} getJob",
+        "get /v1/jobs/{id}/deliveries listJobDeliveries",
         "post /v1/jobs/{id}/cancel cancelJob",
         "get /v1/jobs/{id}/video getJobVideo",
         "post /v1/uploads createUpload",

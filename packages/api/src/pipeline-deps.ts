@@ -6,6 +6,7 @@ export function apiDepsFromPipeline(pipeline: Pipeline): ApiDeps {
   return {
     authenticate: (apiKey) => pipeline.authenticationService.authenticate(apiKey),
     jobs: pipeline.jobService,
+    deliveries: pipeline.webhookDeliveryService,
     uploads: pipeline.uploadService,
     masks: pipeline.maskService,
     catalog: pipeline.catalogService,

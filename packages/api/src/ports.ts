@@ -8,6 +8,7 @@ import type {
   CreateApiKeyRequest,
   CreateJobBody,
   CreateTenantRequest,
+  DeliveryList,
   IssuedApiKey,
   Job,
   JobList,
@@ -63,6 +64,11 @@ export interface JobsPort {
   cancelJob(caller: Caller, id: string): Promise<Job | null>;
   /** Throws JobHasNoOutputError when the job has no archived video. */
   videoDownloadUrl(caller: Caller, id: string): Promise<{ url: string; expiresAt: string } | null>;
+}
+
+/** A job's webhook deliveries, scoped like the job: another tenant's job reads as null. */
+export interface DeliveriesPort {
+  listDeliveries(caller: Caller, jobId: string): Promise<DeliveryList | null>;
 }
 
 export interface UploadsPort {
@@ -129,6 +135,7 @@ export interface ApiDeps {
   /** The decision on a bearer API key, read fresh (a revoked key is refused at the next request). */
   authenticate(apiKey: string): Promise<KeyCheck>;
   jobs: JobsPort;
+  deliveries: DeliveriesPort;
   uploads: UploadsPort;
   masks: MasksPort;
   catalog: CatalogPort;

@@ -5,6 +5,7 @@ import type {
   JobService,
   MaskService,
   UploadService,
+  WebhookDeliveryService,
 } from "@pixpipe/core/services";
 import type { TenantRepository } from "@pixpipe/core/tenant";
 import { describe, expectTypeOf, it } from "vitest";
@@ -13,6 +14,7 @@ import type {
   ApiDeps,
   ApiLogger,
   CatalogPort,
+  DeliveriesPort,
   JobsPort,
   MasksPort,
   UploadsPort,
@@ -24,6 +26,7 @@ import type {
 describe("ports", () => {
   it("are satisfied by core's services, webhook receiver, tenant lookup and logger", () => {
     expectTypeOf<JobService>().toExtend<JobsPort>();
+    expectTypeOf<WebhookDeliveryService>().toExtend<DeliveriesPort>();
     expectTypeOf<UploadService>().toExtend<UploadsPort>();
     expectTypeOf<MaskService>().toExtend<MasksPort>();
     expectTypeOf<CatalogService>().toExtend<CatalogPort>();

@@ -121,6 +121,8 @@ const runtime = await startLocalRuntime({
       return archiver.handler;
     },
     uploads: async () => (await import("@pixpipe/functions/intake")).handler,
+    // The bench's jobs ask for no webhooks: the worker only waits on its queue.
+    deliveries: async () => (await import("@pixpipe/functions/deliveries")).handler,
   },
 });
 const sim = runtime.simulator!.control;

@@ -5,6 +5,7 @@ export {
   startDynamoDbLocal,
   startS3SqsEmulator,
 } from "./emulators";
+export { type LocalOnlyOptions, localHandlers, loopbackWebhooksAllowed } from "./handlers";
 export {
   fromApiGatewayResult,
   type HttpApiHandler,

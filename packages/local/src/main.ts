@@ -2,6 +2,7 @@
 
 import { parseArgs } from "node:util";
 import { ensureDashboardBuilt } from "@pixpipe/dashboard/build";
+import { localHandlers, loopbackWebhooksAllowed } from "./handlers";
 import { prepareLocalData } from "./local-data";
 import { stopChildrenOnExit } from "./process-group";
 import { DEFAULT_STATE_DIR, startLocalRuntime } from "./runtime";
@@ -48,12 +49,8 @@ const runtime = await startLocalRuntime({
     // Metrics as readable lines beside the logs, rather than EMF documents only CloudWatch reads.
     PIXPIPE_METRICS_FORMAT: env.PIXPIPE_METRICS_FORMAT ?? "terminal",
   },
-  handlers: {
-    api: async () => (await import("@pixpipe/functions/api")).handler,
-    poller: async () => (await import("@pixpipe/functions/poller")).handler,
-    archiver: async () => (await import("@pixpipe/functions/archiver")).handler,
-    uploads: async () => (await import("@pixpipe/functions/intake")).handler,
-  },
+  // PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS=1: job webhooks may go to http://127.0.0.1:<port> (never in AWS).
+  handlers: localHandlers({ allowLoopbackWebhooks: loopbackWebhooksAllowed(env) }),
 });
 stopChildrenOnExit({ stop: runtime.stop, childPids: runtime.childPids });
 

@@ -18,12 +18,14 @@ function uniqueNames(): PipelineResourceNames {
     archiveDlq: `res-archive-dlq-${id}`,
     eventsQueue: `res-events-${id}`,
     eventsDlq: `res-events-dlq-${id}`,
+    webhookQueue: `res-webhooks-${id}`,
+    webhookDlq: `res-webhooks-dlq-${id}`,
     uploadsDlq: `res-uploads-dlq-${id}`,
   };
 }
 
 describe("createPipelineResources", () => {
-  it("creates the table, the bucket and both queues with redrive to their DLQs, and can run again", async () => {
+  it("creates the table, the bucket and the archive, events and webhook queues with redrive to their DLQs, and can run again", async () => {
     const names = uniqueNames();
     const options = { names, archiveVisibilityTimeoutSeconds: 120, maxReceiveCount: 3 };
     const resources = await createPipelineResources(clients, options);
@@ -47,6 +49,12 @@ describe("createPipelineResources", () => {
     const events = await attributes(resources.eventsQueue.url);
     expect(JSON.parse(events?.RedrivePolicy ?? "{}")).toEqual({
       deadLetterTargetArn: resources.eventsDlq.arn,
+      maxReceiveCount: 3,
+    });
+    const webhooks = await attributes(resources.webhookQueue.url);
+    expect(webhooks?.VisibilityTimeout).toBe("360");
+    expect(JSON.parse(webhooks?.RedrivePolicy ?? "{}")).toEqual({
+      deadLetterTargetArn: resources.webhookDlq.arn,
       maxReceiveCount: 3,
     });
     expect(resources).toMatchObject({

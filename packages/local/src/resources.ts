@@ -11,6 +11,8 @@ export interface PipelineResourceNames {
   archiveDlq: string;
   eventsQueue: string;
   eventsDlq: string;
+  webhookQueue: string;
+  webhookDlq: string;
   /** The uploads function's on-failure destination. */
   uploadsDlq: string;
 }
@@ -22,6 +24,8 @@ export const LOCAL_RESOURCE_NAMES: PipelineResourceNames = {
   archiveDlq: "pixpipe-archive-dlq",
   eventsQueue: "pixpipe-job-events",
   eventsDlq: "pixpipe-job-events-dlq",
+  webhookQueue: "pixpipe-webhook-deliveries",
+  webhookDlq: "pixpipe-webhook-deliveries-dlq",
   uploadsDlq: "pixpipe-uploads-dlq",
 };
 
@@ -38,6 +42,8 @@ export interface PipelineResources {
   archiveDlq: QueueResource;
   eventsQueue: QueueResource;
   eventsDlq: QueueResource;
+  webhookQueue: QueueResource;
+  webhookDlq: QueueResource;
   uploadsDlq: QueueResource;
 }
 
@@ -45,6 +51,8 @@ export interface PipelineResourceOptions {
   names?: Partial<PipelineResourceNames>;
   /** The archive queue's visibility timeout: at least the archiver's function timeout. */
   archiveVisibilityTimeoutSeconds: number;
+  /** The webhook delivery queue's visibility timeout: 6x the delivery worker's timeout. Default 360. */
+  webhookVisibilityTimeoutSeconds?: number;
   /** Receives before a message moves to its DLQ (SST's `dlq.retry`). Default 5. */
   maxReceiveCount?: number;
 }
@@ -83,7 +91,7 @@ async function createQueueWithDlq(
 }
 
 /**
- * Creates the table, the media bucket, the archive and events queues with their dead-letter queues
+ * Creates the table, the media bucket, the archive, events and webhook delivery queues with their dead-letter queues
  * and the uploads function's failure queue in the emulators, as infra/ declares them in AWS. Safe to run against resources that already exist.
  */
 export async function createPipelineResources(
@@ -98,7 +106,7 @@ export async function createPipelineResources(
       if (!(error instanceof BucketAlreadyOwnedByYou)) throw error;
     });
   // Attributes as infra/queues.ts sets them.
-  const [archive, events, uploadsDlq] = await Promise.all([
+  const [archive, events, webhooks, uploadsDlq] = await Promise.all([
     createQueueWithDlq(
       clients.sqs,
       { queue: names.archiveQueue, dlq: names.archiveDlq },
@@ -109,6 +117,15 @@ export async function createPipelineResources(
       clients.sqs,
       { queue: names.eventsQueue, dlq: names.eventsDlq },
       { VisibilityTimeout: "120", MessageRetentionPeriod: days(7) },
+      maxReceiveCount,
+    ),
+    createQueueWithDlq(
+      clients.sqs,
+      { queue: names.webhookQueue, dlq: names.webhookDlq },
+      {
+        VisibilityTimeout: String(options.webhookVisibilityTimeoutSeconds ?? 360),
+        MessageRetentionPeriod: days(4),
+      },
       maxReceiveCount,
     ),
     createQueue(clients.sqs, names.uploadsDlq, deadLetterAttributes),
@@ -122,6 +139,8 @@ export async function createPipelineResources(
     archiveDlq: archive.dlq,
     eventsQueue: events.queue,
     eventsDlq: events.dlq,
+    webhookQueue: webhooks.queue,
+    webhookDlq: webhooks.dlq,
     uploadsDlq,
   };
 }

@@ -62,6 +62,7 @@ describe("local runtime", () => {
     uploads: async () => async (event) => {
       seen.uploadEvents.push(event);
     },
+    deliveries: async () => async () => {},
   };
   let runtime: LocalRuntime;
   let stateDir: string;
@@ -212,7 +213,7 @@ describe("local runtime start failure", () => {
     const noop = async () => async () => {};
     await expect(
       startLocalRuntime({
-        handlers: { api: failing, poller: noop, archiver: noop, uploads: noop },
+        handlers: { api: failing, poller: noop, archiver: noop, uploads: noop, deliveries: noop },
         port: 0,
         stateDir: await mkdtemp(path.join(tmpdir(), "pixpipe-local-")),
         log: quiet,

@@ -26,6 +26,8 @@ export interface LocalHandlerLoaders {
   poller: () => Promise<Handler<ScheduleEvent, unknown>>;
   archiver: () => Promise<SQSHandler>;
   uploads: () => Promise<S3Handler>;
+  /** The webhook delivery worker, on the WebhookDeliveries queue. */
+  deliveries: () => Promise<SQSHandler>;
 }
 
 type FunctionName = keyof LocalHandlerLoaders;
@@ -36,6 +38,7 @@ export const LOCAL_FUNCTIONS: Record<FunctionName, LambdaFunctionConfig> = {
   poller: { functionName: "pixpipe-poller", timeoutMs: 50_000, memoryMb: 512 },
   archiver: { functionName: "pixpipe-archiver", timeoutMs: 5 * 60_000, memoryMb: 1024 },
   uploads: { functionName: "pixpipe-uploads", timeoutMs: 2 * 60_000, memoryMb: 512 },
+  deliveries: { functionName: "pixpipe-deliveries", timeoutMs: 60_000, memoryMb: 512 },
 };
 
 /** Where the runtime serves the dashboard, beside the API on its port. */
@@ -95,7 +98,13 @@ export interface LocalRuntimeInfo {
   tableName: string;
   mediaBucket: string;
   queues: Record<
-    "archive" | "archiveDlq" | "jobEvents" | "jobEventsDlq" | "uploadsDlq",
+    | "archive"
+    | "archiveDlq"
+    | "jobEvents"
+    | "jobEventsDlq"
+    | "webhookDeliveries"
+    | "webhookDeliveriesDlq"
+    | "uploadsDlq",
     { name: string; url: string }
   >;
 }
@@ -119,7 +128,8 @@ export const DEFAULT_STATE_DIR = fileURLToPath(new URL("../../../.pixpipe", impo
 /**
  * Starts the whole pipeline on this machine with Lambda's semantics: DynamoDB Local and fauxqs,
  * the tables, bucket and queues, the PixVerse simulator (unless a PixVerse is given), the API on
- * 127.0.0.1:port through the api handler, the archiver on its queue, the uploads handler on S3
+ * 127.0.0.1:port through the api handler, the archiver and the webhook delivery worker on their
+ * queues, the uploads handler on S3
  * notifications under incoming/, and the poller on a timer. Environment variables the handlers'
  * config reads are set on this process before any handler is loaded.
  */
@@ -132,6 +142,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ]),
   ) as Record<FunctionName, LambdaFunctionConfig>;
   const archiverTimeoutSeconds = Math.ceil((functions.archiver.timeoutMs ?? 0) / 1000);
+  const deliveriesTimeoutSeconds = Math.ceil((functions.deliveries.timeoutMs ?? 0) / 1000);
 
   // Stopped in reverse order on stop() or when starting fails half-way.
   const stops: { name: string; stop: () => Promise<void> }[] = [];
@@ -171,6 +182,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const resources = await createPipelineResources(clients, {
       names: options.names,
       archiveVisibilityTimeoutSeconds: options.archiveVisibilityTimeoutSeconds ?? 6 * archiverTimeoutSeconds,
+      webhookVisibilityTimeoutSeconds: 6 * deliveriesTimeoutSeconds,
     });
     const apiKey = options.apiKey ?? generateApiKey(LOCAL_TENANT_ID);
     const tenants = new DynamoTenantRepository(clients.dynamo, resources.tableName);
@@ -217,6 +229,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       PIXPIPE_MEDIA_BUCKET: resources.mediaBucket,
       PIXPIPE_ARCHIVE_QUEUE_URL: resources.archiveQueue.url,
       PIXPIPE_EVENTS_QUEUE_URL: resources.eventsQueue.url,
+      PIXPIPE_WEBHOOK_QUEUE_URL: resources.webhookQueue.url,
       PIXVERSE_BASE_URL: pixverse.baseUrl,
       PIXVERSE_API_KEY: pixverse.apiKey,
       PIXVERSE_WEBHOOK_SECRET: pixverse.webhookSecret,
@@ -224,11 +237,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ...options.env,
     });
 
-    const [api, poller, archiver, uploads] = await Promise.all([
+    const [api, poller, archiver, uploads, deliveries] = await Promise.all([
       options.handlers.api(),
       options.handlers.poller(),
       options.handlers.archiver(),
       options.handlers.uploads(),
+      options.handlers.deliveries(),
     ]).catch((error: unknown) => {
       apiFailed(error);
       throw error;
@@ -247,6 +261,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     await archiveSource.start();
     stops.push({ name: "archive queue consumer", stop: archiveSource.stop });
+
+    const deliverySource = createSqsEventSource({
+      ...functions.deliveries,
+      sqs: clients.sqs,
+      queueUrl: resources.webhookQueue.url,
+      handler: deliveries,
+      // As infra/webhooks.ts subscribes the delivery worker.
+      batchSize: 10,
+      reportBatchItemFailures: true,
+      log,
+    });
+    await deliverySource.start();
+    stops.push({ name: "webhook delivery queue consumer", stop: deliverySource.stop });
 
     const notifications = startS3Notifications({
       ...functions.uploads,
@@ -287,6 +314,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         archiveDlq: resources.archiveDlq,
         jobEvents: resources.eventsQueue,
         jobEventsDlq: resources.eventsDlq,
+        webhookDeliveries: resources.webhookQueue,
+        webhookDeliveriesDlq: resources.webhookDlq,
         uploadsDlq: resources.uploadsDlq,
       },
     };

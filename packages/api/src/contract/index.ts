@@ -36,6 +36,7 @@ export {
   CatalogQuerySchema,
   TEMPLATE_TYPES,
 } from "./catalog";
+export { type Delivery, type DeliveryList, DeliveryListSchema, DeliverySchema } from "./deliveries";
 export {
   ERROR_CODES,
   type ErrorBody,
@@ -65,6 +66,8 @@ export {
   MEDIA_REF_SCHEMAS,
   MetadataSchema,
   preferredWaitSeconds,
+  WebhookEventSchema,
+  WebhookRequestSchema,
 } from "./jobs";
 export {
   type MaskSelection,

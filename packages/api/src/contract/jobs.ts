@@ -8,6 +8,13 @@ import {
 } from "@pixpipe/core/job";
 import { fileRef, JOB_TYPES, type JobType, jobInputSchemas, mediaRef } from "@pixpipe/core/job/input";
 import { MAX_JOB_WAIT_MS, METADATA_LIMITS } from "@pixpipe/core/limits";
+import {
+  DEFAULT_WEBHOOK_EVENTS,
+  jobWebhookSchema,
+  WEBHOOK_URL_MAX_LENGTH,
+  webhookEventSchema,
+  webhookRequestSchema,
+} from "@pixpipe/core/webhooks";
 
 // The job's own schemas come from @pixpipe/core; here they only gain their OpenAPI names and
 // descriptions, through zod's own `.meta()` (the document generator reads it, `id` naming the
@@ -40,12 +47,48 @@ export const JobRetrySchema = jobRetrySchema.meta({
   example: { generationFailed: 2 },
 });
 
-export const JobSchema = publicJobSchema.extend({ type: JobTypeSchema, status: JobStatusSchema }).meta({
-  id: "Job",
+export const WebhookEventSchema = webhookEventSchema.meta({
+  id: "WebhookEvent",
   description:
-    "A generation job. pixverse.videoId is a string (PixVerse ids exceed 2^53); output is present " +
-    "once archived, error once failed.",
+    "A change a job's webhook can be told of; sent as the CloudEvent type pixpipe.<event> " +
+    "(job.generating: PixVerse accepted the job; job.archiving: the result is being copied; then one of " +
+    "the terminal job.succeeded, job.failed, job.cancelled).",
+  example: "job.succeeded",
 });
+
+const webhookDescription =
+  "pixpipe POSTs each chosen event to `url` as the job's CloudEvent JSON (the same body as on JobEvents), " +
+  "signed by the Standard Webhooks scheme with the tenant's secret (GET /v1/webhooks/secret): headers " +
+  "webhook-id (the CloudEvent id, the same on every retry), webhook-timestamp and webhook-signature " +
+  "(v1,<base64 HMAC-SHA256>, one per active secret during a rotation). Any 2xx is a delivery; anything else " +
+  "(redirects are not followed) is retried with exponential backoff and jitter for 24 hours, except 410 " +
+  "Gone, which stops it. GET /v1/jobs/{id}/deliveries lists the attempts.";
+
+export const WebhookRequestSchema = webhookRequestSchema
+  .extend({
+    url: webhookRequestSchema.shape.url.meta({
+      description: `https, no credentials, at most ${WEBHOOK_URL_MAX_LENGTH} characters, resolving only to public addresses (checked at creation and at every attempt).`,
+      example: "https://example.com/hooks/pixpipe",
+    }),
+    events: webhookRequestSchema.shape.events.meta({
+      description: `The events to send; default ${DEFAULT_WEBHOOK_EVENTS.join(", ")}.`,
+    }),
+  })
+  .meta({ id: "WebhookRequest", description: webhookDescription });
+
+export const JobWebhookSchema = jobWebhookSchema.meta({
+  id: "JobWebhook",
+  description: "Where the job's events are POSTed, and which (the request's webhook, events filled in).",
+});
+
+export const JobSchema = publicJobSchema
+  .extend({ type: JobTypeSchema, status: JobStatusSchema, webhook: JobWebhookSchema.optional() })
+  .meta({
+    id: "Job",
+    description:
+      "A generation job. pixverse.videoId is a string (PixVerse ids exceed 2^53); output is present " +
+      "once archived, error once failed.",
+  });
 
 /**
  * The media references, named components of the document. Registered before the routes (app.ts), so
@@ -101,6 +144,7 @@ function requestOfType<T extends JobType>(type: T) {
       }),
       metadata: MetadataSchema.optional(),
       retry: JobRetrySchema.optional(),
+      webhook: WebhookRequestSchema.optional(),
     })
     .strict()
     .openapi(`Create${pascalCase(type)}Job`, {
@@ -128,8 +172,8 @@ export function preferredWaitSeconds(prefer: string | undefined): number | undef
 }
 
 /**
- * What POST /v1/jobs checks itself: no field but type, input, metadata and retry. Those are judged by the job
- * service, every problem at once, with the rules of the type and pixpipe's policy for input fields it
+ * What POST /v1/jobs checks itself: no field but type, input, metadata, retry and webhook. Those are judged by
+ * the job service, every problem at once, with the rules of the type and pixpipe's policy for input fields it
  * does not know (an unknown scalar passes to PixVerse with a warning; docs/pixverse-compatibility.md),
  * which the per-type schemas of the document cannot say. So the document shows CreateJobBodySchema, and
  * this schema validates.
@@ -140,6 +184,7 @@ export const CreateJobEnvelopeSchema = z
     input: z.unknown(),
     metadata: z.unknown().optional(),
     retry: z.unknown().optional(),
+    webhook: z.unknown().optional(),
   })
   .strict();
 

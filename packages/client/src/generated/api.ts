@@ -37,6 +37,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/jobs/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a job's webhook deliveries
+         * @description One delivery per event the job's webhook asked for, each with its attempts: time, status code, latency and error, the next attempt while it is pending, and why pixpipe stopped once it failed. Retries follow an exponential backoff with jitter (about 10 s, 30 s, 90 s, ... then every 3 hours) for 24 hours; a 410 Gone stops them at once. Empty for a job without a webhook.
+         */
+        get: operations["listJobDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs/{id}/cancel": {
         parameters: {
             query?: never;
@@ -430,6 +450,7 @@ export interface components {
                 message: string;
             }[];
             eventError?: string;
+            webhook?: components["schemas"]["JobWebhook"];
         };
         /**
          * @description The PixVerse capability the job runs.
@@ -443,6 +464,11 @@ export interface components {
          * @enum {string}
          */
         JobStatus: "queued" | "generating" | "archiving" | "succeeded" | "failed" | "cancelled";
+        /** @description Where the job's events are POSTed, and which (the request's webhook, events filled in). */
+        JobWebhook: {
+            url: string;
+            events: ("job.generating" | "job.archiving" | "job.succeeded" | "job.failed" | "job.cancelled")[];
+        };
         Error: {
             error: {
                 code: components["schemas"]["ErrorCode"];
@@ -510,6 +536,7 @@ export interface components {
             input: components["schemas"]["TextToVideoInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video from a prompt. PixVerse's text_to_video parameters, by PixVerse's names; media as MediaRef or FileRef. */
         TextToVideoInput: {
@@ -654,6 +681,16 @@ export interface components {
              */
             generationFailed: number;
         };
+        /** @description pixpipe POSTs each chosen event to `url` as the job's CloudEvent JSON (the same body as on JobEvents), signed by the Standard Webhooks scheme with the tenant's secret (GET /v1/webhooks/secret): headers webhook-id (the CloudEvent id, the same on every retry), webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256>, one per active secret during a rotation). Any 2xx is a delivery; anything else (redirects are not followed) is retried with exponential backoff and jitter for 24 hours, except 410 Gone, which stops it. GET /v1/jobs/{id}/deliveries lists the attempts. */
+        WebhookRequest: {
+            /**
+             * @description https, no credentials, at most 2048 characters, resolving only to public addresses (checked at creation and at every attempt).
+             * @example https://example.com/hooks/pixpipe
+             */
+            url: string;
+            /** @description The events to send; default job.succeeded, job.failed, job.cancelled. */
+            events?: ("job.generating" | "job.archiving" | "job.succeeded" | "job.failed" | "job.cancelled")[];
+        };
         /** @description A image_to_video job: A video that animates an image; it keeps the image's aspect ratio. */
         CreateImageToVideoJob: {
             /**
@@ -664,6 +701,7 @@ export interface components {
             input: components["schemas"]["ImageToVideoInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video that animates an image; it keeps the image's aspect ratio. PixVerse's image_to_video parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ImageToVideoInput: {
@@ -786,6 +824,7 @@ export interface components {
             input: components["schemas"]["EffectInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A PixVerse template (effect) video from one image or several; the template decides model and length. PixVerse's effect parameters, by PixVerse's names; media as MediaRef or FileRef. */
         EffectInput: {
@@ -868,6 +907,7 @@ export interface components {
             input: components["schemas"]["TransitionInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video from a first frame to a last frame. PixVerse's transition parameters, by PixVerse's names; media as MediaRef or FileRef. */
         TransitionInput: {
@@ -974,6 +1014,7 @@ export interface components {
             input: components["schemas"]["MultiTransitionInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video through 2-7 keyframes, at most 30 s. PixVerse's multi_transition parameters, by PixVerse's names; media as MediaRef or FileRef. */
         MultiTransitionInput: {
@@ -1025,6 +1066,7 @@ export interface components {
             input: components["schemas"]["FusionInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video of named subjects and backgrounds from reference images (and, in omni mode, videos). PixVerse's fusion parameters, by PixVerse's names; media as MediaRef or FileRef. */
         FusionInput: {
@@ -1118,6 +1160,7 @@ export interface components {
             input: components["schemas"]["ExtendInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video that continues another. PixVerse's extend parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ExtendInput: {
@@ -1192,6 +1235,7 @@ export interface components {
             input: components["schemas"]["ModifyInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video edited by a prompt, with masks and reference images. PixVerse's modify parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ModifyInput: {
@@ -1236,6 +1280,7 @@ export interface components {
             input: components["schemas"]["RestyleInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video in another style: a preset or a style in words. PixVerse's restyle parameters, by PixVerse's names; media as MediaRef or FileRef. */
         RestyleInput: {
@@ -1270,6 +1315,7 @@ export interface components {
             input: components["schemas"]["SoundEffectInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video with sound added. PixVerse's sound_effect parameters, by PixVerse's names; media as MediaRef or FileRef. */
         SoundEffectInput: {
@@ -1305,6 +1351,7 @@ export interface components {
             input: components["schemas"]["LipSyncInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video whose speaker's lips follow an audio file or a text read by a voice. PixVerse's lip_sync parameters, by PixVerse's names; media as MediaRef or FileRef. */
         LipSyncInput: {
@@ -1336,6 +1383,7 @@ export interface components {
             input: components["schemas"]["SwapInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video with one mask (from POST /v1/masks) replaced by an image. PixVerse's swap parameters, by PixVerse's names; media as MediaRef or FileRef. */
         SwapInput: {
@@ -1373,6 +1421,7 @@ export interface components {
             input: components["schemas"]["MimicInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video of an image's subject performing another video's motion. PixVerse's mimic parameters, by PixVerse's names; media as MediaRef or FileRef. */
         MimicInput: {
@@ -1395,6 +1444,7 @@ export interface components {
             input: components["schemas"]["UpscaleInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description A video at a higher resolution. PixVerse's upscale parameters, by PixVerse's names; media as MediaRef or FileRef. */
         UpscaleInput: {
@@ -1416,6 +1466,7 @@ export interface components {
             input: components["schemas"]["ImageTemplateInput"];
             metadata?: components["schemas"]["Metadata"];
             retry?: components["schemas"]["JobRetry"];
+            webhook?: components["schemas"]["WebhookRequest"];
         };
         /** @description An image (not a video) from images and an image template. PixVerse's image_template parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ImageTemplateInput: {
@@ -1431,6 +1482,70 @@ export interface components {
             jobs: components["schemas"]["Job"][];
             /** @description null on the last page. */
             nextCursor: string | null;
+        };
+        WebhookDeliveryList: {
+            /** @description One per event, oldest first. */
+            deliveries: components["schemas"]["WebhookDelivery"][];
+        };
+        WebhookDelivery: {
+            /**
+             * @description The `webhook-id` header of every attempt (the CloudEvent id `{jobId}:{status}`): the same on retries, so a receiver drops what it has already handled.
+             * @example job_01JDX3Q4N8X0C2M7V5B6K1D3EF:succeeded
+             */
+            webhookId: string;
+            event: components["schemas"]["WebhookEvent"];
+            url: string;
+            state: components["schemas"]["DeliveryState"];
+            /**
+             * Format: date-time
+             * @description When the job's change it announces was committed.
+             */
+            createdAt: string;
+            /** @description Attempts made, including any older than the 30 kept in attempts. */
+            attemptCount: number;
+            /** @description The latest attempts, oldest first. */
+            attempts: components["schemas"]["DeliveryAttempt"][];
+            /**
+             * Format: date-time
+             * @description While pending: the next attempt.
+             */
+            nextAttemptAt?: string;
+            /** Format: date-time */
+            deliveredAt?: string;
+            /** @description Why pixpipe stopped, once failed. */
+            failureReason?: string;
+        };
+        /**
+         * @description A change a job's webhook can be told of; sent as the CloudEvent type pixpipe.<event> (job.generating: PixVerse accepted the job; job.archiving: the result is being copied; then one of the terminal job.succeeded, job.failed, job.cancelled).
+         * @example job.succeeded
+         * @enum {string}
+         */
+        WebhookEvent: "job.generating" | "job.archiving" | "job.succeeded" | "job.failed" | "job.cancelled";
+        /**
+         * @description pending: an attempt is due (nextAttemptAt); delivered: the receiver answered 2xx; failed: pixpipe stopped (the receiver answered 410 Gone, the URL cannot be delivered to, or no attempt succeeded within 24 hours), see failureReason.
+         * @enum {string}
+         */
+        DeliveryState: "pending" | "delivered" | "failed";
+        /**
+         * @description One POST to the webhook: when, the receiver's status code (absent when it did not answer), the time to its response, why it failed, the start of its response body (failed attempts), and the retry it led to.
+         * @example {
+         *       "at": "2026-12-01T12:03:10.000Z",
+         *       "statusCode": 503,
+         *       "latencyMs": 184,
+         *       "error": "the receiver answered HTTP 503",
+         *       "response": "upstream unavailable",
+         *       "nextAttemptAt": "2026-12-01T12:03:40.000Z"
+         *     }
+         */
+        DeliveryAttempt: {
+            /** Format: date-time */
+            at: string;
+            statusCode?: number;
+            latencyMs: number;
+            error?: string;
+            response?: string;
+            /** Format: date-time */
+            nextAttemptAt?: string;
         };
         UploadGrant: {
             /**
@@ -1936,6 +2051,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description The request is invalid (details lists every problem). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the API key lacks the scope this operation needs (its security requirement names it); tenant_disabled: the key's tenant is disabled. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource for this API key. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listJobDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job's deliveries, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryList"];
                 };
             };
             /** @description The request is invalid (details lists every problem). */

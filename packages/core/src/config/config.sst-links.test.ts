@@ -9,6 +9,10 @@ beforeAll(() => {
     Media: { name: "pixpipe-prod-media", type: "sst.aws.Bucket" },
     ArchiveQueue: { url: "https://sqs.eu-west-1.amazonaws.com/123456789012/archive", type: "sst.aws.Queue" },
     JobEvents: { url: "https://sqs.eu-west-1.amazonaws.com/123456789012/events", type: "sst.aws.Queue" },
+    WebhookDeliveries: {
+      url: "https://sqs.eu-west-1.amazonaws.com/123456789012/webhooks",
+      type: "sst.aws.Queue",
+    },
     PixverseApiKey: { value: "sk-live", type: "sst.sst.Secret" },
     PixverseWebhookSecret: { value: "whsec-live", type: "sst.sst.Secret" },
     PixverseWebhookSecretPrevious: { value: "whsec-before-rotation", type: "sst.sst.Secret" },
@@ -25,6 +29,7 @@ describe("loadConfig from SST links", () => {
       mediaBucket: "pixpipe-prod-media",
       archiveQueueUrl: "https://sqs.eu-west-1.amazonaws.com/123456789012/archive",
       eventsQueueUrl: "https://sqs.eu-west-1.amazonaws.com/123456789012/events",
+      webhookQueueUrl: "https://sqs.eu-west-1.amazonaws.com/123456789012/webhooks",
       pixverse: {
         baseUrl: "https://app-api.pixverse.ai",
         apiKey: "sk-live",

@@ -7,6 +7,7 @@ const complete = {
   PIXPIPE_MEDIA_BUCKET: "media",
   PIXPIPE_ARCHIVE_QUEUE_URL: "http://127.0.0.1:4566/000000000000/archive",
   PIXPIPE_EVENTS_QUEUE_URL: "http://127.0.0.1:4566/000000000000/events",
+  PIXPIPE_WEBHOOK_QUEUE_URL: "http://127.0.0.1:4566/000000000000/webhooks",
   PIXVERSE_API_KEY: "sk-test",
   PIXVERSE_WEBHOOK_SECRET: "whsec",
 };
@@ -28,6 +29,7 @@ describe("loadConfig from environment variables", () => {
       mediaBucket: "media",
       archiveQueueUrl: complete.PIXPIPE_ARCHIVE_QUEUE_URL,
       eventsQueueUrl: complete.PIXPIPE_EVENTS_QUEUE_URL,
+      webhookQueueUrl: complete.PIXPIPE_WEBHOOK_QUEUE_URL,
       pixverse: {
         baseUrl: "https://app-api.pixverse.ai",
         apiKey: "sk-test",
@@ -67,13 +69,18 @@ describe("loadConfig from environment variables", () => {
       "mediaBucket: set PIXPIPE_MEDIA_BUCKET or link the SST resource Media (Resource.Media.name)",
       "archiveQueueUrl: set PIXPIPE_ARCHIVE_QUEUE_URL or link the SST resource ArchiveQueue",
       "eventsQueueUrl: set PIXPIPE_EVENTS_QUEUE_URL or link the SST resource JobEvents",
+      "webhookQueueUrl: set PIXPIPE_WEBHOOK_QUEUE_URL or link the SST resource WebhookDeliveries",
       "pixverse.apiKey: set PIXVERSE_API_KEY or link the SST resource PixverseApiKey",
       "pixverse.webhookSecret: set PIXVERSE_WEBHOOK_SECRET or link the SST resource PixverseWebhookSecret",
     ]) {
       expect(error.message).toContain(expected);
     }
-    expect(error.message).toContain("missing 6 value(s)");
+    expect(error.message).toContain("missing 7 value(s)");
     expect(error.message).not.toContain("baseUrl");
+  });
+
+  it("never reads PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS: loopback webhooks are the local runtime's option alone", () => {
+    expect(loadConfig({ ...complete, PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS: "1" })).toEqual(loadConfig(complete));
   });
 
   it("treats an empty variable as unset", () => {

@@ -8,6 +8,7 @@ export const configSchema = z.object({
   mediaBucket: z.string().min(1).optional(),
   archiveQueueUrl: z.url().optional(),
   eventsQueueUrl: z.url().optional(),
+  webhookQueueUrl: z.url().optional(),
   pixverse: z.object({
     baseUrl: z.url(),
     apiKey: z.string().min(1).optional(),
@@ -65,6 +66,11 @@ export const CONFIG_SETTINGS: readonly Setting[] = [
     env: "PIXPIPE_EVENTS_QUEUE_URL",
     link: { resource: "JobEvents", property: "url" },
   },
+  {
+    field: "webhookQueueUrl",
+    env: "PIXPIPE_WEBHOOK_QUEUE_URL",
+    link: { resource: "WebhookDeliveries", property: "url" },
+  },
   { field: "pixverse.baseUrl", env: "PIXVERSE_BASE_URL", default: "https://app-api.pixverse.ai" },
   {
     field: "pixverse.apiKey",
@@ -108,6 +114,7 @@ export type LinkedSetting =
   | "mediaBucket"
   | "archiveQueueUrl"
   | "eventsQueueUrl"
+  | "webhookQueueUrl"
   | "pixverse.apiKey"
   | "pixverse.webhookSecret";
 

@@ -37,8 +37,16 @@ describe("buildJobEvent", () => {
     expect([cancelled.type, cancelled.id]).toEqual(["pixpipe.job.cancelled", "job_01J:cancelled"]);
   });
 
-  it("refuses jobs that are not terminal, and an empty source", () => {
-    for (const status of ["queued", "generating", "archiving", "toString"]) {
+  it("types the statuses per-job webhooks may ask for (generating, archiving)", () => {
+    const generating = buildJobEvent({ ...job, status: "generating" }, { source: "s" });
+    expect([generating.type, generating.id]).toEqual(["pixpipe.job.generating", "job_01J:generating"]);
+    expect(buildJobEvent({ ...job, status: "archiving" }, { source: "s" }).type).toBe(
+      "pixpipe.job.archiving",
+    );
+  });
+
+  it("refuses a status no change announces, and an empty source", () => {
+    for (const status of ["queued", "toString"]) {
       expect(() => buildJobEvent({ ...job, status }, { source: "s" })).toThrow(RangeError);
     }
     expect(() => buildJobEvent(job, { source: "" })).toThrow(RangeError);

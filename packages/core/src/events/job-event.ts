@@ -11,11 +11,14 @@ export interface EventJob {
 }
 
 /**
- * One event type per terminal status. `cancelled` goes beyond ARCHITECTURE §5 (which names
- * succeeded and failed): a cancelled job is terminal too, and consumers waiting on a job need to
- * hear that it will never finish.
+ * One event type per status a job moves into. JobEvents carries the terminal ones; `cancelled` goes
+ * beyond ARCHITECTURE §5 (which names succeeded and failed): a cancelled job is terminal too, and
+ * consumers waiting on a job need to hear that it will never finish. `generating` and `archiving` are
+ * sent only to per-job webhooks that ask for them.
  */
 export const JOB_EVENT_TYPES = {
+  generating: "pixpipe.job.generating",
+  archiving: "pixpipe.job.archiving",
   succeeded: "pixpipe.job.succeeded",
   failed: "pixpipe.job.failed",
   cancelled: "pixpipe.job.cancelled",
@@ -41,11 +44,11 @@ export function isJobEventStatus(status: string): status is JobEventStatus {
   return Object.hasOwn(JOB_EVENT_TYPES, status);
 }
 
-/** The event announcing a job's terminal state. Throws for a job that is not terminal yet. */
+/** The event announcing the status a job moved into. Throws for a status no change announces (queued). */
 export function buildJobEvent<J extends EventJob>(job: J, options: { source: string }): JobCloudEvent<J> {
   const { status } = job;
   if (!isJobEventStatus(status)) {
-    throw new RangeError(`job ${job.id} is ${status}: only terminal jobs have events`);
+    throw new RangeError(`job ${job.id} is ${status}: no event announces that status`);
   }
   if (!options.source) throw new RangeError("a CloudEvents source must not be empty");
   return {

@@ -1,4 +1,5 @@
 import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import { isTerminal, type JobStatus } from "../job/status";
 import { EventRejectedError } from "./errors";
 import { buildJobEvent, type EventJob } from "./job-event";
 import { SQS_MAX_MESSAGE_BYTES, sqsSafeJson } from "./sqs-body";
@@ -21,6 +22,9 @@ export class SqsJobEventPublisher implements JobEventPublisher {
   ) {}
 
   async publish(job: EventJob): Promise<void> {
+    if (!isTerminal(job.status as JobStatus)) {
+      throw new RangeError(`job ${job.id} is ${job.status}: JobEvents announces terminal jobs only`);
+    }
     const event = buildJobEvent(job, { source: this.source });
     const body = sqsSafeJson(event);
     const size = Buffer.byteLength(body) + event.type.length + job.tenantId.length + 32;

@@ -13,7 +13,7 @@ import {
   type UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import * as z from "zod";
-import { dueShardOf, dueShards, GSI, type ItemKey, itemKeys } from "../table";
+import { dueShardOf, dueShards, GSI, type ItemKey, itemKeys, queryDueShards } from "../table";
 import { type ActiveJobCensus, takeActiveJobCensus } from "./census";
 import { CompanionConflictError, PixverseIdConflictError } from "./errors";
 import { epochSeconds, jobForIdempotencyKey, newIdempotencyRecord } from "./idempotency";
@@ -21,10 +21,13 @@ import { type JobRecord, jobRecordSchema, type NewJob } from "./job";
 import { assertListLimit, decodeListCursor, jobIdRange, listPage, MAX_LIST_EXAMINED } from "./list";
 import type { CreateJobOptions, JobRepository, ListJobsOptions } from "./repository";
 import {
+  applyPlan,
   byNextCheck,
   type CompanionWrites,
+  companionsWithOutbox,
   type JobWritePlan,
   newJobRecord,
+  planApplies,
   planTransition,
   planUpdate,
   type TransitionInput,
@@ -240,6 +243,7 @@ export class DynamoJobRepository implements JobRepository {
 
   private async write(id: string, plan: JobWritePlan): Promise<JobRecord | null> {
     if (plan.set.pixverseId !== undefined) await this.linkGeneration(id, plan.set.pixverseId);
+    if (plan.outbox) return this.writeWithOutbox(id, plan);
     const update = this.updateOf(id, plan);
     if (!plan.companions) {
       try {
@@ -266,6 +270,34 @@ export class DynamoJobRepository implements JobRepository {
         if (failed(0)) return null;
         companions.throwConflict(failed, 1);
         if (!conflicted || attempt >= TRANSACTION_CONFLICT_RETRIES) throw error;
+        await backOffFromConflict(attempt);
+      }
+    }
+  }
+
+  /**
+   * A write whose outbox is made from the job as written: the job is read, the write planned on it and
+   * made conditional on the version read, so the outbox holds exactly the state committed. A writer
+   * that got in between (the version moved) only means reading again; a status that no longer allows
+   * the write answers null, as any write does.
+   */
+  private async writeWithOutbox(id: string, plan: JobWritePlan): Promise<JobRecord | null> {
+    for (let attempt = 0; ; attempt++) {
+      const stored = await this.getById(id);
+      if (!stored || !planApplies(stored, plan)) return null;
+      const written = applyPlan(stored, plan);
+      const update = this.updateOf(id, { ...plan, expectVersion: stored.version });
+      const companions = this.companionItems(companionsWithOutbox(plan, written));
+      try {
+        await this.dynamo.send(
+          new TransactWriteCommand({ TransactItems: [{ Update: update }, ...companions.items] }),
+        );
+        return written;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const { failed, conflicted } = cancellation(error);
+        if (!failed(0)) companions.throwConflict(failed, 1);
+        if ((!failed(0) && !conflicted) || attempt >= TRANSACTION_CONFLICT_RETRIES) throw error;
         await backOffFromConflict(attempt);
       }
     }
@@ -390,24 +422,8 @@ export class DynamoJobRepository implements JobRepository {
   }
 
   async listDue(now: Date, limit: number): Promise<JobRecord[]> {
-    const pages = await Promise.all(
-      dueShards.map((shard) =>
-        this.dynamo.send(
-          new QueryCommand({
-            TableName: this.tableName,
-            IndexName: GSI.due.name,
-            KeyConditionExpression: "#shard = :shard AND #at <= :now",
-            ExpressionAttributeNames: { "#shard": GSI.due.partitionKey, "#at": GSI.due.sortKey },
-            ExpressionAttributeValues: { ":shard": shard, ":now": now.toISOString() },
-            ScanIndexForward: true,
-            // Each shard may hold all of the oldest `limit` jobs.
-            Limit: limit,
-          }),
-        ),
-      ),
-    );
-    return pages
-      .flatMap((page) => page.Items ?? [])
+    const items = await queryDueShards(this.dynamo, this.tableName, dueShards, now, limit);
+    return items
       .map((item) => jobRecordSchema.parse(item))
       .sort(byNextCheck)
       .slice(0, limit);

@@ -1,6 +1,7 @@
 import { monotonicFactory } from "ulid";
 import * as z from "zod";
 import { METADATA_LIMITS } from "../limits";
+import { type JobWebhook, jobWebhookSchema } from "../webhooks/subscription";
 import { type InputWarning, inputWarningSchema, type JobType, jobTypeSchema } from "./input";
 import { isTerminal, type JobStage, jobErrorCodeSchema, jobStageSchema, jobStatusSchema } from "./status";
 
@@ -158,6 +159,8 @@ export const jobRecordSchema = z.object({
   media: z.record(z.string(), resolvedSlotSchema).optional(),
   /** Input fields passed through to PixVerse unvalidated (docs/pixverse-compatibility.md). */
   warnings: z.array(inputWarningSchema).optional(),
+  /** Where the job's chosen events are POSTed (fixed at creation); the signing secrets are the tenant's. */
+  webhook: jobWebhookSchema.optional(),
 });
 export type JobRecord = z.infer<typeof jobRecordSchema>;
 
@@ -218,6 +221,8 @@ export const publicJobSchema = z.object({
   warnings: z.array(inputWarningSchema).optional(),
   /** Why the job's event could not be put on JobEvents (it is not retried), when it could not. */
   eventError: z.string().optional(),
+  /** Where the job's events are POSTed, when the request asked for callbacks. */
+  webhook: jobWebhookSchema.optional(),
 });
 export type PublicJob = z.infer<typeof publicJobSchema>;
 
@@ -247,6 +252,7 @@ export function toPublicJob(record: JobRecord): PublicJob {
     ...(isTerminal(record.status) ? {} : { progress: jobProgress(record) }),
     ...(record.warnings?.length ? { warnings: record.warnings } : {}),
     ...(record.eventError ? { eventError: record.eventError } : {}),
+    ...(record.webhook ? { webhook: record.webhook } : {}),
   };
 }
 
@@ -327,4 +333,5 @@ export interface NewJob {
   eventPending?: boolean;
   warnings?: InputWarning[];
   retry?: JobRetry;
+  webhook?: JobWebhook;
 }

@@ -9,6 +9,7 @@ import {
   applyPlan,
   byNextCheck,
   type CompanionWrites,
+  companionsWithOutbox,
   isDue,
   type JobWritePlan,
   newJobRecord,
@@ -152,7 +153,7 @@ export class InMemoryJobRepository implements JobRepository {
     const job = this.jobs.get(id);
     if (!job || !planApplies(job, plan)) return null;
     const next = applyPlan(job, plan);
-    this.applyCompanions(plan.companions);
+    this.applyCompanions(companionsWithOutbox(plan, next));
     this.jobs.set(id, next);
     return structuredClone(next);
   }

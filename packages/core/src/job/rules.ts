@@ -103,7 +103,15 @@ export interface TransitionInput extends WriteFields {
   /** Allowed current statuses; the write happens only if the job is in one of them. */
   from: readonly JobStatus[];
   to: JobStatus;
+  /**
+   * Items made from the job exactly as this write leaves it, put in the same transaction: the outbox
+   * of what the change announces (a webhook delivery carries the event of the very state committed).
+   */
+  outbox?: Outbox;
 }
+
+/** Builds a transition's outbox items from the job as written. */
+export type Outbox = (written: JobRecord) => readonly CompanionItem[];
 
 export interface UpdateInput extends WriteFields {
   /** The write happens only if the job is (still) in this status. */
@@ -122,6 +130,7 @@ export interface JobWritePlan {
   /** Whether updatedAt moves to `now`. */
   touch: boolean;
   companions?: CompanionWrites;
+  outbox?: Outbox;
 }
 
 /**
@@ -174,7 +183,15 @@ export function planTransition(input: TransitionInput): JobWritePlan {
     now,
     touch: true,
     ...applyDueRules(input.to, input, now, true),
+    ...(input.outbox ? { outbox: input.outbox } : {}),
   });
+}
+
+/** A plan's companions with its outbox items, made from the job as the plan leaves it, put too. */
+export function companionsWithOutbox(plan: JobWritePlan, written: JobRecord): CompanionWrites | undefined {
+  const outbox = plan.outbox?.(written) ?? [];
+  if (outbox.length === 0) return plan.companions;
+  return { ...plan.companions, put: [...(plan.companions?.put ?? []), ...outbox] };
 }
 
 /** Changed fields without a status change. */
@@ -254,6 +271,7 @@ export function newJobRecord(job: NewJob, now: Date): JobRecord {
     ...(job.eventPending ? { eventPending: true } : {}),
     ...(job.warnings?.length ? { warnings: job.warnings } : {}),
     ...(job.retry ? { retry: job.retry } : {}),
+    ...(job.webhook ? { webhook: job.webhook } : {}),
     ...stage,
   } satisfies JobRecord);
 }

@@ -1,4 +1,10 @@
 export { MediaFetchError, type MediaProblem } from "./errors";
 export { type FetchedMedia, PublicUrlFetcher, readLimited, type UrlPolicy } from "./fetch-public-url";
-export { assertPublicHostResolves, ForbiddenAddressError, isPublicAddress } from "./public-address";
+export {
+  addressRange,
+  assertPublicHostResolves,
+  ForbiddenAddressError,
+  isPublicAddress,
+  publicOnlyLookup,
+} from "./public-address";
 export { mediaMismatch, SNIFF_BYTES, type SniffedMedia, sniffMedia } from "./sniff";

@@ -64,18 +64,22 @@ export function assertPublicHost(hostname: string): void {
 }
 
 /**
- * A `lookup` for `net.connect` that resolves as usual and refuses non-public answers. Used as the
- * socket's own lookup, the check applies to the address actually connected to, so a DNS answer that
- * changes between a check and the connection (rebinding) cannot slip through.
+ * A `lookup` for `net.connect` that resolves as usual and refuses non-public answers (or those
+ * `accepts` refuses). Used as the socket's own lookup, the check applies to the address actually
+ * connected to, so a DNS answer that changes between a check and the connection (rebinding) cannot
+ * slip through.
  */
-export function publicOnlyLookup(resolve: LookupFunction = dnsLookup as LookupFunction): LookupFunction {
+export function publicOnlyLookup(
+  resolve: LookupFunction = dnsLookup as LookupFunction,
+  accepts: (address: string) => boolean = isPublicAddress,
+): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "", 0);
       const list = (
         Array.isArray(addresses) ? addresses : [{ address: addresses, family: 4 }]
       ) as LookupAddress[];
-      const refused = list.find((entry) => !isPublicAddress(entry.address));
+      const refused = list.find((entry) => !accepts(entry.address));
       if (refused) {
         return callback(
           new ForbiddenAddressError(

@@ -187,6 +187,33 @@ export const METRICS = {
     description:
       "PixVerse generations in flight, sampled by each poller tick (the limit is PIXVERSE_MAX_CONCURRENCY).",
   }),
+  webhookAttempts: define({
+    name: "WebhookAttempts",
+    kind: "counter",
+    unit: "Count",
+    dimensions: ["Outcome"],
+    rollups: [TOTAL],
+    description:
+      "One attempt to POST a job's event to its webhook; Outcome is what the delivery became: delivered, retrying or failed (pixpipe stopped: 410, an undeliverable URL, the retry window over).",
+  }),
+  webhookDeliveryLatency: define({
+    name: "WebhookDeliveryLatency",
+    kind: "timer",
+    unit: "Milliseconds",
+    dimensions: [],
+    rollups: [],
+    description:
+      "From the commit of a job's change to the end of the attempt that delivered its event (retries included).",
+  }),
+  webhookDeliveriesSwept: define({
+    name: "WebhookDeliveriesSwept",
+    kind: "counter",
+    unit: "Count",
+    dimensions: [],
+    rollups: [],
+    description:
+      "An undelivered webhook delivery the poller found overdue and handed to the worker again: its queue message was lost, or the worker is not keeping up.",
+  }),
   activeJobs: define({
     name: "ActiveJobs",
     kind: "gauge",

@@ -6,7 +6,12 @@ export const archiveMessageSchema = z.object({ jobId: z.string().min(1) });
 export type ArchiveMessage = z.infer<typeof archiveMessageSchema>;
 
 /** SQS's longest message delay; a longer wait is the poller's (the archive lease). */
-const MAX_SQS_DELAY_SECONDS = 900;
+export const MAX_SQS_DELAY_SECONDS = 900;
+
+/** A delay as SendMessage takes it: whole seconds, rounded up, at most SQS's maximum. */
+export function sqsDelaySeconds(delayMs = 0): number {
+  return Math.min(MAX_SQS_DELAY_SECONDS, Math.max(0, Math.ceil(delayMs / 1000)));
+}
 
 /** ArchiveQueue on SQS: one message `{ jobId }` per copy to make. */
 export class SqsArchiveQueue implements ArchiveQueue {
@@ -17,7 +22,7 @@ export class SqsArchiveQueue implements ArchiveQueue {
 
   async enqueue(jobId: string, options: { delayMs?: number } = {}): Promise<void> {
     const message: ArchiveMessage = { jobId };
-    const delaySeconds = Math.min(MAX_SQS_DELAY_SECONDS, Math.ceil((options.delayMs ?? 0) / 1000));
+    const delaySeconds = sqsDelaySeconds(options.delayMs);
     await this.sqs.send(
       new SendMessageCommand({
         QueueUrl: this.queueUrl,

@@ -1,4 +1,10 @@
-export { type ArchiveMessage, archiveMessageSchema, SqsArchiveQueue } from "./archive-queue";
+export {
+  type ArchiveMessage,
+  archiveMessageSchema,
+  MAX_SQS_DELAY_SECONDS,
+  SqsArchiveQueue,
+  sqsDelaySeconds,
+} from "./archive-queue";
 export { Archiver } from "./archiver";
 export { type BackoffPolicy, backoffDelayMs } from "./backoff";
 export {
@@ -12,7 +18,13 @@ export {
 } from "./failure-policy";
 export { PipelineGauges, type PipelineGaugesDeps } from "./gauges";
 export { readGenerationResult, type SubmittedGeneration, submitGeneration } from "./generation";
-export { type FinishedGeneration, JobLifecycle, type JobRequest, type RetryReason } from "./job-lifecycle";
+export {
+  type FinishedGeneration,
+  JobLifecycle,
+  type JobRequest,
+  type RetryReason,
+  type WebhookOutboxPort,
+} from "./job-lifecycle";
 export { jobLogKeys } from "./job-log";
 export {
   type GenerationOutcome,
@@ -22,7 +34,7 @@ export {
   type StepResult,
 } from "./job-steps";
 export { MediaResolver, tenantMediaPrefixes } from "./media-resolver";
-export { Poller, type PollerReport } from "./poller";
+export { Poller, type PollerReport, type WebhookSweep } from "./poller";
 export { type ArchiveQueue, type Clock, type Logger, type PixverseApi, systemClock } from "./ports";
 export { type RoundReport, Scheduler } from "./scheduler";
 export { slotLimitsOf } from "./slot-limits";

@@ -15,12 +15,14 @@ import {
   newJobId,
   type RemovableJobField,
   type ResolvedSlot,
+  type TransitionInput,
   toPublicJob,
 } from "../job";
 import type { InputWarning, JobType } from "../job/input";
 import { METRICS, type Metrics } from "../metrics";
 import { itemKeys } from "../table";
 import { type UsageCounts, usageIncrement } from "../usage";
+import type { JobWebhook } from "../webhooks/subscription";
 import { backoffDelayMs } from "./backoff";
 import type { SubmittedGeneration } from "./generation";
 import { failureLogLevel, jobLogKeys } from "./job-log";
@@ -28,9 +30,16 @@ import type { ArchiveQueue, Clock, Logger } from "./ports";
 import { type SlotShortage, slotClaims, slotKeys } from "./slots";
 import type { Timings } from "./timings";
 
+/** What a status change owes a job's webhook: the outbox item it commits with, the hand-out after. */
+export interface WebhookOutboxPort {
+  outboxFor(job: JobRecord, to: JobStatus): Pick<TransitionInput, "outbox">;
+  dispatch(written: JobRecord): Promise<void>;
+}
+
 export interface JobLifecycleDeps {
   jobs: JobRepository;
   events: JobEventPublisher;
+  webhooks: WebhookOutboxPort;
   archiveQueue: ArchiveQueue;
   timings: Timings;
   jobDeadlineSeconds: number;
@@ -49,6 +58,8 @@ export interface JobRequest {
   warnings?: InputWarning[];
   /** What the job may retry on its own (a failed generation); nothing unless asked. */
   retry?: JobRetry;
+  /** Where the job's chosen events are POSTed. */
+  webhook?: JobWebhook;
 }
 
 type CreateOptions = Omit<CreateJobOptions, "now" | "companions">;
@@ -229,6 +240,7 @@ export class JobLifecycle {
       },
       remove: ["claimedUntil", "notBefore", "reason"],
       now: this.now(),
+      ...this.deps.webhooks.outboxFor(job, "generating"),
     });
     if (moved) this.timeArrival(moved);
     this.deps.logger.info("job submitted to PixVerse", {
@@ -236,6 +248,7 @@ export class JobLifecycle {
       pixverseId: generation.pixverseId,
       moved: !!moved,
     });
+    if (moved) await this.deps.webhooks.dispatch(moved);
     return moved;
   }
 
@@ -344,9 +357,11 @@ export class JobLifecycle {
       remove: ["slots", "reason"],
       now: this.now(),
       ...this.releasing(job),
+      ...this.deps.webhooks.outboxFor(job, "archiving"),
     });
     if (moved) {
       this.timeArrival(moved);
+      await this.deps.webhooks.dispatch(moved);
       await this.handOutArchive(moved);
     }
     return moved;
@@ -455,12 +470,13 @@ export class JobLifecycle {
       companions: {
         add: [this.usage(job.tenantId, job.createdAt, job.type, { succeeded: 1, credits: job.credits ?? 0 })],
       },
+      ...this.deps.webhooks.outboxFor(job, "succeeded"),
     });
     if (succeeded) {
       this.deps.metrics.count(METRICS.jobsSucceeded, { JobType: job.type });
       this.timeArrival(succeeded);
       this.deps.logger.info("job archived", { ...jobLogKeys(job), key: output.key, size: output.size });
-      await this.publishEvent(succeeded);
+      await this.announce(succeeded);
     }
     return succeeded;
   }
@@ -481,6 +497,7 @@ export class JobLifecycle {
       set: { error, ...this.pendingEvent() },
       now: this.now(),
       companions: this.ending(job, { failed: 1, ...(charged > 0 ? { credits: charged } : {}) }),
+      ...this.deps.webhooks.outboxFor(job, "failed"),
     });
     if (failed) {
       this.countFailure(job, error);
@@ -489,7 +506,7 @@ export class JobLifecycle {
         from: job.status,
         error,
       });
-      await this.publishEvent(failed);
+      await this.announce(failed);
     }
     return failed;
   }
@@ -502,9 +519,16 @@ export class JobLifecycle {
       set: this.pendingEvent(),
       now: this.now(),
       companions: this.ending(job, { cancelled: 1 }),
+      ...this.deps.webhooks.outboxFor(job, "cancelled"),
     });
-    if (cancelled) await this.publishEvent(cancelled);
+    if (cancelled) await this.announce(cancelled);
     return cancelled;
+  }
+
+  /** What follows a committed terminal change: its webhook delivery to the worker, its event to JobEvents. */
+  private async announce(job: JobRecord): Promise<void> {
+    await this.deps.webhooks.dispatch(job);
+    await this.publishEvent(job);
   }
 
   /**

@@ -37,6 +37,7 @@ function pollerOf(world: TestWorld, pageSize: number): Poller {
     jobs: world.jobs,
     steps: world.pipeline.steps,
     scheduler: world.pipeline.scheduler,
+    webhooks: { sweep: async () => 0 },
     gauges: { sample: async () => {} },
     clock: systemClock,
     logger: new Logger({ logLevel: "SILENT" }),

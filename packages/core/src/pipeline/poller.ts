@@ -5,11 +5,17 @@ import type { JobSteps, StepResult } from "./job-steps";
 import type { Clock, Logger } from "./ports";
 import type { Scheduler } from "./scheduler";
 
+/** The webhook outbox's fallback: hands out again deliveries whose queue message was lost. */
+export interface WebhookSweep {
+  sweep(): Promise<number>;
+}
+
 export interface PollerDeps {
   /** Read only: the due index. */
   jobs: Pick<JobRepository, "listDue">;
   steps: Pick<JobSteps, "advance">;
   scheduler: Pick<Scheduler, "round">;
+  webhooks: WebhookSweep;
   /** Sampled at the end of every tick. */
   gauges: Pick<PipelineGauges, "sample">;
   clock: Clock;
@@ -20,15 +26,19 @@ export interface PollerDeps {
   requestsPerSecond?: number;
 }
 
-export type PollerReport = { examined: number; errors: number; started: number } & Partial<
-  Record<StepResult, number>
->;
+export type PollerReport = {
+  examined: number;
+  errors: number;
+  started: number;
+  webhooksSwept?: number;
+} & Partial<Record<StepResult, number>>;
 
 /**
  * The fallback that keeps every job moving (invariant 3). One tick alternates between starting
  * waiting jobs while slots are free (the scheduler, fair between tenants) and working through every
  * job whose next check is due (polls of generations, overdue archives, unsent events, starts that
- * died, deadlines), until nothing is left to do or the time budget is spent.
+ * died, deadlines), until nothing is left to do or the time budget is spent; then it sweeps the webhook
+ * outbox for deliveries whose queue message was lost.
  */
 export class Poller {
   constructor(private readonly deps: PollerDeps) {}
@@ -88,11 +98,22 @@ export class Poller {
         }
       }
     }
+    await this.sweepWebhooks(report);
     await this.deps.gauges.sample();
     // A tick whose every step came to "nothing" only looked: not worth a line at INFO.
     const { examined: _examined, errors, started: _started, nothing: _nothing, ...done } = report;
     const busy = errors > 0 || Object.values(done).some((n) => n > 0);
     this.deps.logger[busy ? "info" : "debug"]("poller tick", { ...report, ms: elapsed() });
     return report;
+  }
+
+  private async sweepWebhooks(report: PollerReport): Promise<void> {
+    try {
+      const swept = await this.deps.webhooks.sweep();
+      if (swept > 0) report.webhooksSwept = swept;
+    } catch (error) {
+      report.errors++;
+      this.deps.logger.error("poller could not sweep webhook deliveries", { error: String(error) });
+    }
   }
 }

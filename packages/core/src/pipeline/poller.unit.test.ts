@@ -41,6 +41,7 @@ const pollerOf = (world: InMemoryWorld, steps: Pick<JobSteps, "advance">, reques
     jobs: world.jobs,
     steps,
     scheduler: world.pipeline.scheduler,
+    webhooks: { sweep: async () => 0 },
     gauges: { sample: async () => {} },
     clock: world.clock,
     logger: silentLogger(),

@@ -36,6 +36,17 @@ export interface Timings {
    * poller sends it: longer than a send takes under load, so the common case sends once.
    */
   eventGraceMs: number;
+  /** Retries of a webhook delivery that failed (exponential, with jitter), for at least the window. */
+  webhookRetry: BackoffPolicy;
+  /** A delivery is retried until an attempt this long after the job's change has failed (24 h). */
+  webhookRetryWindowMs: number;
+  /**
+   * How long an attempt (or a message the sweep sent again) holds its delivery before the sweep may
+   * hand it out again: more than an attempt's timeout. A bound, not a cadence: never scaled.
+   */
+  webhookLeaseMs: number;
+  /** How late past its time a delivery may be before the sweep decides its message was lost. */
+  webhookSweepGraceMs: number;
 }
 
 export const DEFAULT_TIMINGS: Timings = {
@@ -52,11 +63,16 @@ export const DEFAULT_TIMINGS: Timings = {
   archiveMaxAttempts: 5,
   eventRetry: { initialMs: 10_000, factor: 2, maxMs: 300_000 },
   eventGraceMs: 10_000,
+  webhookRetry: { initialMs: 10_000, factor: 3, maxMs: 3 * 3_600_000 },
+  webhookRetryWindowMs: 24 * 3_600_000,
+  webhookLeaseMs: 60_000,
+  webhookSweepGraceMs: 2 * 60_000,
 };
 
 /**
  * Every cadence multiplied by `factor` (the local runtime runs the same pipeline faster). The event
- * grace is a bound on how long a send may take, not a cadence, so it is kept as it is.
+ * grace and the webhook lease and sweep grace are bounds on how long a send may take, not cadences,
+ * so they are kept as they are.
  */
 export function scaleTimings(timings: Timings, factor: number): Timings {
   const scale = (ms: number) => Math.max(1, Math.round(ms * factor));
@@ -79,5 +95,9 @@ export function scaleTimings(timings: Timings, factor: number): Timings {
     archiveMaxAttempts: timings.archiveMaxAttempts,
     eventRetry: policy(timings.eventRetry),
     eventGraceMs: timings.eventGraceMs,
+    webhookRetry: policy(timings.webhookRetry),
+    webhookRetryWindowMs: scale(timings.webhookRetryWindowMs),
+    webhookLeaseMs: timings.webhookLeaseMs,
+    webhookSweepGraceMs: timings.webhookSweepGraceMs,
   };
 }

@@ -16,6 +16,7 @@ export { MaskService } from "./mask-service";
 export { DEFAULT_KEY_OVERLAP_SECONDS, TenantAdminService } from "./tenant-admin-service";
 export { type UploadGrant, type UploadRequest, UploadService } from "./upload-service";
 export { type UsageQuery, UsageService } from "./usage-service";
+export { type PublicDelivery, WebhookDeliveryService } from "./webhook-delivery-service";
 export {
   DEFAULT_SECRET_OVERLAP_SECONDS,
   WebhookSecretService,

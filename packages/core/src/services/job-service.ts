@@ -22,6 +22,13 @@ import {
 } from "../pipeline";
 import type { MediaStore } from "../storage";
 import { issuesOf } from "../validation";
+import {
+  jobWebhookOf,
+  type WebhookRequest,
+  WebhookUrlError,
+  type WebhookUrlGuard,
+  webhookRequestSchema,
+} from "../webhooks";
 import type { Caller } from "./caller";
 import type { CatalogKind, CatalogService } from "./catalog-service";
 import type { CreditBudget } from "./credit-budget";
@@ -39,6 +46,8 @@ export interface JobRequestBody {
   input: unknown;
   metadata?: unknown;
   retry?: unknown;
+  /** Where to POST the job's events (`{ url, events? }`; the URL also passes the SSRF guard). */
+  webhook?: unknown;
 }
 
 /** The catalogue ids a job input names, checked at the door (a stale cache is read again once). */
@@ -64,6 +73,8 @@ export interface JobServiceDeps {
   jobs: Pick<JobRepository, "get" | "getById" | "list">;
   steps: Pick<JobSteps, "start">;
   media: Pick<MediaResolver, "check">;
+  /** The SSRF guard a webhook URL passes before the job is accepted. */
+  webhookUrls: Pick<WebhookUrlGuard, "check">;
   store: Pick<MediaStore, "presignDownload">;
   clock: Clock;
   logger: Logger;
@@ -76,13 +87,17 @@ export interface JobServiceDeps {
 
 const DEFAULT_INLINE_BUDGET_MS = 5_000;
 
-/** A job request as both ways in (HTTP, S3) fingerprint it for their idempotency keys. */
+/**
+ * A job request as both ways in (HTTP, S3) fingerprint it for their idempotency keys; the webhook is
+ * part of the body (and left out when absent, so fingerprints of requests without one stay as they were).
+ */
 const fingerprint = (body: JobRequestBody) =>
   requestHash({
     type: body.type,
     input: body.input,
     metadata: body.metadata ?? {},
     ...(body.retry !== undefined ? { retry: body.retry } : {}),
+    ...(body.webhook ? { webhook: body.webhook } : {}),
   });
 
 /** Jobs as the public API sees them: create, read, list, cancel and download, scoped to the caller. */
@@ -138,8 +153,8 @@ export class JobService {
   }
 
   /**
-   * Every problem with a request: the input rules of its type, its metadata and its retry options,
-   * then its media references.
+   * Every problem with a request at once: the input rules of its type, its metadata, its retry options
+   * and its webhook's shape; then its media references, catalogue ids and where the webhook's URL leads.
    */
   async validate(caller: Caller, body: JobRequestBody): Promise<JobRequest> {
     const parsed = parseJobRequest(
@@ -148,19 +163,25 @@ export class JobService {
     );
     const metadata = jobMetadataSchema.safeParse(body.metadata ?? {});
     const retry = jobRetrySchema.optional().safeParse(body.retry);
+    const webhook = webhookRequestSchema.optional().safeParse(body.webhook);
     const shapeIssues = [
       ...(parsed.ok ? [] : parsed.issues),
       ...(metadata.success ? [] : issuesOf(metadata.error, ["metadata"])),
       ...(retry.success ? [] : issuesOf(retry.error, ["retry"])),
+      ...(webhook.success ? [] : issuesOf(webhook.error, ["webhook"])),
     ];
-    if (!parsed.ok || !metadata.success || !retry.success) throw new JobValidationError(shapeIssues);
-    const [mediaIssues, catalogIssues] = await Promise.all([
+    if (!parsed.ok || !metadata.success || !retry.success || !webhook.success) {
+      throw new JobValidationError(shapeIssues);
+    }
+    const [mediaIssues, catalogIssues, webhookIssues] = await Promise.all([
       this.deps.media.check(caller.tenantId, mediaSlots(parsed.type, parsed.input)),
       this.catalogIssues(parsed.input),
+      this.webhookIssues(webhook.data),
     ]);
     const issues = [
       ...mediaIssues.map((issue) => ({ ...issue, path: `input.${issue.path}` })),
       ...catalogIssues,
+      ...webhookIssues,
     ];
     if (issues.length > 0) throw new JobValidationError(issues);
     return {
@@ -168,9 +189,22 @@ export class JobService {
       type: parsed.type,
       input: parsed.input,
       metadata: metadata.data,
+      ...(webhook.data ? { webhook: jobWebhookOf(webhook.data) } : {}),
       ...(parsed.warnings.length > 0 ? { warnings: parsed.warnings } : {}),
       ...(retry.data ? { retry: retry.data } : {}),
     };
+  }
+
+  /** Why pixpipe would not send to a webhook URL: its scheme, credentials, or where it resolves to. */
+  private async webhookIssues(webhook: WebhookRequest | undefined): Promise<InputIssue[]> {
+    if (!webhook) return [];
+    try {
+      await this.deps.webhookUrls.check(webhook.url);
+      return [];
+    } catch (error) {
+      if (!(error instanceof WebhookUrlError)) throw error;
+      return [{ path: "webhook.url", message: error.message }];
+    }
   }
 
   /** Ids PixVerse's catalogues do not know; an id it cannot check now passes (PixVerse decides). */

@@ -37,6 +37,11 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  *                                                                 -> created, succeeded, failed, cancelled,
  *                                                                 credits; added to in the transaction of
  *                                                                 the job write they count
+ *   webhook delivery   JOB#<jobId>                      WEBHOOK#<event>
+ *                                                                 one event of a job for its webhook: the
+ *                                                                 signed body, its state and attempts; put in
+ *                                                                 the transaction of the job write it
+ *                                                                 announces (the outbox), beside the job
  *
  * Global secondary indexes (all project ALL: list and poller pages come back without extra reads):
  *   byTenant        tenantPk = tenantId,               tenantSk = jobId
@@ -54,7 +59,10 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
  *                   Sparse: only jobs with `nextCheckAt` (every non-terminal job, and terminal jobs with
  *                   an unsent event) are in it, so the poller's work is one query per shard. The shard is
  *                   fixed per job (hash of its id) so due work spreads over 8 partitions; DUE_SHARDS
- *                   must not shrink while jobs exist.
+ *                   must not shrink while jobs exist. Undelivered webhook deliveries are in it too,
+ *                   under dueShard = webhooks#0..7 (the delivery sweep's partitions, never read by the
+ *                   poller's job queries), nextCheckAt = when the delivery is due or its attempt's
+ *                   lease ends.
  * TTL attribute: `expiresAt` (epoch seconds) on idempotency and nonce items, and on API keys that expire. TTL deletion is lazy (up
  * to days late, never on DynamoDB Local), so readers treat an expired item as absent.
  */

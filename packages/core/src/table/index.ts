@@ -1,3 +1,14 @@
 export { DUE_SHARDS, ensureTable, GSI, TABLE_KEYS, tableDefinition } from "./definition";
-export { dueShardOf, dueShards, type ItemKey, indexKeys, itemKeys, SLOTS_PARTITION } from "./keys";
+export { queryDueShards } from "./due-index";
+export {
+  dueShardOf,
+  dueShards,
+  type ItemKey,
+  indexKeys,
+  itemKeys,
+  SLOTS_PARTITION,
+  WEBHOOK_DELIVERY_PREFIX,
+  webhookShardOf,
+  webhookShards,
+} from "./keys";
 export { InMemoryItems, type StoredItem } from "./memory-items";

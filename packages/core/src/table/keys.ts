@@ -29,7 +29,12 @@ export const itemKeys = {
     pk: `USAGE#${tenantId}`,
     sk: `DAY#${day}#${type}`,
   }),
+  /** The delivery of one of a job's webhook events (its outbox item), beside the job in its partition. */
+  webhookDelivery: (jobId: string, event: string) => ({ pk: `JOB#${jobId}`, sk: `WEBHOOK#${event}` }),
 } as const;
+
+/** The sort-key prefix of a job's webhook deliveries (one Query lists them). */
+export const WEBHOOK_DELIVERY_PREFIX = "WEBHOOK#";
 
 export type ItemKey = { pk: string; sk: string };
 
@@ -51,7 +56,22 @@ export const indexKeys = {
 
 export const dueShards: readonly string[] = Array.from({ length: DUE_SHARDS }, (_, shard) => `due#${shard}`);
 
+const shardIndex = (id: string) => createHash("sha256").update(id).digest()[0]! % DUE_SHARDS;
+
 /** A job's fixed due shard: spread by a hash of its id (ULID prefixes are time, not spread). */
 export function dueShardOf(jobId: string): string {
-  return dueShards[createHash("sha256").update(jobId).digest()[0]! % DUE_SHARDS]!;
+  return dueShards[shardIndex(jobId)]!;
+}
+
+/**
+ * Undelivered webhook deliveries share the `due` index under partitions of their own, which the
+ * poller's job queries (due#k) never read.
+ */
+export const webhookShards: readonly string[] = Array.from(
+  { length: DUE_SHARDS },
+  (_, shard) => `webhooks#${shard}`,
+);
+
+export function webhookShardOf(webhookId: string): string {
+  return webhookShards[shardIndex(webhookId)]!;
 }

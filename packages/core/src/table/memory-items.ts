@@ -40,6 +40,11 @@ export class InMemoryItems {
     this.items.set(keyOf(key), current);
   }
 
+  /** Every item that matches, in no particular order (what a query of an index finds). */
+  filter(predicate: (stored: StoredItem) => boolean): StoredItem[] {
+    return [...this.items.values()].filter(predicate).map((stored) => structuredClone(stored));
+  }
+
   /** Every item under a partition key, by sort key. */
   query(pk: string): StoredItem[] {
     return [...this.items.values()]

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { LookupAddress } from "node:dns";
+import type { LookupFunction } from "node:net";
 import { LosslessNumber, stringify } from "lossless-json";
 import type { Config } from "../config";
 import { InMemoryJobRepository } from "../job";
@@ -11,15 +13,23 @@ import { InMemoryMediaStore } from "../storage";
 import { InMemoryItems } from "../table";
 import { InMemoryTenantRepository } from "../tenant";
 import { InMemoryUsageRepository } from "../usage";
+import { InMemoryWebhookDeliveryRepository, WebhookUrlGuard } from "../webhooks";
 import { createPipeline, type Pipeline } from "../wiring";
 import { FakePixverse } from "./fake-pixverse";
 import { ManualClock } from "./manual-clock";
-import { RecordingArchiveQueue, RecordingEventPublisher, RecordingLogger } from "./recording-adapters";
+import {
+  RecordingArchiveQueue,
+  RecordingEventPublisher,
+  RecordingLogger,
+  RecordingWebhookQueue,
+  ScriptedWebhookSender,
+} from "./recording-adapters";
 import { type ConfigOverrides, FAST_TIMINGS, testConfig } from "./test-config";
 
 export interface InMemoryPipelineOptions {
   config?: ConfigOverrides;
   timings?: Partial<Timings>;
+  allowLoopbackWebhooks?: boolean;
 }
 
 export const TEST_WEBHOOK_SECRET = "test-webhook-secret";
@@ -41,8 +51,24 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
   const events = new RecordingEventPublisher();
   const archiveQueue = new RecordingArchiveQueue();
   const nonces = new InMemoryNonceStore(() => clock.now().getTime() / 1000);
+  const deliveries = new InMemoryWebhookDeliveryRepository(items);
+  const webhookQueue = new RecordingWebhookQueue(clock);
+  const receiver = new ScriptedWebhookSender();
   const metrics = new MetricsRecorder();
   const logger = new RecordingLogger();
+  // Webhook hosts resolve only as a test says (name -> addresses); any other name does not exist.
+  const dns = new Map<string, string[]>();
+  const resolve: LookupFunction = (hostname, _options, callback) => {
+    const addresses = dns.get(hostname);
+    if (!addresses) {
+      const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
+      return callback(error, "", 0);
+    }
+    (callback as (error: null, list: LookupAddress[]) => void)(
+      null,
+      addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })),
+    );
+  };
   const config: Config = testConfig(
     {
       tableName: "in-memory",
@@ -72,6 +98,11 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
       pixverse: () => pixverse,
       store: () => store,
       urlFetcher: () => new PublicUrlFetcher({ allowPrivateNetworks: false, allowHttp: false }),
+      webhookDeliveries: () => deliveries,
+      webhookQueue: () => webhookQueue,
+      webhookSender: () => receiver,
+      webhookUrls: () =>
+        new WebhookUrlGuard({ allowLoopback: options.allowLoopbackWebhooks ?? false }, { resolve }),
     },
   });
   const tenant: Caller = { tenantId: `tenant-${randomUUID().slice(0, 8)}`, admin: false };
@@ -87,8 +118,13 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
     store,
     events,
     archiveQueue,
+    deliveries,
+    webhookQueue,
+    receiver,
     metrics,
     logger,
+    /** Webhook host names and the addresses they resolve to. */
+    dns,
     tenant,
     otherTenant,
     /** A PixVerse callback for a generation, signed as PixVerse signs them, at the clock's time. */
@@ -105,6 +141,12 @@ export function createInMemoryPipeline(options: InMemoryPipelineOptions = {}) {
           "webhook-signature": signPixverseWebhook({ secret: TEST_WEBHOOK_SECRET, timestamp, nonce, body }),
         },
       };
+    },
+    /** Runs the delivery worker for every webhook message whose delay has ended, like its Lambda. */
+    async deliverDue(): Promise<number> {
+      const messages = webhookQueue.takeDue();
+      for (const message of messages) await pipeline.webhookDeliverer.deliver(message);
+      return messages.length;
     },
     /** Runs the archiver for every queued archive request, like the SQS-triggered Lambda. */
     async archiveQueued(): Promise<string[]> {

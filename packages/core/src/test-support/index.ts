@@ -21,6 +21,9 @@ export {
   RecordingArchiveQueue,
   RecordingEventPublisher,
   RecordingLogger,
+  RecordingWebhookQueue,
+  type ScriptedAnswer,
+  ScriptedWebhookSender,
   silentLogger,
 } from "./recording-adapters";
 export { type ConfigOverrides, FAST_TIMINGS, TEXT_TO_VIDEO, testConfig } from "./test-config";

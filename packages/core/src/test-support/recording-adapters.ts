@@ -1,7 +1,14 @@
 import { Logger as PowertoolsLogger } from "@aws-lambda-powertools/logger";
 import type { LogItemExtraInput, LogItemMessage } from "@aws-lambda-powertools/logger/types";
 import { buildJobEvent, type EventJob, type JobCloudEvent, type JobEventPublisher } from "../events";
-import type { ArchiveQueue, Logger } from "../pipeline";
+import { type ArchiveQueue, type Clock, type Logger, MAX_SQS_DELAY_SECONDS } from "../pipeline";
+import type {
+  AttemptOutcome,
+  DeliveryMessage,
+  SignedDelivery,
+  WebhookQueue,
+  WebhookSender,
+} from "../webhooks";
 
 /** JobEvents in memory: each published event, built exactly as the SQS publisher builds it. */
 export class RecordingEventPublisher implements JobEventPublisher {
@@ -51,6 +58,65 @@ export class RecordingArchiveQueue implements ArchiveQueue {
     const taken = this.queued;
     this.queued = [];
     return taken;
+  }
+}
+
+/** WebhookQueue in memory: each message with the time its delay ends, on the given clock. */
+export class RecordingWebhookQueue implements WebhookQueue {
+  private queued: { message: DeliveryMessage; dueAt: number }[] = [];
+  private failures: unknown[] = [];
+
+  constructor(private readonly clock: Clock) {}
+
+  failNext(...errors: unknown[]): void {
+    this.failures.push(...errors);
+  }
+
+  async enqueue(message: DeliveryMessage, options: { delayMs?: number } = {}): Promise<void> {
+    const failure = this.failures.shift();
+    if (failure !== undefined) throw failure;
+    // SQS holds a message 15 minutes at most, whatever the delay asked for.
+    const delayMs = Math.min(options.delayMs ?? 0, MAX_SQS_DELAY_SECONDS * 1000);
+    this.queued.push({ message, dueAt: this.clock.now().getTime() + delayMs });
+  }
+
+  /** Takes the messages whose delay has ended (as the worker's event source would receive them). */
+  takeDue(): DeliveryMessage[] {
+    const now = this.clock.now().getTime();
+    const due = this.queued.filter((entry) => entry.dueAt <= now);
+    this.queued = this.queued.filter((entry) => entry.dueAt > now);
+    return due.map((entry) => entry.message);
+  }
+
+  /** When the next message becomes visible; undefined when none is queued. */
+  nextDueAt(): number | undefined {
+    return this.queued.length ? Math.min(...this.queued.map((entry) => entry.dueAt)) : undefined;
+  }
+
+  get size(): number {
+    return this.queued.length;
+  }
+}
+
+/** A receiver's answer to one attempt, as a test scripts it. */
+export type ScriptedAnswer = Omit<AttemptOutcome, "at" | "latencyMs"> & { latencyMs?: number };
+
+/**
+ * WebhookSender without a network: records every signed request and answers with the next scripted
+ * outcome (200 once the script is used up).
+ */
+export class ScriptedWebhookSender implements WebhookSender {
+  readonly requests: { delivery: SignedDelivery; at: Date }[] = [];
+  private script: ScriptedAnswer[] = [];
+
+  answer(...answers: ScriptedAnswer[]): void {
+    this.script.push(...answers);
+  }
+
+  async send(delivery: SignedDelivery, at: Date): Promise<AttemptOutcome> {
+    this.requests.push({ delivery, at });
+    const { latencyMs = 5, ...answer } = this.script.shift() ?? { statusCode: 200 };
+    return { at, latencyMs, ...answer };
   }
 }
 

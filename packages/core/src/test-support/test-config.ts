@@ -39,6 +39,10 @@ export const FAST_TIMINGS: Timings = {
   archiveMaxAttempts: 3,
   eventRetry: { initialMs: 20, factor: 2, maxMs: 200 },
   eventGraceMs: 20,
+  webhookRetry: { initialMs: 20, factor: 3, maxMs: 200 },
+  webhookRetryWindowMs: 2_000,
+  webhookLeaseMs: 60_000,
+  webhookSweepGraceMs: 20,
 };
 
 /** A text_to_video input PixVerse accepts. */

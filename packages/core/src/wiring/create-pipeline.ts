@@ -37,11 +37,24 @@ import {
   TenantAdminService,
   UploadService,
   UsageService,
+  WebhookDeliveryService,
   WebhookSecretService,
 } from "../services";
 import { type MediaStore, S3MediaStore } from "../storage";
 import { DynamoTenantRepository, type TenantRepository } from "../tenant";
 import { DynamoUsageRepository, type UsageRepository } from "../usage";
+import {
+  DynamoWebhookDeliveryRepository,
+  HttpWebhookSender,
+  SqsWebhookQueue,
+  STRICT_WEBHOOK_URLS,
+  WebhookDeliverer,
+  type WebhookDeliveryRepository,
+  WebhookOutbox,
+  type WebhookQueue,
+  type WebhookSender,
+  WebhookUrlGuard,
+} from "../webhooks";
 
 /** The outside world the pipeline talks to, one port each; AWS and PixVerse by default. */
 export interface PipelineAdapters {
@@ -54,6 +67,11 @@ export interface PipelineAdapters {
   pixverse: PixverseApi;
   store: MediaStore;
   urlFetcher: PublicUrlFetcher;
+  webhookDeliveries: WebhookDeliveryRepository;
+  webhookQueue: WebhookQueue;
+  webhookSender: WebhookSender;
+  /** The SSRF guard of webhook URLs (its DNS is the outside world too). */
+  webhookUrls: WebhookUrlGuard;
 }
 
 /** Builders of adapters, called on first use; any left out are the AWS and PixVerse ones. */
@@ -75,7 +93,10 @@ export interface Pipeline {
   readonly tenantAdminService: TenantAdminService;
   readonly webhookSecretService: WebhookSecretService;
   readonly usageService: UsageService;
+  readonly webhookDeliveryService: WebhookDeliveryService;
   readonly webhooks: WebhookReceiver;
+  /** Sends a job's webhook deliveries (the WebhookDeliveries queue's worker). */
+  readonly webhookDeliverer: WebhookDeliverer;
   readonly poller: Poller;
   readonly scheduler: Scheduler;
   readonly archiver: Archiver;
@@ -96,6 +117,11 @@ export interface PipelineOptions {
   metrics?: Metrics;
   timings?: Timings;
   clock?: Clock;
+  /**
+   * Lets webhooks go to loopback receivers (http://127.0.0.1:<port>). Only the local runtime sets it
+   * (PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS=1); it is no configuration setting, so no Lambda can turn it on.
+   */
+  allowLoopbackWebhooks?: boolean;
 }
 
 /** Metrics as the configuration says to write them (a bad record is dropped and logged, whatever the format). */
@@ -154,6 +180,12 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         allowPrivateNetworks: config.allowPrivateMediaUrls,
         allowHttp: config.allowPrivateMediaUrls,
       }),
+    webhookDeliveries: () => new DynamoWebhookDeliveryRepository(clients().dynamo, tableName()),
+    webhookQueue: () =>
+      new SqsWebhookQueue(clients().sqs, requireSetting(config.webhookQueueUrl, "webhookQueueUrl")),
+    webhookSender: () => new HttpWebhookSender(webhookUrls()),
+    webhookUrls: () =>
+      new WebhookUrlGuard(options.allowLoopbackWebhooks ? { allowLoopback: true } : STRICT_WEBHOOK_URLS),
   };
   const adapter = <K extends keyof PipelineAdapters>(name: K) =>
     once(() => (factories[name] ?? defaults[name])() as PipelineAdapters[K]);
@@ -166,6 +198,10 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const pixverse = adapter("pixverse");
   const store = adapter("store");
   const urlFetcher = adapter("urlFetcher");
+  const webhookDeliveries = adapter("webhookDeliveries");
+  const webhookQueue = adapter("webhookQueue");
+  const webhookSender = adapter("webhookSender");
+  const webhookUrls = adapter("webhookUrls");
 
   const media = once(
     () =>
@@ -181,11 +217,29 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const lazyArchiveQueue: ArchiveQueue = {
     enqueue: (jobId, options) => archiveQueue().enqueue(jobId, options),
   };
+  // Only processes that commit changes (or retry deliveries) use the queue; readers never build it.
+  const lazyWebhookQueue: WebhookQueue = {
+    enqueue: (message, options) => webhookQueue().enqueue(message, options),
+  };
+  const webhookOutbox = once(
+    () =>
+      new WebhookOutbox({
+        deliveries: webhookDeliveries(),
+        queue: lazyWebhookQueue,
+        source: config.eventSource,
+        sweepGraceMs: timings.webhookSweepGraceMs,
+        resendHoldMs: timings.webhookLeaseMs,
+        clock,
+        logger,
+        metrics,
+      }),
+  );
   const lifecycle = once(
     () =>
       new JobLifecycle({
         jobs: jobs(),
         events: events(),
+        webhooks: webhookOutbox(),
         archiveQueue: lazyArchiveQueue,
         timings,
         jobDeadlineSeconds: config.jobDeadlineSeconds,
@@ -222,6 +276,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         jobs: jobs(),
         steps: steps(),
         media: media(),
+        webhookUrls: webhookUrls(),
         store: store(),
         clock,
         logger,
@@ -236,6 +291,23 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
   const tenantAdminService = once(() => new TenantAdminService({ tenants: tenants(), clock }));
   const webhookSecretService = once(() => new WebhookSecretService({ tenants: tenants(), clock }));
   const usageService = once(() => new UsageService({ usage: usage(), tenants: tenants(), clock }));
+  const webhookDeliveryService = once(
+    () => new WebhookDeliveryService({ jobs: jobs(), deliveries: webhookDeliveries() }),
+  );
+  const webhookDeliverer = once(
+    () =>
+      new WebhookDeliverer({
+        deliveries: webhookDeliveries(),
+        secrets: webhookSecretService(),
+        sender: webhookSender(),
+        queue: lazyWebhookQueue,
+        retry: { backoff: timings.webhookRetry, windowMs: timings.webhookRetryWindowMs },
+        leaseMs: timings.webhookLeaseMs,
+        clock,
+        logger,
+        metrics,
+      }),
+  );
   const webhooks = once(
     () =>
       new WebhookReceiver({
@@ -258,6 +330,7 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
         jobs: jobs(),
         steps: steps(),
         scheduler: scheduler(),
+        webhooks: webhookOutbox(),
         gauges: new PipelineGauges({
           jobs: jobs(),
           steps: steps(),
@@ -316,6 +389,12 @@ export function createPipeline(config: Config, options: PipelineOptions = {}): P
     },
     get usageService() {
       return usageService();
+    },
+    get webhookDeliveryService() {
+      return webhookDeliveryService();
+    },
+    get webhookDeliverer() {
+      return webhookDeliverer();
     },
     get webhooks() {
       return webhooks();

@@ -253,6 +253,7 @@ async function startWorld(options: ChaosOptions, dice: Dice, stack: Stack): Prom
     PIXPIPE_MEDIA_BUCKET: resources.mediaBucket,
     PIXPIPE_ARCHIVE_QUEUE_URL: resources.archiveQueue.url,
     PIXPIPE_EVENTS_QUEUE_URL: resources.eventsQueue.url,
+    PIXPIPE_WEBHOOK_QUEUE_URL: resources.webhookQueue.url,
     PIXVERSE_BASE_URL: proxies.pixverse.url,
     PIXVERSE_API_KEY: sim.apiKey,
     PIXVERSE_WEBHOOK_SECRET: sim.webhookSecret,

@@ -62,6 +62,7 @@ describe("authentication and documents", () => {
         "/v1/jobs",
         "/v1/jobs/{id}",
         "/v1/jobs/{id}/cancel",
+        "/v1/jobs/{id}/deliveries",
         "/v1/jobs/{id}/video",
         "/v1/uploads",
         "/v1/masks",

@@ -138,6 +138,7 @@ beforeAll(async () => {
     PIXPIPE_MEDIA_BUCKET: resources.mediaBucket,
     PIXPIPE_ARCHIVE_QUEUE_URL: resources.archiveQueue.url,
     PIXPIPE_EVENTS_QUEUE_URL: resources.eventsQueue.url,
+    PIXPIPE_WEBHOOK_QUEUE_URL: resources.webhookQueue.url,
     PIXVERSE_BASE_URL: proxy.url,
     PIXVERSE_API_KEY: sim.apiKey,
     PIXVERSE_WEBHOOK_SECRET: sim.webhookSecret,

@@ -1,12 +1,8 @@
+import { localHandlers } from "../handlers";
 import type { LocalHandlerLoaders } from "../runtime";
 
 /**
- * The real Lambda entry points, loaded as main.ts loads them (after the runtime set their env). Free of
- * any test runner, so the e2e tests and the benchmarks share it.
+ * The real Lambda handlers as `run local` runs them with PIXPIPE_ALLOW_LOOPBACK_WEBHOOKS=1 (test
+ * receivers listen on 127.0.0.1). Free of any test runner, so the e2e tests and the benchmarks share it.
  */
-export const REAL_HANDLERS: LocalHandlerLoaders = {
-  api: async () => (await import("@pixpipe/functions/api")).handler,
-  poller: async () => (await import("@pixpipe/functions/poller")).handler,
-  archiver: async () => (await import("@pixpipe/functions/archiver")).handler,
-  uploads: async () => (await import("@pixpipe/functions/intake")).handler,
-};
+export const REAL_HANDLERS: LocalHandlerLoaders = localHandlers({ allowLoopbackWebhooks: true });
