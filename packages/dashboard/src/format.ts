@@ -47,3 +47,5 @@ export const labelOfType = (type: string) => {
   const words = type.replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
+/** A job's progress stage as people read it: "waiting for capacity". */
+export const labelOfStage = (stage: string) => stage.replace(/_/g, " ");
