@@ -1,6 +1,7 @@
 /* Runs synth.ts in a child process (Pulumi's runtime state is global) and queries its result. */
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { repoRoot } from "../scripts/bundle-functions";
@@ -216,18 +217,28 @@ export function invokeHttpGet(fn: SynthFunction, rawPath: string, headers: Recor
     },
     isBase64Encoded: false,
   };
+  // The function logs to stdout as it would in Lambda, so the result travels in a file of its own.
+  const resultFile = path.join(mkdtempSync(path.join(tmpdir(), "pixpipe-invoke-")), "result.json");
   const script = `const m = await import(${JSON.stringify(pathToFileURL(fn.build.bundle).href)});
     const result = await m[${JSON.stringify(exportName)}](${JSON.stringify(event)}, {});
-    process.stdout.write(JSON.stringify(result));`;
+    (await import("node:fs")).writeFileSync(${JSON.stringify(resultFile)}, JSON.stringify(result));`;
   return new Promise<HttpResult>((resolve, reject) => {
     execFile(
       process.execPath,
       ["--input-type=module", "-e", script],
       { env: lambdaEnvironment(fn), timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
-        if (error)
+        if (error) {
           reject(new Error(`${fn.build.handler} GET ${rawPath} failed:\n${stderr.trim() || error.message}`));
-        else resolve(JSON.parse(stdout) as HttpResult);
+          return;
+        }
+        try {
+          resolve(JSON.parse(readFileSync(resultFile, "utf8")) as HttpResult);
+        } catch (cause) {
+          reject(new Error(`${fn.build.handler} GET ${rawPath} returned no result:\n${stdout}`, { cause }));
+        } finally {
+          rmSync(path.dirname(resultFile), { recursive: true, force: true });
+        }
       },
     );
   });

@@ -54,13 +54,21 @@ const LOCATIONS = { json: "body", query: "query", param: "path", header: "header
 /** Turns a failed request validation into 400 invalid_request listing every problem. */
 export function validationError(target: string, error: ZodError): ApiError {
   const location = LOCATIONS[target as keyof typeof LOCATIONS];
-  const details = issuesOf(error).map((issue) => (location ? { ...issue, location } : issue));
-  const message = `The request is invalid (${problemCount(details)}, see details).`;
-  return new ApiError(400, "invalid_request", message, details);
+  return invalidRequest(issuesOf(error).map((issue) => (location ? { ...issue, location } : issue)));
 }
 
-const problemCount = (details: readonly unknown[]) =>
-  details.length === 1 ? "1 problem" : `${details.length} problems`;
+/** At most this many problems are listed: a body with thousands of bad items gets a short answer. */
+export const MAX_LISTED_PROBLEMS = 50;
+
+/** 400 invalid_request with every problem counted and the first MAX_LISTED_PROBLEMS listed. */
+function invalidRequest(problems: readonly Problem[]): ApiError {
+  const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
+  const listed =
+    problems.length > MAX_LISTED_PROBLEMS ? `the first ${MAX_LISTED_PROBLEMS} in details` : "see details";
+  return new ApiError(400, "invalid_request", `The request is invalid (${count}, ${listed}).`, [
+    ...problems.slice(0, MAX_LISTED_PROBLEMS),
+  ]);
+}
 
 /** The core's domain errors. Messages are fixed sentences: a core message may carry internals. */
 const CORE_ERRORS = [
@@ -98,18 +106,10 @@ const CORE_ERRORS = [
 export function fromCoreError(error: unknown): ApiError | undefined {
   if (error instanceof JobValidationError) {
     // Core's issue paths start at the request body's root ("input.duration").
-    const details = error.issues.map(({ path, message }) => ({ path, message, location: "body" as const }));
-    const message = `The job input is invalid (${problemCount(details)}, see details).`;
-    return new ApiError(400, "invalid_input", message, details);
+    return invalidRequest(error.issues.map(({ path, message }) => ({ path, message, location: "body" })));
   }
   if (error instanceof UsageQueryError) {
-    const details = error.issues.map(({ path, message }) => ({ path, message, location: "query" as const }));
-    return new ApiError(
-      400,
-      "invalid_request",
-      `The request is invalid (${problemCount(details)}, see details).`,
-      details,
-    );
+    return invalidRequest(error.issues.map(({ path, message }) => ({ path, message, location: "query" })));
   }
   if (error instanceof QuotaExceededError) return fromQuotaExceeded(error);
   if (error instanceof PixverseError) return fromPixverseError(error);

@@ -10,6 +10,7 @@ import { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type LocalHandlerLoaders, type LocalRuntime, startLocalRuntime } from "./runtime";
+import { acceptsConnections, LOOPBACK_ADDRESSES, listeningAddresses } from "./test-support/sockets";
 
 const quiet = { info() {}, warn() {}, error() {} };
 
@@ -107,6 +108,31 @@ describe("local runtime", () => {
     });
     const response = await fetch(`${runtime.info.apiUrl}/healthz`);
     expect(await response.text()).toBe("up");
+  });
+
+  it("listens on 127.0.0.1 only: the API, the simulator, fauxqs (S3 and SQS) and DynamoDB Local (issue 14)", async () => {
+    const services = {
+      api: runtime.info.apiUrl,
+      simulator: runtime.info.simulatorUrl ?? "",
+      fauxqs: runtime.info.endpoints.s3,
+      dynamodb: runtime.info.endpoints.dynamodb,
+    };
+    for (const [service, url] of Object.entries(services)) {
+      const port = Number(new URL(url).port);
+      const addresses = await listeningAddresses(port);
+      expect({ service, listening: addresses.length > 0 }).toEqual({ service, listening: true });
+      for (const address of addresses)
+        expect({ service, address }).toEqual({ service, address: expect.toBeOneOf(LOOPBACK_ADDRESSES) });
+      expect({ service, loopback: await acceptsConnections("127.0.0.1", port) }).toEqual({
+        service,
+        loopback: true,
+      });
+      // A socket bound to every interface would answer on 127.0.0.2 too (only loopback is probed).
+      expect({ service, other: await acceptsConnections("127.0.0.2", port) }).toEqual({
+        service,
+        other: false,
+      });
+    }
   });
 
   it("registers the dev API key as a key of the local tenant with every scope, admin included", async () => {

@@ -570,6 +570,23 @@ describe("credits and concurrency", () => {
     sim.control.finish(first, 1);
     expectOk(await api.post("/openapi/v2/video/text/generate", t2vBody));
   });
+
+  it("counts generations in flight and the peak reached, replays and refusals excluded", async () => {
+    sim.control.setConcurrencyLimit(3);
+    const traceId = randomUUID();
+    const first = idOf(await api.post("/openapi/v2/video/text/generate", t2vBody, { traceId }), "video_id");
+    const second = idOf(await api.post("/openapi/v2/video/text/generate", t2vBody), "video_id");
+    expectOk(await api.post("/openapi/v2/video/text/generate", t2vBody, { traceId }));
+    expect(sim.control.ledger()).toMatchObject({ inFlight: 2, peakInFlight: 2 });
+    sim.control.finish(first, 1);
+    sim.control.finish(second, 8);
+    expect(sim.control.ledger()).toMatchObject({ inFlight: 0, peakInFlight: 2 });
+    for (let i = 0; i < 3; i++) expectOk(await api.post("/openapi/v2/video/text/generate", t2vBody));
+    expectError(await api.post("/openapi/v2/video/text/generate", t2vBody), 500044);
+    expect(sim.control.ledger()).toMatchObject({ inFlight: 3, peakInFlight: 3 });
+    sim.control.reset();
+    expect(sim.control.ledger()).toMatchObject({ inFlight: 0, peakInFlight: 0 });
+  });
 });
 
 describe("trace-id reuse", () => {

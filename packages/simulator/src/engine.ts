@@ -117,6 +117,9 @@ export interface Ledger {
   customVoices: CustomVoice[];
   /** requests received per operation (including refused ones) */
   requests: Record<string, number>;
+  /** generations in status 5 now, and the most there have been at once since the start (or a reset) */
+  inFlight: number;
+  peakInFlight: number;
 }
 
 /** One request as the simulator received it (control.requests()). */
@@ -162,6 +165,8 @@ export class Engine {
   private requestLog: RecordedRequest[] = [];
   private credits = { monthly: 0, package: 0 };
   private spent = 0;
+  private inFlight = 0;
+  private peakInFlight = 0;
 
   constructor(private readonly initial: EngineConfig) {
     this.config = { ...initial };
@@ -233,8 +238,7 @@ export class Engine {
     }
     const reader = BodyReader.from(body);
     const plan = planners[operation](reader, this.lookups);
-    const inFlight = [...this.generations.values()].filter((g) => g.status === 5).length;
-    if (inFlight >= this.config.concurrencyLimit) throw new PixverseError(ErrCode.concurrencyLimit);
+    if (this.inFlight >= this.config.concurrencyLimit) throw new PixverseError(ErrCode.concurrencyLimit);
     const charged = this.charge(plan.credits);
     const id = this.issueId();
     const idField = plan.kind === "video" ? "video_id" : "image_id";
@@ -263,6 +267,8 @@ export class Engine {
     });
     this.generations.set(id, gen);
     this.byTrace.set(traceId, id);
+    this.inFlight += 1;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
     return submitResp;
   }
 
@@ -296,6 +302,7 @@ export class Engine {
     this.timers.cancel(gen.timer);
     const now = new Date();
     gen.status = status;
+    this.inFlight -= 1;
     gen.finishedAt = now;
     gen.modifiedAt = now;
     if (status === 1) {
@@ -612,6 +619,8 @@ export class Engine {
       maskSelections: this.maskLog.map((m) => ({ ...m, maskIds: [...m.maskIds] })),
       customVoices: [...this.voices.values()].map((v) => ({ ...v })),
       requests: { ...this.requests },
+      inFlight: this.inFlight,
+      peakInFlight: this.peakInFlight,
     };
   }
 
@@ -623,6 +632,8 @@ export class Engine {
     this.config = { ...this.initial };
     this.credits = { monthly: this.initial.credits, package: 0 };
     this.spent = 0;
+    this.inFlight = 0;
+    this.peakInFlight = 0;
     this.generations.clear();
     this.byTrace.clear();
     this.uploads.clear();

@@ -1,3 +1,4 @@
+export { generationPaths } from "./app";
 export type { SimulatorControl } from "./control";
 export type { CustomVoice, Ledger, LedgerGeneration, RecordedRequest, TerminalStatus } from "./engine";
 export type { Fault, FaultEffect, FaultStatus, FaultType } from "./faults";

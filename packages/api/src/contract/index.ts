@@ -40,6 +40,7 @@ export { type ErrorBody, ErrorSchema, errorResponses, type Problem, ProblemSchem
 export {
   type CreateJobBody,
   CreateJobBodySchema,
+  CreateJobEnvelopeSchema,
   CreateJobHeadersSchema,
   GetJobQuerySchema,
   type Job,

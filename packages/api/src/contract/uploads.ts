@@ -22,6 +22,7 @@ export const UploadRequestSchema = z
       .positive()
       .openapi({ description: `Exact size in bytes (${limits}).`, example: 482133 }),
   })
+  .strict()
   .superRefine(
     (request, ctx) => {
       const kind = UPLOAD_CONTENT_TYPES[request.contentType];

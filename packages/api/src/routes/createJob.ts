@@ -4,12 +4,15 @@ import type { ApiApp } from "../api-app";
 import { scoped } from "../auth";
 import {
   CreateJobBodySchema,
+  CreateJobEnvelopeSchema,
   CreateJobHeadersSchema,
   errorResponses,
   JobSchema,
   preferredWaitSeconds,
 } from "../contract";
 import type { ApiDeps } from "../ports";
+
+const jsonBody = <S>(schema: S) => ({ required: true, content: { "application/json": { schema } } });
 
 export const route = createRoute({
   operationId: "createJob",
@@ -20,7 +23,7 @@ export const route = createRoute({
   summary: "Create a job",
   request: {
     headers: CreateJobHeadersSchema,
-    body: { required: true, content: { "application/json": { schema: CreateJobBodySchema } } },
+    body: jsonBody(CreateJobBodySchema),
   },
   responses: {
     202: {
@@ -41,8 +44,17 @@ export const route = createRoute({
   },
 });
 
+/** The route as served: its envelope validated here, its input by the job service (CreateJobEnvelopeSchema). */
+const served = {
+  ...route,
+  hide: true,
+  request: { ...route.request, body: jsonBody(CreateJobEnvelopeSchema) },
+};
+
 export function register(app: ApiApp, deps: ApiDeps): void {
-  app.openapi(route, async (c) => {
+  const { middleware: _servedOnly, ...documented } = route;
+  app.openAPIRegistry.registerPath(documented);
+  app.openapi(served, async (c) => {
     const { "idempotency-key": idempotencyKey, prefer } = c.req.valid("header");
     const wait = preferredWaitSeconds(prefer);
     const { job, created } = await deps.jobs.createJob(c.var.caller, c.req.valid("json"), {

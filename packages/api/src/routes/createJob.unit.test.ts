@@ -52,7 +52,7 @@ describe("POST /v1/jobs", () => {
 
   it("lists every problem of the input and the metadata at once, and stores nothing", async () => {
     const { app, jobsOf } = await setup();
-    const input = { model: "v5", duration: 7, quality: "540p", aspect_ratio: "16:9", fps: 30 };
+    const input = { model: "v5", duration: 7, quality: "540p", aspect_ratio: "16:9", fps: { value: 30 } };
     const res = await app.request(
       "/v1/jobs",
       json({ type: "text_to_video", input, metadata: { order: 42 } }, bearer("tenantA")),
@@ -68,6 +68,107 @@ describe("POST /v1/jobs", () => {
       "body:metadata.order",
     ]);
     expect(await jobsOf("tenantA")).toHaveLength(0);
+  });
+
+  it("refuses a field beside type, input and metadata, naming it, and stores nothing", async () => {
+    const { app, jobsOf } = await setup();
+    const res = await app.request(
+      "/v1/jobs",
+      json({ ...body, tenantId: "tenant_b", status: "succeeded" }, bearer("tenantA")),
+    );
+    expect(res.status).toBe(400);
+    expect((await readProblems(res)).map((problem) => `${problem.path}: ${problem.message}`)).toEqual([
+      "tenantId: is not a known field",
+      "status: is not a known field",
+    ]);
+    const proto = await app.request("/v1/jobs", {
+      ...json(body, bearer("tenantA")),
+      body: `{"type":"text_to_video","input":${JSON.stringify(body.input)},"__proto__":{"admin":true}}`,
+    });
+    expect(proto.status).toBe(400);
+    expect(await readProblems(proto)).toEqual([expect.objectContaining({ path: "__proto__" })]);
+    expect(await jobsOf("tenantA")).toHaveLength(0);
+  });
+
+  it("passes an input field pixpipe does not know to PixVerse and shows it as a warning on the job", async () => {
+    const { app } = await setup();
+    const res = await app.request(
+      "/v1/jobs",
+      json({ ...body, input: { ...body.input, camera_shake: 2 } }, bearer("tenantA")),
+    );
+    expect(res.status).toBe(202);
+    const job = await readJson<Job>(res);
+    expect(job.input).toMatchObject({ camera_shake: 2 });
+    expect(job.warnings).toEqual([
+      {
+        path: "input.camera_shake",
+        message: "not a field pixpipe knows for text_to_video; passed to PixVerse unvalidated",
+      },
+    ]);
+  });
+
+  it("refuses more media references than PixVerse takes by their count, before looking any of them up", async () => {
+    const { app, jobsOf } = await setup();
+    const images = Array.from({ length: 5000 }, (_, i) => ({ upload: `uploads/tenant_b/01ABC/${i}.png` }));
+    const res = await app.request(
+      "/v1/jobs",
+      json(
+        { type: "effect", input: { template_id: 315446315336768, quality: "540p", images } },
+        bearer("tenantA"),
+      ),
+    );
+    expect(res.status).toBe(400);
+    // A lookup would have answered "not one of this tenant's uploads" for each of them.
+    expect(await readError(res)).toEqual({
+      code: "invalid_request",
+      message: "The request is invalid (1 problem, see details).",
+      details: [{ path: "input.images", message: "takes at most 10 images", location: "body" }],
+    });
+    expect(await jobsOf("tenantA")).toHaveLength(0);
+  });
+
+  it("counts every problem but lists the first 50, so a body of thousands of bad items gets a short answer", async () => {
+    const { app } = await setup();
+    const unknownFields = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`field_${i}`, i]));
+    const multi_transition = Array.from({ length: 7 }, () => ({
+      image: { upload: "a.png" },
+      ...unknownFields,
+    }));
+    const res = await app.request(
+      "/v1/jobs",
+      json(
+        { type: "multi_transition", input: { model: "v5", quality: "540p", multi_transition } },
+        bearer("tenantA"),
+      ),
+    );
+    expect(res.status).toBe(400);
+    const error = await readError(res);
+    expect(error.details).toHaveLength(50);
+    // 140 unknown fields and the items' missing ones
+    expect(error.message).toMatch(/^The request is invalid \(14\d problems, the first 50 in details\)\.$/);
+    expect(JSON.stringify(error).length).toBeLessThan(10_000);
+  });
+
+  it("refuses control characters in a prompt (tab and line breaks are fine)", async () => {
+    const { app } = await setup();
+    for (const prompt of ["a\u0000b", "a\u001b[31mred", "a\u007f"]) {
+      const res = await app.request(
+        "/v1/jobs",
+        json({ ...body, input: { ...body.input, prompt } }, bearer("tenantA")),
+      );
+      expect(res.status, JSON.stringify(prompt)).toBe(400);
+      expect(await readProblems(res)).toEqual([
+        expect.objectContaining({
+          path: "input.prompt",
+          message: "must not contain control characters (tab and line breaks are fine)",
+        }),
+      ]);
+    }
+    const fine = await app.request(
+      "/v1/jobs",
+      json({ ...body, input: { ...body.input, prompt: "line one\n\tline two\r\n" } }, bearer("tenantA")),
+    );
+    expect(fine.status).toBe(202);
   });
 
   it("refuses an unknown job type", async () => {
@@ -95,7 +196,7 @@ describe("POST /v1/jobs", () => {
     ]);
   });
 
-  it("answers the service's own validation (media checks) with 400 invalid_input listing every issue", async () => {
+  it("answers the service's own validation (media checks) with 400 invalid_request listing every issue", async () => {
     const { app, jobsOf } = await setup();
     const foreign = { upload: "uploads/tenant_b/01ABC/face.png" };
     const res = await app.request(
@@ -117,8 +218,8 @@ describe("POST /v1/jobs", () => {
     );
     expect(await readJson<unknown>(res)).toEqual({
       error: {
-        code: "invalid_input",
-        message: "The job input is invalid (2 problems, see details).",
+        code: "invalid_request",
+        message: "The request is invalid (2 problems, see details).",
         details: [
           {
             path: "input.first_frame",
@@ -139,7 +240,7 @@ describe("POST /v1/jobs", () => {
 
   it("refuses an Idempotency-Key that is empty, too long or not printable", async () => {
     const { app, jobsOf } = await setup();
-    for (const key of [" ", "k".repeat(256), "caf\u00e9"]) {
+    for (const key of ["", " ", "k".repeat(256), "caf\u00e9"]) {
       const res = await app.request("/v1/jobs", json(body, { ...bearer("tenantA"), "Idempotency-Key": key }));
       expect(res.status, JSON.stringify(key)).toBe(400);
       expect(await readProblems(res)).toEqual([

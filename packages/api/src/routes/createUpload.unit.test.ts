@@ -101,4 +101,19 @@ describe("POST /v1/uploads", () => {
     );
     expect(await problemsOf(res)).toEqual(["filename", "size"]);
   });
+
+  it("refuses a field it does not know, naming it", async () => {
+    const { app } = await setup();
+    const res = await app.request(
+      "/v1/uploads",
+      json(
+        { contentType: "image/png", filename: "cat.png", size: 10, key: "uploads/tenant_b/x.png" },
+        bearer("tenantA"),
+      ),
+    );
+    expect(res.status).toBe(400);
+    expect(await readProblems(res)).toEqual([
+      expect.objectContaining({ path: "key", message: "is not a known field", location: "body" }),
+    ]);
+  });
 });

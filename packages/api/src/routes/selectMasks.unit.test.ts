@@ -29,6 +29,20 @@ describe("POST /v1/masks", () => {
     expect(pixverse.calls).toHaveLength(0);
   });
 
+  it("refuses a field it does not know, naming it, calling PixVerse for nothing", async () => {
+    const { app, jobIn, pixverse } = await apiWorld();
+    const source = await jobIn("tenantA", "succeeded");
+    const res = await app.request(
+      "/v1/masks",
+      json({ video: { job: source.id }, source_video_id: 1 }, bearer("tenantA")),
+    );
+    expect(res.status).toBe(400);
+    expect(await readProblems(res)).toEqual([
+      expect.objectContaining({ path: "source_video_id", message: "is not a known field" }),
+    ]);
+    expect(pixverse.callsOf("selectMask")).toHaveLength(0);
+  });
+
   it("refuses another tenant's job as the video, calling PixVerse for nothing", async () => {
     const { app, jobIn, pixverse } = await apiWorld();
     const source = await jobIn("tenantA", "succeeded");

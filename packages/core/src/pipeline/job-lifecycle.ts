@@ -60,6 +60,11 @@ export interface FinishedGeneration {
 export interface RetryReason {
   after: number;
   reason: string;
+  /**
+   * The job keeps its generation slots through the wait (PixVerse may be generating it: a submit
+   * whose answer was lost) and the poller resumes it, rather than the scheduler starting it afresh.
+   */
+  keepSlots?: boolean;
 }
 
 const WAITING_STAGE: Record<SlotShortage, JobStage> = {
@@ -257,31 +262,44 @@ export class JobLifecycle {
 
   /**
    * A start failed for a reason that may pass: the job gives its slots back and waits `after` before the
-   * scheduler may start it again, saying why in its progress.
+   * scheduler may start it again, saying why in its progress. With `keepSlots` it holds on to them and
+   * the poller resumes it when the wait is over.
    */
   async retryStart(job: JobRecord, retry: RetryReason): Promise<JobRecord | null> {
+    const keep = retry.keepSlots === true && job.slots !== undefined;
+    const notBefore = this.later(retry.after);
     const retrying = await this.deps.jobs.update(job.id, {
       expectStatus: "queued",
       expectVersion: job.version,
       set: {
         attempts: job.attempts + 1,
-        notBefore: this.later(retry.after),
-        nextCheckAt: this.deadline(job),
+        notBefore,
+        nextCheckAt: keep ? notBefore : this.deadline(job),
         reason: retry.reason,
         stage: this.startingStage(job),
       },
-      remove: ["claimedUntil", "slots"],
+      remove: keep ? ["claimedUntil"] : ["claimedUntil", "slots"],
       now: this.now(),
-      ...this.releasing(job),
+      ...(keep ? {} : this.releasing(job)),
     });
-    if (retrying) await this.markWaiting(retrying);
+    if (retrying && !keep) await this.markWaiting(retrying);
     return retrying;
   }
 
-  /** A waiting job the poller found still unknown to the scheduler: its tenant's marker again. */
+  /**
+   * A waiting job the poller found still unknown to the scheduler: its tenant's marker again, and no
+   * look before the deadline. Only if the job is as the poller read it: a start may have claimed it
+   * since, and its claim's next check (a dead start's resume) must stay.
+   */
   async stillWaiting(job: JobRecord): Promise<JobRecord | null> {
     await this.markWaiting(job);
-    return this.bookkeep(job, { nextCheckAt: this.deadline(job) });
+    return this.deps.jobs.update(job.id, {
+      expectStatus: "queued",
+      expectVersion: job.version,
+      set: { nextCheckAt: this.deadline(job) },
+      now: this.now(),
+      touch: false,
+    });
   }
 
   /** PixVerse is not done (or could not be asked): look again later; `reason` says what failed, if anything. */

@@ -281,7 +281,10 @@ export class JobSteps {
       retryAt: new Date(this.deps.clock.now().getTime() + decision.after),
       ...(decision.maxAttempts === undefined ? {} : { maxAttempts: decision.maxAttempts }),
     });
-    return (await this.deps.lifecycle.retryStart(job, { after: decision.after, reason }))
+    // A submit PixVerse may have accepted (no ErrCode came back: a reset, a timeout, a bare 5xx) keeps
+    // its slots: its generation may be in flight, and the resubmit (same trace id) picks it up.
+    const keepSlots = step === "submit" && !(error instanceof PixverseError && error.code !== undefined);
+    return (await this.deps.lifecycle.retryStart(job, { after: decision.after, reason, keepSlots }))
       ? "retry_scheduled"
       : "nothing";
   }

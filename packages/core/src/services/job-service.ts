@@ -4,6 +4,7 @@ import {
   type JobRecord,
   type JobRepository,
   type JobStatus,
+  jobMetadataSchema,
   type PublicJob,
   requestHash,
   toPublicJob,
@@ -19,6 +20,7 @@ import {
   type MediaResolver,
 } from "../pipeline";
 import type { MediaStore } from "../storage";
+import { issuesOf } from "../validation";
 import type { Caller } from "./caller";
 import type { CatalogKind, CatalogService } from "./catalog-service";
 import type { CreditBudget } from "./credit-budget";
@@ -30,10 +32,11 @@ import {
 } from "./errors";
 import { type WatchUntil, watchJob } from "./job-watch";
 
+/** A job request as it came in (HTTP body, S3 manifest): nothing in it is trusted yet. */
 export interface JobRequestBody {
-  type: string;
+  type: unknown;
   input: unknown;
-  metadata?: Record<string, string>;
+  metadata?: unknown;
 }
 
 /** The catalogue ids a job input names, checked at the door (a stale cache is read again once). */
@@ -127,13 +130,18 @@ export class JobService {
     return { job: toPublicJob(job), created };
   }
 
-  /** Every problem with a request: the input rules of its type, then its media references. */
+  /** Every problem with a request: the input rules of its type and its metadata, then its media references. */
   async validate(caller: Caller, body: JobRequestBody): Promise<JobRequest> {
     const parsed = parseJobRequest(
       { type: body.type, input: body.input },
       { unknownFields: this.deps.unknownInputFields ?? "pass" },
     );
-    if (!parsed.ok) throw new JobValidationError(parsed.issues);
+    const metadata = jobMetadataSchema.safeParse(body.metadata ?? {});
+    const shapeIssues = [
+      ...(parsed.ok ? [] : parsed.issues),
+      ...(metadata.success ? [] : issuesOf(metadata.error, ["metadata"])),
+    ];
+    if (!parsed.ok || !metadata.success) throw new JobValidationError(shapeIssues);
     const [mediaIssues, catalogIssues] = await Promise.all([
       this.deps.media.check(caller.tenantId, mediaSlots(parsed.type, parsed.input)),
       this.catalogIssues(parsed.input),
@@ -147,7 +155,8 @@ export class JobService {
       tenantId: caller.tenantId,
       type: parsed.type,
       input: parsed.input,
-      metadata: body.metadata ?? {},
+      metadata: metadata.data,
+      ...(parsed.warnings.length > 0 ? { warnings: parsed.warnings } : {}),
     };
   }
 

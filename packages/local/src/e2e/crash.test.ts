@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import { type AwsClients, createAwsClients } from "@pixpipe/core/aws";
 import { DynamoTenantRepository, generateApiKey } from "@pixpipe/core/tenant";
 import { type RunningSimulator, startSimulator } from "@pixpipe/simulator";
@@ -16,6 +14,7 @@ import {
 } from "../emulators";
 import { localRegion } from "../lambda";
 import { createPipelineResources, type PipelineResources } from "../resources";
+import { PipelineProcess } from "./pipeline-child";
 import {
   ApiClient,
   EventCollector,
@@ -33,8 +32,6 @@ import {
  * live here and keep their state; a fresh child must finish the job with one generation.
  */
 
-const PIPELINE_PROCESS = fileURLToPath(new URL("./pipeline-process.ts", import.meta.url));
-const LOCAL_PACKAGE = fileURLToPath(new URL("../..", import.meta.url));
 /** Archiver timeout = the archive queue's visibility timeout (a killed copy's message returns after it). */
 const ARCHIVER_TIMEOUT_SECONDS = 20;
 
@@ -91,52 +88,6 @@ class SubmitHoldingProxy {
     res.end(body);
   }
 }
-
-/** One pipeline process; `kill()` is SIGKILL by PID. */
-class PipelineProcess {
-  private stderr = "";
-  private constructor(private readonly child: ChildProcess) {
-    child.stderr?.on("data", (chunk: Buffer) => {
-      this.stderr += chunk.toString();
-    });
-  }
-
-  static async start(env: Record<string, string>): Promise<PipelineProcess> {
-    const child = spawn(process.execPath, ["--import", "tsx", PIPELINE_PROCESS], {
-      cwd: LOCAL_PACKAGE,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const started = new PipelineProcess(child);
-    children.add(started);
-    let stdout = "";
-    const ready = new Promise<void>((resolve, reject) => {
-      child.stdout?.on("data", (chunk: Buffer) => {
-        stdout += chunk.toString();
-        if (/^ready /m.test(stdout)) resolve();
-      });
-      child.once("exit", (code) =>
-        reject(new Error(`pipeline process exited (${code}) before it was ready:\n${started.stderr}`)),
-      );
-    });
-    await ready;
-    return started;
-  }
-
-  get pid(): number {
-    return this.child.pid ?? -1;
-  }
-
-  async kill(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = once(this.child, "exit");
-    process.kill(this.pid, "SIGKILL");
-    await exited;
-    children.delete(this);
-  }
-}
-
-const children = new Set<PipelineProcess>();
 
 let dynamo: DynamoDbLocal;
 let s3sqs: S3SqsEmulator;
@@ -203,14 +154,14 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  for (const child of children) await child.kill();
+  await PipelineProcess.killAll();
   proxy.holdSubmits = false;
   sim.control.clearFaults();
   sim.control.setOutputBytes(undefined);
 });
 
 afterAll(async () => {
-  for (const child of children) await child.kill();
+  await PipelineProcess.killAll();
   await events?.stop();
   testClients?.s3.destroy();
   testClients?.sqs.destroy();

@@ -3,11 +3,13 @@ import {
   atMostOneOf,
   exactlyOneOf,
   extraFields,
+  FUSION_OMNI,
   fields,
   fusionRules,
   modelRules,
   multiTransitionRules,
   PIXVERSE_FIELD_NAMES,
+  TEMPLATE_MAX_IMAGES,
   withRules,
 } from "../../pixverse/capabilities";
 import { type Issue, issuesOf } from "../../validation";
@@ -56,7 +58,8 @@ const fileRef = mediaRef.refine((ref) => !("job" in ref), {
   message: "an earlier job can only provide a video",
   path: ["job"],
 });
-const fileRefs = z.array(fileRef);
+/** A list of images, bounded so one request cannot make pixpipe look up and upload hundreds of files. */
+const fileRefs = (max: number) => z.array(fileRef).max(max, `takes at most ${max} images`);
 
 /**
  * Job inputs by type: PixVerse's own field names and rules (the capability fields and rules of
@@ -66,9 +69,10 @@ export const jobInputSchemas = {
   text_to_video: withRules(fields.text, [modelRules]),
   image_to_video: withRules({ ...fields.image, image: fileRef }, [modelRules]),
   /** A template (effect) video: img/generate with template_id, one image or several. */
-  effect: withRules({ ...fields.effect, image: fileRef.optional(), images: fileRefs.min(1).optional() }, [
-    exactlyOneOf(["image"], ["images"]),
-  ]),
+  effect: withRules(
+    { ...fields.effect, image: fileRef.optional(), images: fileRefs(TEMPLATE_MAX_IMAGES).min(1).optional() },
+    [exactlyOneOf(["image"], ["images"])],
+  ),
   transition: withRules({ ...fields.transition, first_frame: fileRef, last_frame: fileRef }, [modelRules]),
   multi_transition: withRules(
     {
@@ -84,7 +88,11 @@ export const jobInputSchemas = {
   fusion: withRules(
     {
       ...fields.fusion,
-      image_references: z.array(z.strictObject({ ...fields.fusionReference, image: fileRef })).optional(),
+      // Per model the bound is lower (fusionRules); this one stops a long list before it is read further.
+      image_references: z
+        .array(z.strictObject({ ...fields.fusionReference, image: fileRef }))
+        .max(FUSION_OMNI.maxImages, `takes at most ${FUSION_OMNI.maxImages} image references`)
+        .optional(),
       video_references: z
         .array(z.strictObject({ ...fields.fusionVideoReference, video: mediaRef }))
         .max(2)
@@ -93,7 +101,7 @@ export const jobInputSchemas = {
     [fusionRules],
   ),
   extend: withRules({ ...fields.extend, video: mediaRef }, [modelRules]),
-  modify: withRules({ ...fields.modify, video: mediaRef, images: fileRefs.max(3).optional() }, []),
+  modify: withRules({ ...fields.modify, video: mediaRef, images: fileRefs(3).optional() }, []),
   restyle: withRules({ ...fields.restyle, video: mediaRef }, [
     exactlyOneOf(["restyle_id"], ["restyle_prompt"]),
   ]),
@@ -106,7 +114,7 @@ export const jobInputSchemas = {
   swap: withRules({ ...fields.swap, video: mediaRef, image: fileRef }, []),
   mimic: withRules({ ...fields.mimic, video: mediaRef, image: fileRef }, []),
   upscale: withRules({ ...fields.upscale, video: mediaRef }, []),
-  image_template: withRules({ ...fields.imageTemplate, images: fileRefs.min(1) }, []),
+  image_template: withRules({ ...fields.imageTemplate, images: fileRefs(TEMPLATE_MAX_IMAGES).min(1) }, []),
 } as const satisfies Record<JobType, z.ZodType>;
 
 export type JobInput<T extends JobType = JobType> = z.output<(typeof jobInputSchemas)[T]>;

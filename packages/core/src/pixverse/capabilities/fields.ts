@@ -65,7 +65,17 @@ export const REFERENCE_MODES = ["omni"] as const;
 /** Fusion omni lets PixVerse pick the aspect ratio from the reference videos (ComfyUI PixverseV6FusionVideoNode). */
 export const AUTO_ASPECT_RATIO = "auto";
 
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+/**
+ * Text PixVerse reads as words: no control characters (C0 but tab and line breaks, DEL, C1), which no
+ * prompt needs and some stores and queues refuse or mangle.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: naming the control characters is the point
+const NO_CONTROL_CHARACTERS = /^[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*$/;
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `must be at most ${max} characters`)
+    .regex(NO_CONTROL_CHARACTERS, "must not contain control characters (tab and line breaks are fine)");
 
 export const prompt = text(PROMPT_MAX).regex(/\S/, "must not be empty");
 export const model = z.enum(MODELS);

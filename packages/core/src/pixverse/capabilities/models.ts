@@ -94,6 +94,13 @@ export const FUSION_OMNI = {
   maxVideoSeconds: 15,
 } as const;
 
+/**
+ * Images of one multi-image template (video effect or image template). PixVerse documents no bound; pixpipe
+ * takes the largest image set any PixVerse endpoint accepts (fusion omni's 10), so a request cannot make it
+ * upload hundreds of files for one job.
+ */
+export const TEMPLATE_MAX_IMAGES = FUSION_OMNI.maxImages;
+
 /** Swap, mimic and modify stop at 720p (mimic 1080p is "not supported" in the guide; pixpipe follows the guide). */
 export const EDIT_QUALITIES = ["360p", "540p", "720p"] as const satisfies readonly Quality[];
 
