@@ -3,7 +3,11 @@ import { PixpipeApiError, PixpipeConnectionError } from "@pixpipe/client";
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
 
+const shortDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+
 export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+/** To the minute, for tables. */
+export const formatShortDateTime = (iso: string) => shortDateTime.format(new Date(iso));
 
 /** "3 minutes ago", "in 20 seconds". */
 export function formatRelative(iso: string, now = Date.now()): string {

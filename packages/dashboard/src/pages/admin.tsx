@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { Link, useLocation } from "wouter-preact";
 import { LimitFields } from "../components/limit-fields";
 import { FormFailure, TextField } from "../components/text-field";
-import { formatDateTime, formatNumber } from "../format";
+import { formatDateTime, formatNumber, formatShortDateTime } from "../format";
 import { describeLimits, limitInputs, newLimits } from "../tenant-limits";
 import { useAction } from "../use-action";
 import { useLoaded } from "../use-loaded";
@@ -105,7 +105,7 @@ function Tenants({ client }: { client: PixpipeClient }) {
                   <span class={`status status-tenant-${tenant.status}`}>{tenant.status}</span>
                 </td>
                 <td data-label="Limits">{describeLimits(tenant.limits, formatNumber)}</td>
-                <td data-label="Created">{formatDateTime(tenant.createdAt)}</td>
+                <td data-label="Created">{formatShortDateTime(tenant.createdAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -5,7 +5,7 @@ import { Dialog } from "../components/dialog";
 import { LimitFields } from "../components/limit-fields";
 import { SecretField } from "../components/secret-field";
 import { FormFailure, TextField } from "../components/text-field";
-import { formatDateTime, formatNumber } from "../format";
+import { formatDateTime, formatNumber, formatShortDateTime } from "../format";
 import { describeLimits, limitInputs, limitsPatch } from "../tenant-limits";
 import { useAction } from "../use-action";
 import { useLoaded } from "../use-loaded";
@@ -41,10 +41,8 @@ export function TenantPage({ client, id, me }: { client: PixpipeClient; id: stri
         </div>
         <Link href={`/usage?tenant=${encodeURIComponent(tenant.value.id)}`}>Usage of this tenant</Link>
       </div>
-      <div class="admin-grid">
-        <Settings client={client} tenant={tenant.value} onSaved={tenant.set} />
-        <Keys client={client} tenantId={tenant.value.id} me={me} />
-      </div>
+      <Keys client={client} tenantId={tenant.value.id} me={me} />
+      <Settings client={client} tenant={tenant.value} onSaved={tenant.set} />
     </article>
   );
 }
@@ -80,7 +78,7 @@ function Settings({
   }
 
   return (
-    <section class="panel" aria-labelledby="settings-title">
+    <section class="panel tenant-settings" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
       <p class="hint">
         Now: {tenant.status}, {describeLimits(tenant.limits, formatNumber)}. Created{" "}
@@ -168,9 +166,11 @@ function Keys({ client, tenantId, me }: { client: PixpipeClient; tenantId: strin
                   <span class="mono hint key-prefix">{key.prefix}…</span>
                 </th>
                 <td data-label="Scopes">{key.scopes.join(", ")}</td>
-                <td data-label="Created">{formatDateTime(key.createdAt)}</td>
-                <td data-label="Last used">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "never"}</td>
-                <td data-label="Expires">{key.expiresAt ? formatDateTime(key.expiresAt) : "never"}</td>
+                <td data-label="Created">{formatShortDateTime(key.createdAt)}</td>
+                <td data-label="Last used">
+                  {key.lastUsedAt ? formatShortDateTime(key.lastUsedAt) : "never"}
+                </td>
+                <td data-label="Expires">{key.expiresAt ? formatShortDateTime(key.expiresAt) : "never"}</td>
                 <td class="row-actions">
                   <button
                     type="button"

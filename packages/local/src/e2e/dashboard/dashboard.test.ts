@@ -232,7 +232,7 @@ describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 120_000 }
     expect(tenant.body.limits).toEqual({ maxInFlight: 2 });
   });
 
-  it("creates a key as admin, showing its secret once with a copy button, then revokes it", async () => {
+  it("creates a key as admin, showing its secret once with a copy button, rotates it, then revokes it", async () => {
     await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: apiOrigin });
     await page.getByLabel("Label").fill("render server");
     await page.getByRole("button", { name: "Create key" }).click();
@@ -256,15 +256,49 @@ describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 120_000 }
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached", ...SLOW });
     expect(await page.content()).not.toContain(secret);
-    const row = page.locator("table.keys tbody tr", { hasText: "render server" });
+    const storage = await page.evaluate(() =>
+      (globalThis as unknown as PageGlobals).sessionStorage.getItem("pixpipe.session"),
+    );
+    expect(storage).not.toContain(secret);
+    const first = await asNewKey.request<{ key: { id: string } }>("GET", "/v1/me");
+    const row = page.locator(`tr[data-key-id="${first.body.key.id}"]`);
     await row.waitFor(SLOW);
     await browser.screenshots(page, "tenant");
 
-    await row.getByRole("button", { name: "Revoke render server" }).click();
+    // Rotated with no overlap: the new secret works, the old one no longer.
+    await row.getByRole("button", { name: "Rotate render server" }).click();
+    const rotate = page.getByRole("dialog", { name: "Rotate render server?" });
+    await rotate.getByLabel("The old key").selectOption("0");
+    await rotate.getByRole("button", { name: "Rotate key" }).click();
+    const rotated = page.getByRole("dialog", { name: /^Key render server rotated from pp_live_/ });
+    const newSecret = await rotated.getByLabel("Secret", { exact: true }).inputValue();
+    await rotated.getByRole("button", { name: "Done" }).click();
+    expect((await asNewKey.request("GET", "/v1/me")).status).toBe(401);
+    const asRotated = e2e.api.withKey(newSecret);
+    const second = await asRotated.request<{ key: { id: string } }>("GET", "/v1/me");
+    expect(second.status).toBe(200);
+
+    const newRow = page.locator(`tr[data-key-id="${second.body.key.id}"]`);
+    await newRow.getByRole("button", { name: "Revoke render server" }).click(SLOW);
     const confirm = page.getByRole("dialog", { name: "Revoke render server?" });
     await confirm.getByRole("button", { name: "Revoke key" }).click();
-    await row.waitFor({ state: "detached", ...SLOW });
-    expect((await asNewKey.request("GET", "/v1/me")).status).toBe(401);
+    await newRow.waitFor({ state: "detached", ...SLOW });
+    expect((await asRotated.request("GET", "/v1/me")).status).toBe(401);
+  });
+
+  it("changes a tenant's limits and status as admin: an emptied limit is removed", async () => {
+    await page.getByLabel("Generations at once").last().fill("");
+    await page.getByLabel("Credits per day").last().fill("500");
+    await page.getByLabel("Status").selectOption("disabled");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved.").waitFor(SLOW);
+    const tenant = await e2e.api.request<{ status: string; limits: unknown }>(
+      "GET",
+      "/v1/admin/tenants/browser-co",
+    );
+    expect(tenant.body.status).toBe("disabled");
+    expect(tenant.body.limits).toEqual({ creditsPerDay: 500 });
+    await page.getByText("Now: disabled, 500 credits a day.").waitFor(SLOW);
   });
 
   it("shows the key's account and, on request, the tenant's webhook signing secret", async () => {
