@@ -1,7 +1,7 @@
 import type { Me } from "@pixpipe/client";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { Link, Route, Router, Switch, useLocation } from "wouter-preact";
-import { ApiDocumentProvider } from "./api-document";
+import { ApiDocumentProvider, NeedsApiDocument } from "./api-document";
 import { describeError } from "./format";
 import { AccountPage } from "./pages/account";
 import { AdminPage } from "./pages/admin";
@@ -144,14 +144,18 @@ function Shell({ session, me, onSignOut }: { session: Session; me: Me; onSignOut
         <ApiDocumentProvider client={client}>
           <Switch>
             <Route path="/">
-              <JobsPage client={client} canWrite={canWrite} />
+              <NeedsApiDocument>
+                <JobsPage client={client} canWrite={canWrite} />
+              </NeedsApiDocument>
             </Route>
             <Route path="/jobs/:id">
               {(params) => <JobPage client={client} id={params.id} canWrite={canWrite} />}
             </Route>
             {canWrite && (
               <Route path="/new">
-                <NewJobPage client={client} />
+                <NeedsApiDocument>
+                  <NewJobPage client={client} />
+                </NeedsApiDocument>
               </Route>
             )}
             <Route path="/usage">
