@@ -202,14 +202,7 @@ function Keys({ client, tenantId, me }: { client: PixpipeClient; tenantId: strin
           keys.reload();
         }}
       />
-      {issued && (
-        <IssuedKeyDialog
-          issued={issued}
-          onClose={() => {
-            setIssued(null);
-          }}
-        />
-      )}
+      {issued && <IssuedKeyDialog issued={issued} onClose={() => setIssued(null)} />}
       {revoking && (
         <RevokeDialog
           client={client}
