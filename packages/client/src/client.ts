@@ -316,16 +316,13 @@ export class PixpipeClient {
   }
 
   /** Every tenant, by id, fetching the next page as the loop reaches it. */
-  async *tenants(
+  tenants(
     query: Omit<ListTenantsQuery, "cursor"> = {},
     options: RequestOptions = {},
   ): AsyncGenerator<Tenant> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.listTenants({ ...query, ...(cursor ? { cursor } : {}) }, options);
-      yield* page.tenants;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    return everyPage((cursor) =>
+      this.listTenants({ ...query, ...cursor }, options).then((page) => [page.tenants, page]),
+    );
   }
 
   getTenant(id: string, options: RequestOptions = {}): Promise<Tenant> {

@@ -4,12 +4,13 @@ import type { ObservedChange } from "../job-timeline";
 
 /**
  * The job's changes of status and progress as this page saw them, oldest first (the API answers
- * the page's long poll at each one), and an event the pipeline could not send.
+ * the page's long poll at each one), and an event the pipeline could not send. Not a live region:
+ * the status badge already announces each change.
  */
 export function JobEvents({ job, observed }: { job: Job; observed: readonly ObservedChange[] }) {
   return (
     <>
-      <ol class="events" aria-live="polite">
+      <ol class="events">
         {observed.map((change) => (
           <li key={change.at}>
             <time dateTime={change.at} class="event-time">
