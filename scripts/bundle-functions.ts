@@ -1,10 +1,13 @@
 /*
  * Bundles every Lambda the way SST deploys it (ESM, minified, AWS SDK v3 external) and reports sizes.
- * Usage: pnpm run bundle  (writes dist/functions/<name>/index.mjs; exit 1 if a bundle fails or is too big)
+ * Usage: pnpm run bundle [--out DIR] [--report FILE]
+ *   writes DIR/<name>/index.mjs (default dist/functions); exit 1 if a bundle fails or is too big;
+ *   --report writes each bundle's figures as JSON (bench:pipeline reads them).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { deflateRawSync } from "node:zlib";
 import { type BuildOptions, build, type Metafile } from "esbuild";
 import { bundleExternal, type HandlerName, handlers, lambdaRuntime, packagedFiles } from "../infra/lambda";
@@ -83,6 +86,28 @@ function largestInputs(metafile: Metafile, count: number): { name: string; bytes
     .slice(0, count);
 }
 
+/** The AWS SDK packages a bundle imports as it loads (static imports of the external SDK). */
+function sdkImportsAtLoad(metafile: Metafile): string[] {
+  const imports = Object.values(metafile.outputs).flatMap((output) => output.imports);
+  return [
+    ...new Set(
+      imports
+        .filter((i) => i.external && i.kind === "import-statement" && i.path.startsWith("@aws-sdk/"))
+        .map((i) => i.path),
+    ),
+  ].sort();
+}
+
+/** One bundle's figures, as --report writes them. */
+export interface BundleReport {
+  name: HandlerName;
+  outfile: string;
+  bytes: number;
+  zippedBytes: number;
+  largest: { name: string; bytes: number }[];
+  sdkImports: string[];
+}
+
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 /** Copies a handler's packaged files (infra/lambda.ts) beside its bundle, as SST's copyFiles does. */
@@ -101,9 +126,11 @@ function copyPackagedFiles(name: HandlerName, outdir: string): { bytes: number; 
 }
 
 async function main(): Promise<number> {
-  const outRoot = path.join(repoRoot, "dist", "functions");
+  const { values } = parseArgs({ options: { out: { type: "string" }, report: { type: "string" } } });
+  const outRoot = path.resolve(values.out ?? path.join(repoRoot, "dist", "functions"));
   rmSync(outRoot, { recursive: true, force: true });
   let failed = false;
+  const reports: BundleReport[] = [];
   console.log(
     `Lambda bundles (esbuild, ESM, ${nodeTarget}, minified, external: ${bundleExternal.join(", ")})`,
   );
@@ -114,12 +141,21 @@ async function main(): Promise<number> {
       const started = performance.now();
       const result = await bundleHandler(handler, outdir);
       const ms = Math.round(performance.now() - started);
-      const top = largestInputs(result.metafile, 3)
-        .map((input) => `${input.name} ${kib(input.bytes)}`)
-        .join(", ");
+      const largest = largestInputs(result.metafile, 3);
+      const sdkImports = sdkImportsAtLoad(result.metafile);
+      reports.push({
+        name,
+        outfile: result.outfile,
+        bytes: result.bytes,
+        zippedBytes: result.zippedBytes,
+        largest,
+        sdkImports,
+      });
+      const top = largest.map((input) => `${input.name} ${kib(input.bytes)}`).join(", ");
       console.log(
         `  ${name.padEnd(9)} ${kib(result.bytes).padStart(11)}  zipped ~${kib(result.zippedBytes).padStart(10)}  ${String(ms).padStart(5)} ms  largest: ${top}`,
       );
+      console.log(`  ${"".padEnd(9)} SDK at load: ${sdkImports.join(", ")}`);
       const packaged = copyPackagedFiles(name, outdir);
       if (packaged.bytes > 0) {
         console.log(
@@ -140,6 +176,7 @@ async function main(): Promise<number> {
     }
   }
   console.log(`Bundles written to ${path.relative(repoRoot, outRoot)}/<name>/index.mjs`);
+  if (values.report) writeFileSync(values.report, `${JSON.stringify(reports, null, 2)}\n`);
   return failed ? 1 : 0;
 }
 

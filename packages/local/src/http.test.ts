@@ -159,7 +159,12 @@ describe("Lambda HTTP server", () => {
     });
     const failed = await fetch(failing);
     expect(failed.status).toBe(500);
-    expect(await failed.json()).toEqual({ message: "Internal Server Error" });
+    expect(await failed.json()).toEqual({
+      error: {
+        code: "internal_error",
+        message: `The API failed (request id ${failed.headers.get("apigw-requestid")}).`,
+      },
+    });
 
     const slow = await serve(
       async () => {
@@ -170,7 +175,9 @@ describe("Lambda HTTP server", () => {
     );
     const timedOut = await fetch(slow);
     expect(timedOut.status).toBe(503);
-    expect(await timedOut.json()).toEqual({ message: "Service Unavailable" });
+    expect(await timedOut.json()).toEqual({
+      error: { code: "unavailable", message: "The API did not answer within 50 ms." },
+    });
   });
 
   it("holds requests until a handler that is still loading is ready", async () => {
@@ -185,9 +192,15 @@ describe("Lambda HTTP server", () => {
     expect((await response).status).toBe(418);
   });
 
-  it("refuses request bodies over the payload limit with 413", async () => {
+  it("refuses request bodies over the payload limit with 413 in the API's error shape", async () => {
     const url = await serve(async () => ({ statusCode: 200 }), { maxRequestBytes: 10 });
     const response = await fetch(url, { method: "POST", body: "x".repeat(11) });
     expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      error: {
+        code: "payload_too_large",
+        message: "The request body exceeds 10 bytes, the function's payload limit.",
+      },
+    });
   });
 });

@@ -160,24 +160,34 @@ export function fromApiGatewayResult(output: unknown): HttpResponse {
   return { statusCode: result.statusCode ?? 200, headers, body };
 }
 
-function gatewayError(statusCode: number, message: string): HttpResponse {
+/**
+ * What the server answers itself (body over the limit, a handler that failed or timed out), in the API's
+ * one error shape. API Gateway answers these with its own `{"message": ...}`, which an HTTP API cannot
+ * reshape (docs/deploy.md says so); the local runtime answers as pixpipe would want clients to read it.
+ */
+function gatewayError(statusCode: number, code: string, message: string): HttpResponse {
   return {
     statusCode,
     headers: { "content-type": "application/json" },
-    body: Buffer.from(JSON.stringify({ message })),
+    body: Buffer.from(JSON.stringify({ error: { code, message } })),
   };
 }
+
+const failedError = (requestId: string) =>
+  gatewayError(500, "internal_error", `The API failed (request id ${requestId}).`);
 
 class PayloadTooLargeError extends Error {}
 
 async function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Read to the end even past the limit (keeping nothing): leaving the loop early would reset the
+  // socket under a client still sending, which then sees a network error instead of the 413.
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBytes) throw new PayloadTooLargeError();
-    chunks.push(chunk);
+    if (size <= maxBytes) chunks.push(chunk);
   }
+  if (size > maxBytes) throw new PayloadTooLargeError();
   return Buffer.concat(chunks);
 }
 
@@ -203,7 +213,10 @@ export async function startLambdaHttpServer(options: LambdaHttpServerOptions): P
     try {
       body = await readBody(request, maxRequestBytes);
     } catch (error) {
-      if (error instanceof PayloadTooLargeError) return gatewayError(413, "Request Entity Too Large");
+      if (error instanceof PayloadTooLargeError) {
+        const limit = `${maxRequestBytes} bytes, the function's payload limit`;
+        return gatewayError(413, "payload_too_large", `The request body exceeds ${limit}.`);
+      }
       throw error;
     }
     const event = toApiGatewayEvent(request, body, { requestId, now: new Date() });
@@ -217,8 +230,8 @@ export async function startLambdaHttpServer(options: LambdaHttpServerOptions): P
         error,
       );
       return error instanceof LambdaTimeoutError
-        ? gatewayError(503, "Service Unavailable")
-        : gatewayError(500, "Internal Server Error");
+        ? gatewayError(503, "unavailable", `The API did not answer within ${fn.timeoutMs} ms.`)
+        : failedError(requestId);
     }
   }
 
@@ -239,7 +252,7 @@ export async function startLambdaHttpServer(options: LambdaHttpServerOptions): P
       (result) => write(response, result, requestId),
       (error: unknown) => {
         log.error(`${options.functionName}: cannot answer ${request.method} ${request.url}`, error);
-        write(response, gatewayError(500, "Internal Server Error"), requestId);
+        write(response, failedError(requestId), requestId);
       },
     );
   });

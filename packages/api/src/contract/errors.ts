@@ -35,7 +35,7 @@ const ERROR_DESCRIPTIONS = {
   403: "forbidden: the API key lacks the scope this operation needs (its security requirement names it); tenant_disabled: the key's tenant is disabled.",
   404: "No such resource for this API key.",
   409: "The request conflicts with the resource's state.",
-  413: "The request body is too large.",
+  413: 'payload_too_large: the body is over 1 MiB. (API Gateway answers bodies over its own limits, 6 MB for the function, with its own `{"message"}` body; docs/deploy.md.)',
   415: "The request body is not JSON.",
   429: "quota_exceeded: the tenant's credit budget per day or month (UTC) is spent; the message and details give the budget and the reset time, Retry-After the seconds until it.",
   500: "An unexpected error; the message carries a request id to quote.",

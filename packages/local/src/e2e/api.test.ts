@@ -184,6 +184,42 @@ describe("idempotency keys", () => {
   });
 });
 
+describe("strict edges over HTTP", () => {
+  it("refuses top-level fields beside type, input and metadata, naming each; nothing is stored", async () => {
+    const before = (await e2e.api.allJobs()).length;
+    const body = `{"type":"text_to_video","input":${JSON.stringify(TEXT_TO_VIDEO.input)},"tenantId":"other","status":"succeeded","__proto__":{"admin":true}}`;
+    const answer = await e2e.api.request<ErrorBody>("POST", "/v1/jobs", {
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    expect(answer.status).toBe(400);
+    expect(paths(answer)).toEqual(["__proto__", "status", "tenantId"]);
+    expect(await e2e.api.allJobs()).toHaveLength(before);
+  });
+
+  it("refuses an empty Idempotency-Key with 400 rather than ignoring it", async () => {
+    const answer = await e2e.api.createJob<ErrorBody>(TEXT_TO_VIDEO, { "idempotency-key": "" });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.details).toEqual([
+      expect.objectContaining({ path: "idempotency-key", location: "header" }),
+    ]);
+  });
+
+  it("answers 413 in the error shape at every size, on the API and the PixVerse webhook", async () => {
+    for (const path of ["/v1/jobs", "/webhooks/pixverse"]) {
+      // 2 MB passes the server and is refused by the API; 8 MB is over the function's payload limit.
+      for (const megabytes of [2, 8]) {
+        const answer = await e2e.api.request<ErrorBody>("POST", path, {
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ padding: "x".repeat(megabytes * 1024 * 1024) }),
+        });
+        expect({ path, megabytes, status: answer.status }).toEqual({ path, megabytes, status: 413 });
+        expect(answer.body.error).toEqual({ code: "payload_too_large", message: expect.any(String) });
+      }
+    }
+  });
+});
+
 describe("media URLs", () => {
   it("refuses URLs to link-local, loopback and private addresses (and plain http) with 400 listing each; nothing is stored or sent", async () => {
     const jobsBefore = await e2e.api.allJobs();
