@@ -1,3 +1,5 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import { createAwsClients } from "@pixpipe/core/aws";
 import { DynamoTenantRepository } from "@pixpipe/core/tenant";
 import { ensureDashboardBuilt } from "@pixpipe/dashboard/build";
@@ -28,11 +30,13 @@ describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 120_000 }
   let browser: TestBrowser;
   let page: Page;
   let dashboardUrl: string;
+  let dashboardDir: string;
   let apiOrigin: string;
   let mediaOrigin: string;
 
   beforeAll(async () => {
     const dashboard = await ensureDashboardBuilt();
+    dashboardDir = dashboard.dir;
     e2e = await startE2eRuntime({ dashboardDir: dashboard.dir });
     dashboardUrl = e2e.runtime.info.dashboardUrl ?? "";
     apiOrigin = new URL(e2e.runtime.info.apiUrl).origin;
@@ -44,6 +48,15 @@ describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 120_000 }
   afterAll(async () => {
     await browser?.close();
     await e2e?.stop();
+  });
+
+  it("serves a production build even when built under vitest (no development JSX with source paths)", async () => {
+    const assets = path.join(dashboardDir, "assets");
+    const scripts = (await readdir(assets)).filter((name) => name.endsWith(".js"));
+    expect(scripts).toHaveLength(1);
+    const code = await readFile(path.join(assets, scripts[0] ?? ""), "utf8");
+    // Development JSX names each element's source file by its absolute path.
+    expect(code.includes("/packages/dashboard/src/"), "source paths in the bundle").toBe(false);
   });
 
   /** Waits for the job page to show this status (no reload: the page follows the job by itself). */
