@@ -4,6 +4,7 @@ import { requestId } from "hono/request-id";
 import { accessLog } from "./access-log";
 import type { ApiApp, AppEnv } from "./api-app";
 import { authenticate } from "./auth";
+import { MEDIA_REF_SCHEMAS } from "./contract";
 import { ApiError, errorHandler, errorResponse, notFoundHandler, validationError } from "./errors";
 import type { ApiDeps, ApiLogger } from "./ports";
 import * as cancelJob from "./routes/cancelJob";
@@ -94,6 +95,7 @@ export function createApp(deps: ApiDeps): ApiApp {
   );
   app.use("/v1/*", authenticate(deps));
 
+  for (const [name, schema] of Object.entries(MEDIA_REF_SCHEMAS)) app.openAPIRegistry.register(name, schema);
   for (const route of ROUTES) route.register(app, deps);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

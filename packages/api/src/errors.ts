@@ -21,7 +21,7 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import type { AppEnv } from "./api-app";
-import type { ErrorBody, Problem } from "./contract";
+import type { ErrorBody, ErrorCode, Problem } from "./contract";
 import type { ApiLogger } from "./ports";
 
 /** An error the API answers with the one error shape; thrown by routes and middleware. */
@@ -29,7 +29,7 @@ export class ApiError extends Error {
   override readonly name = "ApiError";
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: Problem[],
     /** Response headers that belong to the error, such as Retry-After. */
@@ -39,7 +39,7 @@ export class ApiError extends Error {
   }
 }
 
-export function errorBody(code: string, message: string, details?: Problem[]): ErrorBody {
+export function errorBody(code: ErrorCode, message: string, details?: Problem[]): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
@@ -79,12 +79,6 @@ const CORE_ERRORS = [
     "This Idempotency-Key was already used with a different request body.",
   ],
   [InvalidCursorError, 400, "invalid_cursor", "The cursor is invalid or expired."],
-  [
-    JobNotCancellableError,
-    409,
-    "job_not_cancellable",
-    "The job has already finished and can no longer be cancelled.",
-  ],
   [JobHasNoOutputError, 409, "no_output", "The job has no archived video (yet)."],
   [TenantExistsError, 409, "tenant_exists", "A tenant with this id already exists."],
   [InvalidTenantCursorError, 400, "invalid_cursor", "The cursor is invalid or expired."],
@@ -108,6 +102,7 @@ export function fromCoreError(error: unknown): ApiError | undefined {
     // Core's issue paths start at the request body's root ("input.duration").
     return invalidRequest(error.issues.map(({ path, message }) => ({ path, message, location: "body" })));
   }
+  if (error instanceof JobNotCancellableError) return fromNotCancellable(error);
   if (error instanceof UsageQueryError) {
     return invalidRequest(error.issues.map(({ path, message }) => ({ path, message, location: "query" })));
   }
@@ -116,6 +111,15 @@ export function fromCoreError(error: unknown): ApiError | undefined {
   if (error instanceof MediaFetchError) return new ApiError(422, "media_unavailable", error.message);
   const known = CORE_ERRORS.find(([type]) => error instanceof type);
   return known && new ApiError(known[1], known[2], known[3]);
+}
+
+/** Cancel on an ended job, saying how it ended: a cancelled job was not "finished". */
+function fromNotCancellable({ status }: JobNotCancellableError): ApiError {
+  const message =
+    status === "cancelled"
+      ? "The job is already cancelled."
+      : `The job has already ${status} and can no longer be cancelled.`;
+  return new ApiError(409, "job_not_cancellable", message);
 }
 
 /** A spent credit budget: which one, how much, and when it resets, in the message, details and Retry-After. */
@@ -171,7 +175,7 @@ function fromPixverseError(error: PixverseError): ApiError {
 }
 
 // Hono raises these itself; the validator's only 400 is for a body that is not valid JSON.
-const HTTP_EXCEPTIONS: Partial<Record<number, { code: string; message: string }>> = {
+const HTTP_EXCEPTIONS: Partial<Record<number, { code: ErrorCode; message: string }>> = {
   400: { code: "invalid_json", message: "The request body is not valid JSON." },
   413: { code: "payload_too_large", message: "The request body is too large." },
   415: { code: "unsupported_media_type", message: "The request body must be application/json." },

@@ -24,6 +24,7 @@ describe("buildJobRequest", () => {
       seed: 3,
       inputJson: '{"seed": 9, "camera_movement": "zoom_in"}',
       metadata: ["order=A-1", "note=a=b"],
+      retryGenerationFailed: 2,
     });
     expect(request).toEqual({
       type: "text_to_video",
@@ -37,6 +38,7 @@ describe("buildJobRequest", () => {
         camera_movement: "zoom_in",
       },
       metadata: { order: "A-1", note: "a=b" },
+      retry: { generationFailed: 2 },
     });
   });
 

@@ -103,6 +103,8 @@ export interface InputFlags {
   /** A JSON object (or `@file.json`) merged over the flags; `{ "file": path }` anywhere is uploaded. */
   inputJson?: string;
   metadata?: string[];
+  /** Times a generation PixVerse failed (status 8) is started again (each may bill); the API checks 0..3. */
+  retryGenerationFailed?: number;
 }
 
 const SCALAR_FIELDS = {
@@ -221,5 +223,9 @@ export async function buildJobRequest(
     Object.assign(input, placement.place(refs));
   }
   Object.assign(input, await uploadFileRefs(extra, resolve));
-  return { type, input, ...(metadata ? { metadata } : {}) } as CreateJobRequest;
+  const retry =
+    flags.retryGenerationFailed === undefined
+      ? {}
+      : { retry: { generationFailed: flags.retryGenerationFailed } };
+  return { type, input, ...(metadata ? { metadata } : {}), ...retry } as CreateJobRequest;
 }

@@ -77,6 +77,11 @@ export function createProgram(): Command {
       'more input fields as a JSON object, or @file.json; {"file": "./x.png"} anywhere is uploaded',
     )
     .option("--metadata <key=value>", "a metadata entry kept on the job (repeatable)", collect)
+    .option(
+      "--retry-generation-failed <n>",
+      "start a new generation up to n times (0-3) when PixVerse reports one failed; each may bill",
+      integer("--retry-generation-failed"),
+    )
     .option("--idempotency-key <key>", "create the job at most once for this key")
     .option("-o, --output <path>", "where to save the result (default: <job id>.mp4 here)")
     .option("--no-download", "stop when the job succeeds, without downloading")

@@ -17,7 +17,8 @@ export class PixpipeApiError extends Error {
 
   constructor(
     status: number,
-    error: Pick<ApiErrorFields, "code" | "message" | "details">,
+    // A code of the API's (the document lists them) or of the client's own; a newer API may add codes.
+    error: Pick<ApiErrorFields, "message" | "details"> & { code: string },
     requestId?: string,
   ) {
     super(error.message);

@@ -13,6 +13,7 @@ const job = (status: JobStatus, updatedAt: string = status): Job => ({
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt,
   pixverse: { traceId: "trace" },
+  generations: [{ traceId: "trace", status: "pending" }],
 });
 
 /**

@@ -98,7 +98,17 @@ export function timelineSteps(job: Job, observed: readonly ObservedChange[]): St
   const queued = steps[0];
   if (queued) queued.notes.push("Accepted by the API.");
   const generating = steps[1];
-  if (generating && job.pixverse.videoId) generating.notes.push(`PixVerse video ${job.pixverse.videoId}.`);
+  if (generating) {
+    // The generations the job retried after (PixVerse's status 8), before its current one.
+    const of = job.generations.length;
+    for (const [index, earlier] of job.generations.slice(0, -1).entries()) {
+      const error = earlier.error ? ` (${earlier.error.code})` : "";
+      generating.notes.push(
+        `Generation ${index + 1} of ${of}: PixVerse video ${earlier.videoId ?? "?"} ${earlier.status}${error}.`,
+      );
+    }
+    if (job.pixverse.videoId) generating.notes.push(`PixVerse video ${job.pixverse.videoId}.`);
+  }
   const archiving = steps[2];
   if (archiving && job.output) archiving.notes.push(`Copied to ${job.output.key}.`);
 

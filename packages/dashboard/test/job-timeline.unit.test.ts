@@ -12,6 +12,7 @@ const job = (fields: Partial<Job>): Job => ({
   createdAt: "2026-12-01T10:00:00.000Z",
   updatedAt: "2026-12-01T10:00:05.000Z",
   pixverse: { traceId: "t" },
+  generations: [{ traceId: "t", status: "pending" }],
   ...fields,
 });
 
@@ -29,6 +30,30 @@ describe("a job's timeline", () => {
     ]);
     expect(steps[1]?.notes).toEqual(["PixVerse video 42."]);
     expect(steps[0]).toMatchObject({ at: "2026-12-01T10:00:00.000Z", atSource: "recorded" });
+  });
+
+  it("lists the generations a job retried after before its current one", () => {
+    const error = {
+      code: "generation_failed" as const,
+      message: "PixVerse reported that the generation failed",
+    };
+    const steps = timelineSteps(
+      job({
+        status: "generating",
+        pixverse: { traceId: "t3", videoId: "43" },
+        generations: [
+          { traceId: "t1", videoId: "41", status: "failed", error },
+          { traceId: "t2", videoId: "42", status: "failed", error },
+          { traceId: "t3", videoId: "43", status: "generating" },
+        ],
+      }),
+      [],
+    );
+    expect(steps[1]?.notes).toEqual([
+      "Generation 1 of 3: PixVerse video 41 failed (generation_failed).",
+      "Generation 2 of 3: PixVerse video 42 failed (generation_failed).",
+      "PixVerse video 43.",
+    ]);
   });
 
   it("ends with the failure, its reason, and only the steps the job reached", () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { solidPng, tinyMp4, wav } from "./media";
 import { type RunningSimulator, startSimulator } from "./simulator";
@@ -113,12 +113,31 @@ describe("uploads", () => {
     expectOk(jpeg);
   });
 
+  it("lists each file upload in the ledger with the SHA-256 of the bytes received", async () => {
+    const image = solidPng(20, 10);
+    const imgId = idOf(
+      await api.upload("/openapi/v2/image/upload", fileForm("image", image, "a.png", "image/png")),
+      "img_id",
+    );
+    const audio = wav(1);
+    const mediaId = idOf(
+      await api.upload("/openapi/v2/media/upload", fileForm("file", audio, "a.wav", "audio/wav")),
+      "media_id",
+    );
+    const digest = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+    expect(sim.control.ledger().uploads).toEqual([
+      expect.objectContaining({ id: imgId, kind: "image", source: "file", sha256: digest(image) }),
+      expect.objectContaining({ id: mediaId, kind: "audio", source: "file", sha256: digest(audio) }),
+    ]);
+  });
+
   it("records an image_url upload without fetching it", async () => {
     const form = new FormData();
     form.append("image_url", "https://images.example.invalid/cat.png");
     const resp = expectOk(await api.upload("/openapi/v2/image/upload", form));
     expect(resp.img_url).toBe("https://images.example.invalid/cat.png");
     expect(sim.control.ledger().uploads[0]).toMatchObject({ kind: "image", source: "url" });
+    expect(sim.control.ledger().uploads[0]).not.toHaveProperty("sha256");
   });
 
   it("refuses an image upload with neither or both of image and image_url", async () => {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { BodyReader } from "./body";
 import { maskSelectionCredits, restyles, systemSpeakers, templates } from "./catalog";
 import { ErrCode, invalidParam, PixverseError } from "./errors";
@@ -60,6 +61,8 @@ interface Upload {
   kind: "image" | "video" | "audio";
   source: "file" | "url";
   url: string;
+  /** SHA-256 (hex) of the bytes received (files only), so a test can tell which upload carried which file */
+  sha256?: string;
   /** what the container says (files only) */
   durationSeconds?: number;
 }
@@ -142,6 +145,8 @@ const REQUEST_LOG_SIZE = 1000;
 const ACCOUNT_ID = "123452341";
 const FIRST_ID = 343252978602905n;
 const FIRST_LARGE_ID = 627410861853514292n;
+
+const sha256Hex = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 const timestamp = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");
 
@@ -470,7 +475,8 @@ export class Engine {
       operation: "upload",
       since: Date.now(),
     });
-    return this.recordUpload({ id, kind: "image", source: "file", url: `${this.baseUrl}/media/${name}` });
+    const url = `${this.baseUrl}/media/${name}`;
+    return this.recordUpload({ id, kind: "image", source: "file", url, sha256: sha256Hex(bytes) });
   }
 
   uploadMediaFile(bytes: Buffer, info: MediaInfo) {
@@ -482,7 +488,7 @@ export class Engine {
       since: Date.now(),
     });
     const url = `${this.baseUrl}/media/${name}`;
-    const upload: Upload = { id, kind: info.type, source: "file", url };
+    const upload: Upload = { id, kind: info.type, source: "file", url, sha256: sha256Hex(bytes) };
     if (info.durationSeconds !== undefined) upload.durationSeconds = info.durationSeconds;
     return this.recordUpload(upload);
   }

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { SPEAKER_TYPES, type SpeakerType } from "@pixpipe/core/pixverse";
 
 export const CATALOG_KINDS = ["templates", "restyles", "voices"] as const;
 export type CatalogKind = (typeof CATALOG_KINDS)[number];
@@ -24,6 +25,11 @@ export const CatalogQuerySchema = z.object({
   type: z.enum(["video", "image"]).optional().openapi({
     description: "templates only: video templates (effect jobs) or image templates (image_template jobs).",
   }),
+  speakerType: z.enum(SPEAKER_TYPES).optional().openapi({
+    description:
+      "voices only: PixVerse's own voices (system), the account's custom voices (custom) or both (all, PixVerse's default).",
+    example: "custom",
+  }),
 });
 
 export const CatalogPageSchema = z.unknown().openapi("CatalogPage", { type: "object" });
@@ -33,6 +39,7 @@ export interface CatalogQuery {
   page: number;
   pageSize: number;
   type?: 1 | 2;
+  speakerType?: SpeakerType;
 }
 
 export const TEMPLATE_TYPES = { video: 1, image: 2 } as const;

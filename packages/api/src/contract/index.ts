@@ -36,7 +36,16 @@ export {
   CatalogQuerySchema,
   TEMPLATE_TYPES,
 } from "./catalog";
-export { type ErrorBody, ErrorSchema, errorResponses, type Problem, ProblemSchema } from "./errors";
+export {
+  ERROR_CODES,
+  type ErrorBody,
+  type ErrorCode,
+  ErrorSchema,
+  errorResponses,
+  type Problem,
+  ProblemSchema,
+} from "./errors";
+export { JOB_EXAMPLES } from "./job-examples";
 export {
   type CreateJobBody,
   CreateJobBodySchema,
@@ -53,6 +62,7 @@ export {
   JobTypeSchema,
   type ListJobsQuery,
   ListJobsQuerySchema,
+  MEDIA_REF_SCHEMAS,
   MetadataSchema,
   preferredWaitSeconds,
 } from "./jobs";

@@ -1,6 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { jobMetadataSchema, jobStatusSchema, publicJobSchema } from "@pixpipe/core/job";
-import { JOB_TYPES, type JobType, jobInputSchemas } from "@pixpipe/core/job/input";
+import {
+  JOB_RETRY_LIMITS,
+  jobMetadataSchema,
+  jobRetrySchema,
+  jobStatusSchema,
+  publicJobSchema,
+} from "@pixpipe/core/job";
+import { fileRef, JOB_TYPES, type JobType, jobInputSchemas, mediaRef } from "@pixpipe/core/job/input";
 import { MAX_JOB_WAIT_MS, METADATA_LIMITS } from "@pixpipe/core/limits";
 
 // The job's own schemas come from @pixpipe/core; here they only gain their OpenAPI names and
@@ -26,12 +32,32 @@ export const MetadataSchema = jobMetadataSchema.meta({
   example: { orderId: "A-1042" },
 });
 
+export const JobRetrySchema = jobRetrySchema.meta({
+  id: "JobRetry",
+  description:
+    `What the job retries on its own. generationFailed: how many times a generation PixVerse reports failed (video status 8, generation_failed) is started again, 0 (default: never) to ${JOB_RETRY_LIMITS.maxGenerationFailedRetries}. ` +
+    "Each retry is a new generation under a new trace id, which PixVerse may bill; the job's generations list each one with its credits. Moderation (status 7) is never retried.",
+  example: { generationFailed: 2 },
+});
+
 export const JobSchema = publicJobSchema.extend({ type: JobTypeSchema, status: JobStatusSchema }).meta({
   id: "Job",
   description:
     "A generation job. pixverse.videoId is a string (PixVerse ids exceed 2^53); output is present " +
     "once archived, error once failed.",
 });
+
+/**
+ * The media references, named components of the document. Registered before the routes (app.ts), so
+ * that each component reads as itself and a field that describes its own use of one (core's
+ * job/input) shows as that reference plus the field's description.
+ */
+export const MEDIA_REF_SCHEMAS = {
+  // `.meta({})` copies a core schema (its metadata inherited) as one that has `.openapi()`, which the
+  // registry calls: see the note at the top.
+  MediaRef: mediaRef.meta({}),
+  FileRef: fileRef.meta({}),
+} as const;
 
 export const JobIdParamsSchema = z.object({
   id: z
@@ -44,6 +70,26 @@ export const JobIdParamsSchema = z.object({
 const pascalCase = (type: string) =>
   type.replace(/(^|_)([a-z])/g, (_match, _separator: string, letter: string) => letter.toUpperCase());
 
+/** What each job type makes, as the document introduces its input. */
+const JOB_TYPE_DESCRIPTIONS: Record<JobType, string> = {
+  text_to_video: "A video from a prompt.",
+  image_to_video: "A video that animates an image; it keeps the image's aspect ratio.",
+  effect:
+    "A PixVerse template (effect) video from one image or several; the template decides model and length.",
+  transition: "A video from a first frame to a last frame.",
+  multi_transition: "A video through 2-7 keyframes, at most 30 s.",
+  fusion: "A video of named subjects and backgrounds from reference images (and, in omni mode, videos).",
+  extend: "A video that continues another.",
+  modify: "A video edited by a prompt, with masks and reference images.",
+  restyle: "A video in another style: a preset or a style in words.",
+  sound_effect: "A video with sound added.",
+  lip_sync: "A video whose speaker's lips follow an audio file or a text read by a voice.",
+  swap: "A video with one mask (from POST /v1/masks) replaced by an image.",
+  mimic: "A video of an image's subject performing another video's motion.",
+  upscale: "A video at a higher resolution.",
+  image_template: "An image (not a video) from images and an image template.",
+};
+
 /** One request shape per job type, so the document shows each type's input; core's schemas validate. */
 function requestOfType<T extends JobType>(type: T) {
   return z
@@ -51,12 +97,15 @@ function requestOfType<T extends JobType>(type: T) {
       type: z.literal(type),
       input: jobInputSchemas[type].meta({
         id: `${pascalCase(type)}Input`,
-        description: `PixVerse's ${type} parameters (PixVerse field names; media as MediaRef).`,
+        description: `${JOB_TYPE_DESCRIPTIONS[type]} PixVerse's ${type} parameters, by PixVerse's names; media as MediaRef or FileRef.`,
       }),
       metadata: MetadataSchema.optional(),
+      retry: JobRetrySchema.optional(),
     })
     .strict()
-    .openapi(`Create${pascalCase(type)}Job`);
+    .openapi(`Create${pascalCase(type)}Job`, {
+      description: `A ${type} job: ${JOB_TYPE_DESCRIPTIONS[type]}`,
+    });
 }
 
 const [firstType, ...otherTypes] = JOB_TYPES;
@@ -64,17 +113,7 @@ const [firstType, ...otherTypes] = JOB_TYPES;
 export const CreateJobBodySchema = z
   .discriminatedUnion("type", [requestOfType(firstType), ...otherTypes.map(requestOfType)])
   .openapi("CreateJobRequest", {
-    example: {
-      type: "text_to_video",
-      input: {
-        model: "v5",
-        prompt: "A cat surfing at sunset",
-        duration: 5,
-        quality: "540p",
-        aspect_ratio: "16:9",
-      },
-      metadata: { orderId: "A-1042" },
-    },
+    description: "A job: its type and that type's input. POST /v1/jobs shows a working example of each type.",
   });
 
 const MAX_WAIT_SECONDS = MAX_JOB_WAIT_MS / 1000;
@@ -89,14 +128,19 @@ export function preferredWaitSeconds(prefer: string | undefined): number | undef
 }
 
 /**
- * What POST /v1/jobs checks itself: no field but type, input and metadata. Those are judged by the job
+ * What POST /v1/jobs checks itself: no field but type, input, metadata and retry. Those are judged by the job
  * service, every problem at once, with the rules of the type and pixpipe's policy for input fields it
  * does not know (an unknown scalar passes to PixVerse with a warning; docs/pixverse-compatibility.md),
  * which the per-type schemas of the document cannot say. So the document shows CreateJobBodySchema, and
  * this schema validates.
  */
 export const CreateJobEnvelopeSchema = z
-  .object({ type: z.unknown(), input: z.unknown(), metadata: z.unknown().optional() })
+  .object({
+    type: z.unknown(),
+    input: z.unknown(),
+    metadata: z.unknown().optional(),
+    retry: z.unknown().optional(),
+  })
   .strict();
 
 export const CreateJobHeadersSchema = z.object({

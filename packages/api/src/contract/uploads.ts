@@ -9,13 +9,25 @@ const limits = Object.entries(MEDIA_LIMIT_BYTES)
 
 export const UploadRequestSchema = z
   .object({
-    contentType: z.enum(CONTENT_TYPES).openapi({ example: "image/png" }),
+    contentType: z.enum(CONTENT_TYPES).openapi({
+      description: "The file's media type; PUT it with this Content-Type.",
+      example: "image/png",
+    }),
     filename: z
       .string()
       .min(1)
       .max(255)
-      .regex(/^[^/\\\p{Cc}]+$/u, "must be a plain file name (no path separators or control characters)")
-      .openapi({ example: "cat.png" }),
+      // \x00-\x1F and \x7F-\x9F are Unicode's control characters (\p{Cc}), spelled without the u flag: the
+      // document carries the pattern's source alone, which must read the same to every ECMA-262 validator.
+      .regex(
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+        /^[^/\\\x00-\x1F\x7F-\x9F]+$/,
+        "must be a plain file name (no path separators or control characters)",
+      )
+      .openapi({
+        description: "The file's name (no path), kept at the end of the upload's key.",
+        example: "cat.png",
+      }),
     size: z
       .number()
       .int()

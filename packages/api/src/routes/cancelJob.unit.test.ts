@@ -18,8 +18,22 @@ describe("POST /v1/jobs/{id}/cancel", () => {
     const job = await jobIn("tenantA", "succeeded");
     const res = await app.request(`/v1/jobs/${job.id}/cancel`, { ...cancel, headers: bearer("tenantA") });
     expect(res.status).toBe(409);
-    expect((await readError(res)).code).toBe("job_not_cancellable");
+    expect(await readError(res)).toEqual({
+      code: "job_not_cancellable",
+      message: "The job has already succeeded and can no longer be cancelled.",
+    });
     expect(await pipeline.jobService.getJob({ tenantId: "tenant_a", admin: false }, job.id)).toEqual(job);
+  });
+
+  it("says a cancelled job is already cancelled, not finished", async () => {
+    const { app, jobIn } = await apiWorld();
+    const job = await jobIn("tenantA", "cancelled");
+    const res = await app.request(`/v1/jobs/${job.id}/cancel`, { ...cancel, headers: bearer("tenantA") });
+    expect(res.status).toBe(409);
+    expect(await readError(res)).toEqual({
+      code: "job_not_cancellable",
+      message: "The job is already cancelled.",
+    });
   });
 
   it("answers 404 for another tenant's job and leaves it running", async () => {

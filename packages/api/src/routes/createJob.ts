@@ -7,6 +7,7 @@ import {
   CreateJobEnvelopeSchema,
   CreateJobHeadersSchema,
   errorResponses,
+  JOB_EXAMPLES,
   JobSchema,
   preferredWaitSeconds,
 } from "../contract";
@@ -23,7 +24,10 @@ export const route = createRoute({
   summary: "Create a job",
   request: {
     headers: CreateJobHeadersSchema,
-    body: jsonBody(CreateJobBodySchema),
+    body: {
+      required: true,
+      content: { "application/json": { schema: CreateJobBodySchema, examples: JOB_EXAMPLES } },
+    },
   },
   responses: {
     202: {

@@ -13,7 +13,7 @@ export const route = createRoute({
   summary: "PixVerse credit balance (admin keys only)",
   responses: {
     200: { description: "The balance.", content: { "application/json": { schema: BalanceSchema } } },
-    ...errorResponses(401, 403),
+    ...errorResponses(401, 403, 502),
   },
 });
 

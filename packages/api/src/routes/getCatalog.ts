@@ -17,7 +17,8 @@ export const route = createRoute({
   path: "/v1/catalog/{kind}",
   ...scoped("jobs:read"),
   tags: ["catalog"],
-  summary: "PixVerse's effect templates, restyle presets or lip-sync voices",
+  summary:
+    "PixVerse's effect templates, restyle presets or lip-sync voices (PixVerse's and the account's own)",
   request: { params: CatalogParamsSchema, query: CatalogQuerySchema },
   responses: {
     200: {
@@ -25,16 +26,17 @@ export const route = createRoute({
       headers: { "Cache-Control": { schema: { type: "string", example: "private, max-age=300" } } },
       content: { "application/json": { schema: CatalogPageSchema } },
     },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 502),
   },
 });
 
 export function register(app: ApiApp, deps: ApiDeps): void {
   app.openapi(route, async (c) => {
     const { kind } = c.req.valid("param");
-    const { page, pageSize, type } = c.req.valid("query");
+    const { page, pageSize, type, speakerType } = c.req.valid("query");
     const query: CatalogQuery = { page, pageSize };
     if (kind === "templates" && type) query.type = TEMPLATE_TYPES[type];
+    if (kind === "voices" && speakerType) query.speakerType = speakerType;
     const list = await deps.catalog.catalog(kind, query);
     c.header("Cache-Control", "private, max-age=300");
     return c.json(list, 200);

@@ -35,6 +35,37 @@ describe("GET /v1/catalog/{kind}", () => {
     expect(pixverse.callsOf("listTtsSpeakers")).toEqual([[{ page: 1, pageSize: 50 }]]);
   });
 
+  it("asks for PixVerse's voices, the account's custom voices or both, for voices only", async () => {
+    const { app, pixverse } = await apiWorld();
+    for (const speakerType of ["system", "custom", "all"]) {
+      const res = await app.request(`/v1/catalog/voices?speakerType=${speakerType}&pageSize=10`, {
+        headers: bearer("tenantA"),
+      });
+      expect(res.status).toBe(200);
+    }
+    await app.request("/v1/catalog/templates?speakerType=custom", { headers: bearer("tenantA") });
+    expect(pixverse.callsOf("listTtsSpeakers")).toEqual([
+      [{ page: 1, pageSize: 10, speakerType: "system" }],
+      [{ page: 1, pageSize: 10, speakerType: "custom" }],
+      [{ page: 1, pageSize: 10, speakerType: "all" }],
+    ]);
+    expect(pixverse.callsOf("listTemplates")).toEqual([[{ page: 1, pageSize: 50 }]]);
+  });
+
+  it("refuses a speaker type PixVerse does not know, naming the query parameter", async () => {
+    const { app, pixverse } = await apiWorld();
+    for (const speakerType of ["mine", "Custom", ""]) {
+      const res = await app.request(`/v1/catalog/voices?speakerType=${speakerType}`, {
+        headers: bearer("tenantA"),
+      });
+      expect(res.status).toBe(400);
+      expect((await readError(res)).details).toEqual([
+        expect.objectContaining({ path: "speakerType", location: "query" }),
+      ]);
+    }
+    expect(pixverse.calls).toHaveLength(0);
+  });
+
   it("refuses an unknown kind and a page size PixVerse does not offer", async () => {
     const { app, pixverse } = await apiWorld();
     const kind = await app.request("/v1/catalog/models", { headers: bearer("tenantA") });

@@ -31,8 +31,8 @@ export const route = createRoute({
 /** A refused callback: 400 when it is not a PixVerse event at all, 401 when it is not PixVerse's. */
 function refusal(outcome: Extract<WebhookOutcome, { outcome: "refused" }>) {
   return outcome.reason === "malformed"
-    ? { status: 400 as const, code: "invalid_webhook" }
-    : { status: 401 as const, code: "invalid_signature" };
+    ? ({ status: 400, code: "invalid_webhook" } as const)
+    : ({ status: 401, code: "invalid_signature" } as const);
 }
 
 export function register(app: ApiApp, deps: ApiDeps): void {

@@ -19,7 +19,7 @@ export const route = createRoute({
       description: "The keyframe and its masks.",
       content: { "application/json": { schema: MaskSelectionSchema } },
     },
-    ...errorResponses(400, 401, 403, 413, 415),
+    ...errorResponses(400, 401, 402, 403, 413, 415, 422, 502),
   },
 });
 

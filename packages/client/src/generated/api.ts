@@ -112,7 +112,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PixVerse's effect templates, restyle presets or lip-sync voices */
+        /** PixVerse's effect templates, restyle presets or lip-sync voices (PixVerse's and the account's own) */
         get: operations["getCatalog"];
         put?: never;
         post?: never;
@@ -342,6 +342,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A video: exactly one of upload (a file you uploaded), url (a file pixpipe downloads) or job (an earlier job's video). */
+        MediaRef: {
+            /**
+             * @description The key POST /v1/uploads answered, once the file was PUT to its uploadUrl.
+             * @example uploads/tenant_1/01J9Z3Q4N8X0C2M7V5B6K1D3EF/fox.png
+             */
+            upload: string;
+        } | {
+            /**
+             * Format: uri
+             * @description A public https URL pixpipe downloads the file from (private, loopback and link-local addresses are refused).
+             * @example https://media.example.com/fox.png
+             */
+            url: string;
+        } | {
+            /**
+             * @description The id of an earlier succeeded video job of yours: its PixVerse video is the source.
+             * @example 01J9Z3Q4N8X0C2M7V5B6K1D3EF
+             */
+            job: string;
+        };
+        /** @description An image or audio file: exactly one of upload (a file you uploaded) or url (a file pixpipe downloads). An earlier job provides only videos. */
+        FileRef: {
+            /**
+             * @description The key POST /v1/uploads answered, once the file was PUT to its uploadUrl.
+             * @example uploads/tenant_1/01J9Z3Q4N8X0C2M7V5B6K1D3EF/fox.png
+             */
+            upload: string;
+        } | {
+            /**
+             * Format: uri
+             * @description A public https URL pixpipe downloads the file from (private, loopback and link-local addresses are refused).
+             * @example https://media.example.com/fox.png
+             */
+            url: string;
+        };
         /** @description A generation job. pixverse.videoId is a string (PixVerse ids exceed 2^53); output is present once archived, error once failed. */
         Job: {
             id: string;
@@ -363,6 +399,26 @@ export interface components {
                 traceId: string;
                 credits?: number;
             };
+            retry?: {
+                /**
+                 * @description Times a generation PixVerse reports failed (video status 8) is started again as a new generation, 0 (never) to 3.
+                 * @default 0
+                 */
+                generationFailed: number;
+            };
+            generations: {
+                traceId: string;
+                videoId?: string;
+                /** @enum {string} */
+                status: "pending" | "generating" | "succeeded" | "failed" | "cancelled";
+                error?: {
+                    /** @enum {string} */
+                    code: "invalid_request" | "media_unavailable" | "moderation_failed" | "generation_failed" | "generation_deleted" | "insufficient_credits" | "quota_exceeded" | "timeout" | "archive_failed" | "provider_error";
+                    message: string;
+                    providerCode?: number;
+                };
+                credits?: number;
+            }[];
             output?: {
                 bucket: string;
                 key: string;
@@ -406,17 +462,45 @@ export interface components {
         JobStatus: "queued" | "generating" | "archiving" | "succeeded" | "failed" | "cancelled";
         Error: {
             error: {
-                /**
-                 * @description Stable snake_case code.
-                 * @example invalid_request
-                 */
-                code: string;
+                code: components["schemas"]["ErrorCode"];
                 /** @description Human-readable sentence. */
                 message: string;
                 /** @description Every problem found, for validation errors. */
                 details?: components["schemas"]["Problem"][];
             };
         };
+        /**
+         * @description Stable snake_case code:
+         *     - `invalid_request` (400: the request (body, query, path or headers) is invalid; details lists every problem.)
+         *     - `invalid_json` (400: the request body is not valid JSON.)
+         *     - `invalid_cursor` (400: the cursor is invalid or expired.)
+         *     - `invalid_webhook` (400: the callback is not a PixVerse event.)
+         *     - `unauthorized` (401: the API key is missing, malformed, unknown, revoked or expired.)
+         *     - `invalid_signature` (401: the callback is not signed by PixVerse.)
+         *     - `insufficient_credits` (402: the PixVerse account has no credits left for this call.)
+         *     - `forbidden` (403: the API key lacks the scope the operation needs.)
+         *     - `tenant_disabled` (403: the API key's tenant is disabled.)
+         *     - `not_found` (404: no such resource for this API key (or no such route).)
+         *     - `idempotency_conflict` (409: the Idempotency-Key was already used with another request body.)
+         *     - `job_not_cancellable` (409: the job has already ended (succeeded, failed or cancelled).)
+         *     - `no_output` (409: the job has no archived video (yet).)
+         *     - `tenant_exists` (409: a tenant with this id already exists.)
+         *     - `conflict` (409: the resource kept changing under the request; send it again.)
+         *     - `key_expired` (409: the API key has already expired and cannot be rotated.)
+         *     - `own_tenant` (409: an admin key cannot disable its own tenant.)
+         *     - `payload_too_large` (413: the request body is too large.)
+         *     - `unsupported_media_type` (415: the request body is not application/json.)
+         *     - `media_unavailable` (422: a media reference cannot be fetched.)
+         *     - `content_rejected` (422: PixVerse moderation refused the content.)
+         *     - `pixverse_rejected` (422: PixVerse refused the request.)
+         *     - `quota_exceeded` (429: the tenant's credit budget per day or month is spent; Retry-After says until when.)
+         *     - `internal_error` (500: an unexpected error; the message carries a request id to quote.)
+         *     - `pixverse_unavailable` (502: PixVerse could not answer; try again shortly.)
+         *     - `http_error` (Another HTTP error raised by the framework; the status says which.)
+         * @example invalid_request
+         * @enum {string}
+         */
+        ErrorCode: "invalid_request" | "invalid_json" | "invalid_cursor" | "invalid_webhook" | "unauthorized" | "invalid_signature" | "insufficient_credits" | "forbidden" | "tenant_disabled" | "not_found" | "idempotency_conflict" | "job_not_cancellable" | "no_output" | "tenant_exists" | "conflict" | "key_expired" | "own_tenant" | "payload_too_large" | "unsupported_media_type" | "media_unavailable" | "content_rejected" | "pixverse_rejected" | "quota_exceeded" | "internal_error" | "pixverse_unavailable" | "http_error";
         Problem: {
             /**
              * @description Dotted path of the offending field.
@@ -431,22 +515,9 @@ export interface components {
              */
             location?: "body" | "query" | "path" | "header";
         };
-        /**
-         * @example {
-         *       "type": "text_to_video",
-         *       "input": {
-         *         "model": "v5",
-         *         "prompt": "A cat surfing at sunset",
-         *         "duration": 5,
-         *         "quality": "540p",
-         *         "aspect_ratio": "16:9"
-         *       },
-         *       "metadata": {
-         *         "orderId": "A-1042"
-         *       }
-         *     }
-         */
+        /** @description A job: its type and that type's input. POST /v1/jobs shows a working example of each type. */
         CreateJobRequest: components["schemas"]["CreateTextToVideoJob"] | components["schemas"]["CreateImageToVideoJob"] | components["schemas"]["CreateEffectJob"] | components["schemas"]["CreateTransitionJob"] | components["schemas"]["CreateMultiTransitionJob"] | components["schemas"]["CreateFusionJob"] | components["schemas"]["CreateExtendJob"] | components["schemas"]["CreateModifyJob"] | components["schemas"]["CreateRestyleJob"] | components["schemas"]["CreateSoundEffectJob"] | components["schemas"]["CreateLipSyncJob"] | components["schemas"]["CreateSwapJob"] | components["schemas"]["CreateMimicJob"] | components["schemas"]["CreateUpscaleJob"] | components["schemas"]["CreateImageTemplateJob"];
+        /** @description A text_to_video job: A video from a prompt. */
         CreateTextToVideoJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -455,38 +526,127 @@ export interface components {
             type: "text_to_video";
             input: components["schemas"]["TextToVideoInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's text_to_video parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video from a prompt. PixVerse's text_to_video parameters, by PixVerse's names; media as MediaRef or FileRef. */
         TextToVideoInput: {
+            /**
+             * @description What the video shows, in words (at most 5000 characters).
+             * @example A red fox running through fresh snow at dawn, cinematic
+             */
             prompt: string;
-            /** @enum {string} */
+            /**
+             * @description PixVerse's model. It decides the durations, aspect ratios and audio switches allowed: v3.5-v5 take 5 or 8 s, v5.5/v5.6 5, 8 or 10 s, v6 and c1 any whole number of seconds from 1 to 15.
+             * @example v5
+             * @enum {string}
+             */
             model: "v3.5" | "v4" | "v4.5" | "v5" | "v5.5" | "v5.6" | "v6" | "c1";
+            /**
+             * @description Seconds of video. v3.5-v5: 5 or 8; v5.5/v5.6: 5, 8 or 10; v6 and c1: 1-15 (see model and quality).
+             * @example 5
+             */
             duration: number;
-            /** @enum {string} */
+            /**
+             * @description Output resolution (360p is PixVerse's Turbo). At 1080p, v3.5-v4.5 take 5 s only and v5.5/v5.6 no 10 s.
+             * @example 540p
+             * @enum {string}
+             */
             quality: "360p" | "540p" | "720p" | "1080p";
-            /** @enum {string} */
+            /**
+             * @description Frame shape. 2:3, 3:2 and 21:9 need v6 or c1.
+             * @example 16:9
+             * @enum {string}
+             */
             aspect_ratio: "16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "2:3" | "3:2" | "21:9";
+            /**
+             * @description What the video should not show (at most 2048 characters).
+             * @example blurry, text, watermark
+             */
             negative_prompt?: string;
+            /**
+             * @description Random seed (0-2147483647); the same seed and parameters give a similar video.
+             * @example 42
+             */
             seed?: number;
-            /** @enum {string} */
+            /**
+             * @description fast: quicker motion, at twice the credits; 5 s only, never 1080p, not on v5 and later.
+             * @example normal
+             * @enum {string}
+             */
             motion_mode?: "normal" | "fast";
-            /** @enum {string} */
+            /**
+             * @description A visual style.
+             * @example anime
+             * @enum {string}
+             */
             style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk" | "realistic";
-            /** @enum {string} */
+            /**
+             * @description A camera move (v4 and v4.5 only; not together with template_id).
+             * @example zoom_in
+             * @enum {string}
+             */
             camera_movement?: "horizontal_left" | "horizontal_right" | "vertical_up" | "vertical_down" | "zoom_in" | "zoom_out" | "auto_camera" | "crane_up" | "quickly_zoom_in" | "quickly_zoom_out" | "smooth_zoom_in" | "camera_rotation" | "robo_arm" | "super_dolly_out" | "whip_pan" | "hitchcock" | "left_follow" | "right_follow" | "pan_left" | "pan_right" | "fix_bg" | "default";
+            /**
+             * @description A PixVerse template (effect) id, from GET /v1/catalog/templates; activate it in PixVerse's console first.
+             * @example 308621408717184
+             */
             template_id?: string | number;
+            /**
+             * @description Let PixVerse cut the video into several shots (v5.5, v5.6, v6).
+             * @example true
+             */
             generate_multi_clip_switch?: boolean;
-            /** @enum {string} */
+            /**
+             * @description Whether v6 reasons about the prompt first (v6 only; PixVerse's default auto).
+             * @example auto
+             * @enum {string}
+             */
             thinking_type?: "enabled" | "disabled" | "auto";
+            /**
+             * @description Add PixVerse's watermark.
+             * @example true
+             */
             water_mark?: boolean;
+            /**
+             * @description Generate sound with the video (v5.5 and later, c1).
+             * @example true
+             */
             generate_audio_switch?: boolean;
+            /**
+             * @description Add sound effects (v5 and earlier, or with a template).
+             * @example true
+             */
             sound_effect_switch?: boolean;
+            /**
+             * @description The sound to add, in words; left out, PixVerse picks one from the video.
+             * @example crunching snow, distant wind
+             */
             sound_effect_content?: string;
-            /** @enum {string} */
+            /**
+             * @description default_music: background music instead of described sound.
+             * @example default_music
+             * @enum {string}
+             */
             sound_mode?: "default_music";
+            /**
+             * @description Add background music.
+             * @example true
+             */
             play_bgm?: boolean;
+            /**
+             * @description Make the subject speak lip_sync_tts_content (v3.5-v5).
+             * @example true
+             */
             lip_sync_tts_switch?: boolean;
+            /**
+             * @description The words to speak, read by lip_sync_tts_speaker_id (at most 200 characters).
+             * @example Welcome to the show!
+             */
             lip_sync_tts_content?: string;
+            /**
+             * @description A voice id, from GET /v1/catalog/voices ("auto" lets PixVerse choose).
+             * @example 1
+             */
             lip_sync_tts_speaker_id?: string;
         };
         /**
@@ -498,6 +658,20 @@ export interface components {
         Metadata: {
             [key: string]: string;
         };
+        /**
+         * @description What the job retries on its own. generationFailed: how many times a generation PixVerse reports failed (video status 8, generation_failed) is started again, 0 (default: never) to 3. Each retry is a new generation under a new trace id, which PixVerse may bill; the job's generations list each one with its credits. Moderation (status 7) is never retried.
+         * @example {
+         *       "generationFailed": 2
+         *     }
+         */
+        JobRetry: {
+            /**
+             * @description Times a generation PixVerse reports failed (video status 8) is started again as a new generation, 0 (never) to 3.
+             * @default 0
+             */
+            generationFailed: number;
+        };
+        /** @description A image_to_video job: A video that animates an image; it keeps the image's aspect ratio. */
         CreateImageToVideoJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -506,43 +680,120 @@ export interface components {
             type: "image_to_video";
             input: components["schemas"]["ImageToVideoInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's image_to_video parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video that animates an image; it keeps the image's aspect ratio. PixVerse's image_to_video parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ImageToVideoInput: {
+            /**
+             * @description What the video shows, in words (at most 5000 characters).
+             * @example A red fox running through fresh snow at dawn, cinematic
+             */
             prompt: string;
-            /** @enum {string} */
+            /**
+             * @description PixVerse's model. It decides the durations, aspect ratios and audio switches allowed: v3.5-v5 take 5 or 8 s, v5.5/v5.6 5, 8 or 10 s, v6 and c1 any whole number of seconds from 1 to 15.
+             * @example v5
+             * @enum {string}
+             */
             model: "v3.5" | "v4" | "v4.5" | "v5" | "v5.5" | "v5.6" | "v6" | "c1";
+            /**
+             * @description Seconds of video. v3.5-v5: 5 or 8; v5.5/v5.6: 5, 8 or 10; v6 and c1: 1-15 (see model and quality).
+             * @example 5
+             */
             duration: number;
-            /** @enum {string} */
+            /**
+             * @description Output resolution (360p is PixVerse's Turbo). At 1080p, v3.5-v4.5 take 5 s only and v5.5/v5.6 no 10 s.
+             * @example 540p
+             * @enum {string}
+             */
             quality: "360p" | "540p" | "720p" | "1080p";
+            /**
+             * @description What the video should not show (at most 2048 characters).
+             * @example blurry, text, watermark
+             */
             negative_prompt?: string;
+            /**
+             * @description Random seed (0-2147483647); the same seed and parameters give a similar video.
+             * @example 42
+             */
             seed?: number;
-            /** @enum {string} */
+            /**
+             * @description fast: quicker motion, at twice the credits; 5 s only, never 1080p, not on v5 and later.
+             * @example normal
+             * @enum {string}
+             */
             motion_mode?: "normal" | "fast";
-            /** @enum {string} */
+            /**
+             * @description A visual style.
+             * @example anime
+             * @enum {string}
+             */
             style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk" | "realistic";
-            /** @enum {string} */
+            /**
+             * @description A camera move (v4 and v4.5 only; not together with template_id).
+             * @example zoom_in
+             * @enum {string}
+             */
             camera_movement?: "horizontal_left" | "horizontal_right" | "vertical_up" | "vertical_down" | "zoom_in" | "zoom_out" | "auto_camera" | "crane_up" | "quickly_zoom_in" | "quickly_zoom_out" | "smooth_zoom_in" | "camera_rotation" | "robo_arm" | "super_dolly_out" | "whip_pan" | "hitchcock" | "left_follow" | "right_follow" | "pan_left" | "pan_right" | "fix_bg" | "default";
+            /**
+             * @description Let PixVerse cut the video into several shots (v5.5, v5.6, v6).
+             * @example true
+             */
             generate_multi_clip_switch?: boolean;
-            /** @enum {string} */
+            /**
+             * @description Whether v6 reasons about the prompt first (v6 only; PixVerse's default auto).
+             * @example auto
+             * @enum {string}
+             */
             thinking_type?: "enabled" | "disabled" | "auto";
+            /**
+             * @description Add PixVerse's watermark.
+             * @example true
+             */
             water_mark?: boolean;
+            /**
+             * @description Generate sound with the video (v5.5 and later, c1).
+             * @example true
+             */
             generate_audio_switch?: boolean;
+            /**
+             * @description Add sound effects (v5 and earlier, or with a template).
+             * @example true
+             */
             sound_effect_switch?: boolean;
+            /**
+             * @description The sound to add, in words; left out, PixVerse picks one from the video.
+             * @example crunching snow, distant wind
+             */
             sound_effect_content?: string;
-            /** @enum {string} */
+            /**
+             * @description default_music: background music instead of described sound.
+             * @example default_music
+             * @enum {string}
+             */
             sound_mode?: "default_music";
+            /**
+             * @description Add background music.
+             * @example true
+             */
             play_bgm?: boolean;
+            /**
+             * @description Make the subject speak lip_sync_tts_content (v3.5-v5).
+             * @example true
+             */
             lip_sync_tts_switch?: boolean;
+            /**
+             * @description The words to speak, read by lip_sync_tts_speaker_id (at most 200 characters).
+             * @example Welcome to the show!
+             */
             lip_sync_tts_content?: string;
+            /**
+             * @description A voice id, from GET /v1/catalog/voices ("auto" lets PixVerse choose).
+             * @example 1
+             */
             lip_sync_tts_speaker_id?: string;
-            image: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
+            image: components["schemas"]["FileRef"] & unknown;
         };
+        /** @description A effect job: A PixVerse template (effect) video from one image or several; the template decides model and length. */
         CreateEffectJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -551,38 +802,80 @@ export interface components {
             type: "effect";
             input: components["schemas"]["EffectInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's effect parameters (PixVerse field names; media as MediaRef). */
+        /** @description A PixVerse template (effect) video from one image or several; the template decides model and length. PixVerse's effect parameters, by PixVerse's names; media as MediaRef or FileRef. */
         EffectInput: {
+            /**
+             * @description A PixVerse template (effect) id, from GET /v1/catalog/templates; activate it in PixVerse's console first.
+             * @example 308621408717184
+             */
             template_id: string | number;
-            /** @enum {string} */
+            /**
+             * @description Output resolution (360p is PixVerse's Turbo). At 1080p, v3.5-v4.5 take 5 s only and v5.5/v5.6 no 10 s.
+             * @example 540p
+             * @enum {string}
+             */
             quality: "360p" | "540p" | "720p" | "1080p";
+            /** @description Ignored by PixVerse for templates. */
             prompt?: string;
-            /** @enum {string} */
+            /**
+             * @description Ignored by PixVerse: the template decides.
+             * @example v5
+             * @enum {string}
+             */
             model?: "v3.5" | "v4" | "v4.5" | "v5" | "v5.5" | "v5.6" | "v6" | "c1";
+            /**
+             * @description Ignored by PixVerse: the template decides the length.
+             * @example 5
+             */
             duration?: number;
+            /**
+             * @description Random seed (0-2147483647); the same seed and parameters give a similar video.
+             * @example 42
+             */
             seed?: number;
-            /** @enum {string} */
+            /**
+             * @description fast: quicker motion, at twice the credits; 5 s only, never 1080p, not on v5 and later.
+             * @example normal
+             * @enum {string}
+             */
             motion_mode?: "normal" | "fast";
+            /**
+             * @description Add PixVerse's watermark.
+             * @example true
+             */
             water_mark?: boolean;
+            /**
+             * @description Add background music.
+             * @example true
+             */
             play_bgm?: boolean;
+            /**
+             * @description Add sound effects (v5 and earlier, or with a template).
+             * @example true
+             */
             sound_effect_switch?: boolean;
+            /**
+             * @description The sound to add, in words; left out, PixVerse picks one from the video.
+             * @example crunching snow, distant wind
+             */
             sound_effect_content?: string;
-            /** @enum {string} */
+            /**
+             * @description default_music: background music instead of described sound.
+             * @example default_music
+             * @enum {string}
+             */
             sound_mode?: "default_music";
-            image?: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
-            images?: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            }[];
-        };
+            image?: components["schemas"]["FileRef"] & unknown;
+            /** @description The images of a multi-image template, in the template's order. */
+            images?: components["schemas"]["FileRef"][];
+        } & ({
+            image: unknown;
+        } | {
+            images: unknown;
+        });
+        /** @description A transition job: A video from a first frame to a last frame. */
         CreateTransitionJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -591,44 +884,104 @@ export interface components {
             type: "transition";
             input: components["schemas"]["TransitionInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's transition parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video from a first frame to a last frame. PixVerse's transition parameters, by PixVerse's names; media as MediaRef or FileRef. */
         TransitionInput: {
+            /**
+             * @description What the video shows, in words (at most 5000 characters).
+             * @example A red fox running through fresh snow at dawn, cinematic
+             */
             prompt: string;
-            /** @enum {string} */
+            /**
+             * @description PixVerse's model. It decides the durations, aspect ratios and audio switches allowed: v3.5-v5 take 5 or 8 s, v5.5/v5.6 5, 8 or 10 s, v6 and c1 any whole number of seconds from 1 to 15.
+             * @example v5
+             * @enum {string}
+             */
             model: "v3.5" | "v4" | "v4.5" | "v5" | "v5.5" | "v5.6" | "v6" | "c1";
+            /**
+             * @description Seconds of video. v3.5-v5: 5 or 8; v5.5/v5.6: 5, 8 or 10; v6 and c1: 1-15 (see model and quality).
+             * @example 5
+             */
             duration: number;
-            /** @enum {string} */
+            /**
+             * @description Output resolution (360p is PixVerse's Turbo). At 1080p, v3.5-v4.5 take 5 s only and v5.5/v5.6 no 10 s.
+             * @example 540p
+             * @enum {string}
+             */
             quality: "360p" | "540p" | "720p" | "1080p";
+            /**
+             * @description What the video should not show (at most 2048 characters).
+             * @example blurry, text, watermark
+             */
             negative_prompt?: string;
-            /** @enum {string} */
+            /**
+             * @description A visual style.
+             * @example anime
+             * @enum {string}
+             */
             style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk" | "realistic";
+            /**
+             * @description Random seed (0-2147483647); the same seed and parameters give a similar video.
+             * @example 42
+             */
             seed?: number;
-            /** @enum {string} */
+            /**
+             * @description fast: quicker motion, at twice the credits; 5 s only, never 1080p, not on v5 and later.
+             * @example normal
+             * @enum {string}
+             */
             motion_mode?: "normal" | "fast";
+            /**
+             * @description Add PixVerse's watermark.
+             * @example true
+             */
             water_mark?: boolean;
+            /**
+             * @description Generate sound with the video (v5.5 and later, c1).
+             * @example true
+             */
             generate_audio_switch?: boolean;
+            /**
+             * @description Add sound effects (v5 and earlier, or with a template).
+             * @example true
+             */
             sound_effect_switch?: boolean;
+            /**
+             * @description The sound to add, in words; left out, PixVerse picks one from the video.
+             * @example crunching snow, distant wind
+             */
             sound_effect_content?: string;
-            /** @enum {string} */
+            /**
+             * @description default_music: background music instead of described sound.
+             * @example default_music
+             * @enum {string}
+             */
             sound_mode?: "default_music";
+            /**
+             * @description Add background music.
+             * @example true
+             */
             play_bgm?: boolean;
+            /**
+             * @description Make the subject speak lip_sync_tts_content (v3.5-v5).
+             * @example true
+             */
             lip_sync_tts_switch?: boolean;
+            /**
+             * @description The words to speak, read by lip_sync_tts_speaker_id (at most 200 characters).
+             * @example Welcome to the show!
+             */
             lip_sync_tts_content?: string;
+            /**
+             * @description A voice id, from GET /v1/catalog/voices ("auto" lets PixVerse choose).
+             * @example 1
+             */
             lip_sync_tts_speaker_id?: string;
-            first_frame: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
-            last_frame: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
+            first_frame: components["schemas"]["FileRef"] & unknown;
+            last_frame: components["schemas"]["FileRef"] & unknown;
         };
+        /** @description A multi_transition job: A video through 2-7 keyframes, at most 30 s. */
         CreateMultiTransitionJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -637,27 +990,49 @@ export interface components {
             type: "multi_transition";
             input: components["schemas"]["MultiTransitionInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's multi_transition parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video through 2-7 keyframes, at most 30 s. PixVerse's multi_transition parameters, by PixVerse's names; media as MediaRef or FileRef. */
         MultiTransitionInput: {
-            /** @enum {string} */
+            /**
+             * @description PixVerse's model (v3.5-v5 for multi-transition).
+             * @example v5
+             * @enum {string}
+             */
             model: "v3.5" | "v4" | "v4.5" | "v5";
-            /** @enum {string} */
+            /**
+             * @description Output resolution (360p is PixVerse's Turbo). At 1080p, v3.5-v4.5 take 5 s only and v5.5/v5.6 no 10 s.
+             * @example 540p
+             * @enum {string}
+             */
             quality: "360p" | "540p" | "720p" | "1080p";
-            /** @enum {string} */
+            /**
+             * @description fast: quicker motion, at twice the credits; 5 s only, never 1080p, not on v5 and later.
+             * @example normal
+             * @enum {string}
+             */
             motion_mode?: "normal" | "fast";
+            /**
+             * @description Random seed (0-2147483647); the same seed and parameters give a similar video.
+             * @example 42
+             */
             seed?: number;
+            /** @description The keyframes in order (2-7): each but the last with the seconds until the next one, the video at most 30 s. */
             multi_transition: {
+                /**
+                 * @description Seconds until the next keyframe: 1-8 (1-5 with three or more keyframes); 0 or left out on the last.
+                 * @example 3
+                 */
                 duration?: number;
+                /**
+                 * @description How the video moves from this keyframe to the next.
+                 * @example the fox leaps over a log
+                 */
                 prompt?: string;
-                image: {
-                    upload?: string;
-                    /** Format: uri */
-                    url?: string;
-                    job?: string;
-                };
+                image: components["schemas"]["FileRef"] & unknown;
             }[];
         };
+        /** @description A fusion job: A video of named subjects and backgrounds from reference images (and, in omni mode, videos). */
         CreateFusionJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -666,45 +1041,91 @@ export interface components {
             type: "fusion";
             input: components["schemas"]["FusionInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's fusion parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video of named subjects and backgrounds from reference images (and, in omni mode, videos). PixVerse's fusion parameters, by PixVerse's names; media as MediaRef or FileRef. */
         FusionInput: {
+            /**
+             * @description What the video shows, in words (at most 5000 characters).
+             * @example A red fox running through fresh snow at dawn, cinematic
+             */
             prompt: string;
-            /** @enum {string} */
+            /**
+             * @description PixVerse's model (v4.5 and later for fusion).
+             * @example v5
+             * @enum {string}
+             */
             model: "v4.5" | "v5" | "v5.5" | "v5.6" | "v6" | "c1";
+            /**
+             * @description Seconds of video. v3.5-v5: 5 or 8; v5.5/v5.6: 5, 8 or 10; v6 and c1: 1-15 (see model and quality). 0 in omni mode lets PixVerse choose.
+             * @example 5
+             */
             duration: number;
-            /** @enum {string} */
+            /**
+             * @description Output resolution (360p is PixVerse's Turbo). At 1080p, v3.5-v4.5 take 5 s only and v5.5/v5.6 no 10 s.
+             * @example 540p
+             * @enum {string}
+             */
             quality: "360p" | "540p" | "720p" | "1080p";
-            /** @enum {string} */
+            /**
+             * @description Frame shape. 2:3, 3:2 and 21:9 need v6 or c1. "auto" (omni mode) follows the reference videos.
+             * @example 16:9
+             * @enum {string}
+             */
             aspect_ratio: "16:9" | "9:16" | "1:1" | "4:3" | "3:4" | "2:3" | "3:2" | "21:9" | "auto";
+            /**
+             * @description What the video should not show (at most 2048 characters).
+             * @example blurry, text, watermark
+             */
             negative_prompt?: string;
-            /** @enum {string} */
+            /**
+             * @description A visual style.
+             * @example anime
+             * @enum {string}
+             */
             style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk" | "realistic";
+            /**
+             * @description Random seed (0-2147483647); the same seed and parameters give a similar video.
+             * @example 42
+             */
             seed?: number;
+            /**
+             * @description Generate sound with the video (v5.5 and later, c1).
+             * @example true
+             */
             generate_audio_switch?: boolean;
-            /** @enum {string} */
+            /**
+             * @description omni (v6): up to 10 image references and 2 reference videos.
+             * @example omni
+             * @enum {string}
+             */
             reference_mode?: "omni";
+            /** @description The subjects and backgrounds the prompt names as @ref_name: 1-3 on v4.5 and v5, 1-7 on later models, up to 10 in omni mode. */
             image_references?: {
-                /** @enum {string} */
+                /**
+                 * @description What the image contributes.
+                 * @example subject
+                 * @enum {string}
+                 */
                 type: "subject" | "background";
+                /**
+                 * @description The reference's name, unique in the request; the prompt mentions it as @name.
+                 * @example fox
+                 */
                 ref_name: string;
-                image: {
-                    upload?: string;
-                    /** Format: uri */
-                    url?: string;
-                    job?: string;
-                };
+                image: components["schemas"]["FileRef"] & unknown;
             }[];
+            /** @description Omni mode only (reference_mode "omni", v6): up to 2 videos the prompt names. */
             video_references?: {
+                /**
+                 * @description The reference's name, unique in the request; the prompt mentions it as @name.
+                 * @example fox
+                 */
                 ref_name: string;
-                video: {
-                    upload?: string;
-                    /** Format: uri */
-                    url?: string;
-                    job?: string;
-                };
+                video: components["schemas"]["MediaRef"] & unknown;
             }[];
         };
+        /** @description A extend job: A video that continues another. */
         CreateExtendJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -713,31 +1134,72 @@ export interface components {
             type: "extend";
             input: components["schemas"]["ExtendInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's extend parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video that continues another. PixVerse's extend parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ExtendInput: {
+            /**
+             * @description What happens next in the video.
+             * @example A red fox running through fresh snow at dawn, cinematic
+             */
             prompt: string;
-            /** @enum {string} */
+            /**
+             * @description PixVerse's model (v3.5-v5.5 or v6 for extend).
+             * @example v5
+             * @enum {string}
+             */
             model: "v3.5" | "v4" | "v4.5" | "v5" | "v5.5" | "v6";
+            /**
+             * @description Seconds of video. v3.5-v5: 5 or 8; v5.5/v5.6: 5, 8 or 10; v6 and c1: 1-15 (see model and quality).
+             * @example 5
+             */
             duration: number;
-            /** @enum {string} */
+            /**
+             * @description Output resolution (360p is PixVerse's Turbo). At 1080p, v3.5-v4.5 take 5 s only and v5.5/v5.6 no 10 s.
+             * @example 540p
+             * @enum {string}
+             */
             quality: "360p" | "540p" | "720p" | "1080p";
+            /**
+             * @description Random seed (0-2147483647); the same seed and parameters give a similar video.
+             * @example 42
+             */
             seed: number;
-            /** @enum {string} */
+            /**
+             * @description fast: quicker motion, at twice the credits; 5 s only, never 1080p, not on v5 and later.
+             * @example normal
+             * @enum {string}
+             */
             motion_mode?: "normal" | "fast";
-            /** @enum {string} */
+            /**
+             * @description A visual style.
+             * @example anime
+             * @enum {string}
+             */
             style?: "anime" | "3d_animation" | "clay" | "comic" | "cyberpunk" | "realistic";
+            /**
+             * @description What the video should not show (at most 2048 characters).
+             * @example blurry, text, watermark
+             */
             negative_prompt?: string;
+            /**
+             * @description A PixVerse template (effect) id, from GET /v1/catalog/templates; activate it in PixVerse's console first.
+             * @example 308621408717184
+             */
             template_id?: string | number;
+            /**
+             * @description Add PixVerse's watermark.
+             * @example true
+             */
             water_mark?: boolean;
+            /**
+             * @description Generate sound with the video (v5.5 and later, c1).
+             * @example true
+             */
             generate_audio_switch?: boolean;
-            video: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
+            video: components["schemas"]["MediaRef"] & unknown;
         };
+        /** @description A modify job: A video edited by a prompt, with masks and reference images. */
         CreateModifyJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -746,28 +1208,42 @@ export interface components {
             type: "modify";
             input: components["schemas"]["ModifyInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's modify parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video edited by a prompt, with masks and reference images. PixVerse's modify parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ModifyInput: {
+            /**
+             * @description The change, in words; @selection0.. names the masks, @img0.. the reference images.
+             * @example turn @selection0 into a snowman
+             */
             prompt: string;
-            /** @enum {string} */
+            /**
+             * @description Output resolution (no 1080p for this capability).
+             * @example 540p
+             * @enum {string}
+             */
             quality: "360p" | "540p" | "720p";
+            /**
+             * @description Masks from POST /v1/masks to edit (at most 3).
+             * @example [
+             *       "1"
+             *     ]
+             */
             mask_ids?: string[];
+            /** @description Mask images by URL (at most 3). */
             mask_urls?: string[];
+            /**
+             * @description The frames mask_ids were picked on.
+             * @example [
+             *       1
+             *     ]
+             */
             keyframe_ids?: number[];
-            video: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
-            images?: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            }[];
+            video: components["schemas"]["MediaRef"] & unknown;
+            /** @description Reference images, named @img0, @img1 and @img2 in the prompt (at most 3). */
+            images?: components["schemas"]["FileRef"][];
         };
+        /** @description A restyle job: A video in another style: a preset or a style in words. */
         CreateRestyleJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -776,19 +1252,32 @@ export interface components {
             type: "restyle";
             input: components["schemas"]["RestyleInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's restyle parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video in another style: a preset or a style in words. PixVerse's restyle parameters, by PixVerse's names; media as MediaRef or FileRef. */
         RestyleInput: {
+            /**
+             * @description A restyle preset id, from GET /v1/catalog/restyles (or restyle_prompt).
+             * @example 1001
+             */
             restyle_id?: string | number;
+            /**
+             * @description The style in words (or restyle_id).
+             * @example a hand-drawn watercolor
+             */
             restyle_prompt?: string;
+            /**
+             * @description Random seed (0-2147483647); the same seed and parameters give a similar video.
+             * @example 42
+             */
             seed?: number;
-            video: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
-        };
+            video: components["schemas"]["MediaRef"] & unknown;
+        } & ({
+            restyle_id: unknown;
+        } | {
+            restyle_prompt: unknown;
+        });
+        /** @description A sound_effect job: A video with sound added. */
         CreateSoundEffectJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -797,20 +1286,33 @@ export interface components {
             type: "sound_effect";
             input: components["schemas"]["SoundEffectInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's sound_effect parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video with sound added. PixVerse's sound_effect parameters, by PixVerse's names; media as MediaRef or FileRef. */
         SoundEffectInput: {
+            /**
+             * @description The sound to add, in words (or sound_effect_content, not both); left out, PixVerse picks one from the video.
+             * @example crunching snow, distant wind
+             */
             prompt?: string;
+            /**
+             * @description The sound to add, in words; left out, PixVerse picks one from the video.
+             * @example crunching snow, distant wind
+             */
             sound_effect_content?: string;
+            /**
+             * @description Keep the source video's own sound.
+             * @example true
+             */
             original_sound_switch?: boolean;
+            /**
+             * @description Random seed (0-2147483647); the same seed and parameters give a similar video.
+             * @example 42
+             */
             seed?: number;
-            video: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
+            video: components["schemas"]["MediaRef"] & unknown;
         };
+        /** @description A lip_sync job: A video whose speaker's lips follow an audio file or a text read by a voice. */
         CreateLipSyncJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -819,24 +1321,29 @@ export interface components {
             type: "lip_sync";
             input: components["schemas"]["LipSyncInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's lip_sync parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video whose speaker's lips follow an audio file or a text read by a voice. PixVerse's lip_sync parameters, by PixVerse's names; media as MediaRef or FileRef. */
         LipSyncInput: {
+            /**
+             * @description A voice id, from GET /v1/catalog/voices ("auto" lets PixVerse choose).
+             * @example 1
+             */
             lip_sync_tts_speaker_id?: string;
+            /**
+             * @description The words to speak, read by lip_sync_tts_speaker_id (at most 200 characters).
+             * @example Welcome to the show!
+             */
             lip_sync_tts_content?: string;
-            video: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
-            audio?: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
-        };
+            video: components["schemas"]["MediaRef"] & unknown;
+            audio?: components["schemas"]["FileRef"] & unknown;
+        } & ({
+            audio: unknown;
+        } | {
+            lip_sync_tts_speaker_id: unknown;
+            lip_sync_tts_content: unknown;
+        });
+        /** @description A swap job: A video with one mask (from POST /v1/masks) replaced by an image. */
         CreateSwapJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -845,27 +1352,35 @@ export interface components {
             type: "swap";
             input: components["schemas"]["SwapInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's swap parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video with one mask (from POST /v1/masks) replaced by an image. PixVerse's swap parameters, by PixVerse's names; media as MediaRef or FileRef. */
         SwapInput: {
+            /**
+             * @description The video frame the masks are picked on (PixVerse's default 1).
+             * @example 1
+             */
             keyframe_id?: number;
+            /**
+             * @description The mask to replace, one of the mask_info ids POST /v1/masks answered.
+             * @example 1
+             */
             mask_id?: string;
-            /** @enum {string} */
+            /**
+             * @description Output resolution (no 1080p for this capability).
+             * @example 540p
+             * @enum {string}
+             */
             quality: "360p" | "540p" | "720p";
+            /**
+             * @description Keep the source video's own sound.
+             * @example true
+             */
             original_sound_switch?: boolean;
-            video: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
-            image: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
+            video: components["schemas"]["MediaRef"] & unknown;
+            image: components["schemas"]["FileRef"] & unknown;
         };
+        /** @description A mimic job: A video of an image's subject performing another video's motion. */
         CreateMimicJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -874,24 +1389,20 @@ export interface components {
             type: "mimic";
             input: components["schemas"]["MimicInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's mimic parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video of an image's subject performing another video's motion. PixVerse's mimic parameters, by PixVerse's names; media as MediaRef or FileRef. */
         MimicInput: {
-            /** @enum {string} */
+            /**
+             * @description Output resolution (no 1080p for this capability).
+             * @example 540p
+             * @enum {string}
+             */
             quality: "360p" | "540p" | "720p";
-            video: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
-            image: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
+            video: components["schemas"]["MediaRef"] & unknown;
+            image: components["schemas"]["FileRef"] & unknown;
         };
+        /** @description A upscale job: A video at a higher resolution. */
         CreateUpscaleJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -900,18 +1411,19 @@ export interface components {
             type: "upscale";
             input: components["schemas"]["UpscaleInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's upscale parameters (PixVerse field names; media as MediaRef). */
+        /** @description A video at a higher resolution. PixVerse's upscale parameters, by PixVerse's names; media as MediaRef or FileRef. */
         UpscaleInput: {
-            /** @enum {string} */
+            /**
+             * @description The target resolution.
+             * @example 540p
+             * @enum {string}
+             */
             quality?: "360p" | "540p" | "720p" | "1080p";
-            video: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
+            video: components["schemas"]["MediaRef"] & unknown;
         };
+        /** @description A image_template job: An image (not a video) from images and an image template. */
         CreateImageTemplateJob: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -920,16 +1432,17 @@ export interface components {
             type: "image_template";
             input: components["schemas"]["ImageTemplateInput"];
             metadata?: components["schemas"]["Metadata"];
+            retry?: components["schemas"]["JobRetry"];
         };
-        /** @description PixVerse's image_template parameters (PixVerse field names; media as MediaRef). */
+        /** @description An image (not a video) from images and an image template. PixVerse's image_template parameters, by PixVerse's names; media as MediaRef or FileRef. */
         ImageTemplateInput: {
+            /**
+             * @description An image template id (GET /v1/catalog/templates?type=image).
+             * @example 340914720654848
+             */
             template_id: string | number;
-            images: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            }[];
+            /** @description The images the template turns into a new image. */
+            images: components["schemas"]["FileRef"][];
         };
         JobList: {
             jobs: components["schemas"]["Job"][];
@@ -955,11 +1468,15 @@ export interface components {
         };
         UploadRequest: {
             /**
+             * @description The file's media type; PUT it with this Content-Type.
              * @example image/png
              * @enum {string}
              */
             contentType: "image/jpeg" | "image/png" | "image/webp" | "video/mp4" | "video/quicktime" | "video/webm" | "audio/mpeg" | "audio/wav" | "audio/x-wav" | "audio/mp4" | "audio/x-m4a" | "audio/aac";
-            /** @example cat.png */
+            /**
+             * @description The file's name (no path), kept at the end of the upload's key.
+             * @example cat.png
+             */
             filename: string;
             /**
              * @description Exact size in bytes (images up to 20971520 bytes, videos up to 104857600 bytes, audios up to 52428800 bytes).
@@ -995,13 +1512,12 @@ export interface components {
          *     }
          */
         MaskSelectionRequest: {
+            /**
+             * @description The video frame the masks are picked on (PixVerse's default 1).
+             * @example 1
+             */
             keyframe_id?: number;
-            video: {
-                upload?: string;
-                /** Format: uri */
-                url?: string;
-                job?: string;
-            };
+            video: components["schemas"]["MediaRef"] & unknown;
         };
         CatalogPage: Record<string, never>;
         /**
@@ -1760,6 +2276,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description insufficient_credits: the PixVerse account has no credits left for this call. */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description forbidden: the API key lacks the scope this operation needs (its security requirement names it); tenant_disabled: the key's tenant is disabled. */
             403: {
                 headers: {
@@ -1787,6 +2312,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description media_unavailable: a media reference cannot be fetched; content_rejected: PixVerse moderation refused the content; pixverse_rejected: PixVerse refused the request (its message says why). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description pixverse_unavailable: PixVerse could not answer; try again shortly. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getCatalog: {
@@ -1796,6 +2339,8 @@ export interface operations {
                 pageSize?: 10 | 20 | 50 | 100;
                 /** @description templates only: video templates (effect jobs) or image templates (image_template jobs). */
                 type?: "video" | "image";
+                /** @description voices only: PixVerse's own voices (system), the account's custom voices (custom) or both (all, PixVerse's default). */
+                speakerType?: "system" | "custom" | "all";
             };
             header?: never;
             path: {
@@ -1836,6 +2381,15 @@ export interface operations {
             };
             /** @description forbidden: the API key lacks the scope this operation needs (its security requirement names it); tenant_disabled: the key's tenant is disabled. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description pixverse_unavailable: PixVerse could not answer; try again shortly. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1912,6 +2466,15 @@ export interface operations {
             };
             /** @description forbidden: the API key lacks the scope this operation needs (its security requirement names it); tenant_disabled: the key's tenant is disabled. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description pixverse_unavailable: PixVerse could not answer; try again shortly. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

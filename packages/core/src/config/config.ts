@@ -1,5 +1,5 @@
 import { Resource } from "sst/resource";
-import { z } from "zod";
+import * as z from "zod";
 
 // Values that come from SST links are optional here: each Lambda is linked only to what it uses, so
 // `loadConfig` is told which of them a process requires, and `requireSetting` guards each use.

@@ -19,6 +19,28 @@ describe("parseManifest", () => {
     });
   });
 
+  it("reads a job's retry options, and reports bad ones with the rest", () => {
+    const parsed = parseManifest(
+      bytes({ type: "text_to_video", input: t2v, retry: { generationFailed: 2 } }),
+    );
+    expect(parsed).toEqual({
+      ok: true,
+      request: { type: "text_to_video", input: t2v, metadata: {}, retry: { generationFailed: 2 } },
+    });
+    const bad = parseManifest(
+      bytes({
+        type: "text_to_video",
+        input: { ...t2v, quality: "4k" },
+        retry: { generationFailed: 9, x: 1 },
+      }),
+    );
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.issues.map((issue) => issue.path).sort()).toEqual(
+      ["input.quality", "retry.generationFailed", "retry.x"].sort(),
+    );
+  });
+
   it("ignores a UTF-8 byte order mark (Windows editors write one)", () => {
     const withBom = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),

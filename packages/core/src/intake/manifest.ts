@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { jobMetadataSchema } from "../job";
+import * as z from "zod";
+import { type JobRetry, jobMetadataSchema, jobRetrySchema } from "../job";
 import { type InputIssue, type JobType, jobTypeSchema, parseJobRequest } from "../job/input";
 import { issuesOf } from "../validation";
 
@@ -8,6 +8,7 @@ const manifestSchema = z.strictObject({
   type: z.unknown(),
   input: z.unknown(),
   metadata: jobMetadataSchema.optional(),
+  retry: jobRetrySchema.optional(),
 });
 
 /** A job an object asks for, with the types the job service validates them into. */
@@ -15,6 +16,8 @@ export interface IntakeRequest {
   type: JobType;
   input: Record<string, unknown>;
   metadata: Record<string, string>;
+  /** What the job may retry on its own, as the manifest asks (nothing unless it does). */
+  retry?: JobRetry;
 }
 
 export type ParsedManifest =
@@ -23,7 +26,7 @@ export type ParsedManifest =
   | { ok: false; issues: InputIssue[]; request: FailedRequest };
 
 /** What a failed job records of a request that could not be read in full; it may name no valid type. */
-export type FailedRequest = Omit<IntakeRequest, "type"> & { type?: JobType };
+export type FailedRequest = Omit<IntakeRequest, "type" | "retry"> & { type?: JobType };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -32,7 +35,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export const MANIFEST_ROOT = "manifest";
 
 /**
- * Reads a manifest's bytes: UTF-8 (a BOM is ignored), JSON, `{ type, input, metadata? }`, the
+ * Reads a manifest's bytes: UTF-8 (a BOM is ignored), JSON, `{ type, input, metadata?, retry? }`, the
  * input rules of its type. Returns every problem at once. Media references are checked later, by
  * the job service, like those of POST /v1/jobs.
  */
@@ -52,7 +55,7 @@ export function parseManifest(bytes: Uint8Array): ParsedManifest {
     return { ok: false, issues: [{ path: MANIFEST_ROOT, message }], request: empty };
   }
   if (!isRecord(value)) {
-    const message = "must be a JSON object { type, input, metadata? } like the body of POST /v1/jobs";
+    const message = "must be a JSON object { type, input, metadata?, retry? } like the body of POST /v1/jobs";
     return { ok: false, issues: [{ path: MANIFEST_ROOT, message }], request: empty };
   }
 
@@ -64,9 +67,15 @@ export function parseManifest(bytes: Uint8Array): ParsedManifest {
   const metadata = envelope.success ? (envelope.data.metadata ?? {}) : {};
   if (parsed.ok && envelopeIssues.length === 0) {
     // The input as written: the job service validates it again and fingerprints it for idempotency.
+    const retry = envelope.success ? envelope.data.retry : undefined;
     return {
       ok: true,
-      request: { type: parsed.type, input: value.input as Record<string, unknown>, metadata },
+      request: {
+        type: parsed.type,
+        input: value.input as Record<string, unknown>,
+        metadata,
+        ...(retry ? { retry } : {}),
+      },
     };
   }
   const type = jobTypeSchema.safeParse(value.type);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * What the intake accepts: an S3 event notification as Lambda receives it (aws-lambda's `S3Event`

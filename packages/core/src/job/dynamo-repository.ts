@@ -12,7 +12,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { dueShardOf, dueShards, GSI, type ItemKey, itemKeys } from "../table";
 import { type ActiveJobCensus, takeActiveJobCensus } from "./census";
 import { CompanionConflictError, PixverseIdConflictError } from "./errors";

@@ -47,7 +47,9 @@ describe("the state machine", () => {
     expect(canTransition("archiving", "succeeded")).toBe(true);
     expect(canTransition("queued", "archiving")).toBe(false);
     expect(canTransition("queued", "succeeded")).toBe(false);
-    expect(canTransition("generating", "queued")).toBe(false);
+    // Back to queued only as a new generation (the opt-in retry after PixVerse's status 8).
+    expect(canTransition("generating", "queued")).toBe(true);
+    expect(canTransition("archiving", "queued")).toBe(false);
     expect(canTransition("archiving", "generating")).toBe(false);
     for (const status of JOB_STATUSES) {
       expect(canTransition(status, status)).toBe(false);
@@ -72,8 +74,37 @@ describe("toPublicJob", () => {
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
       pixverse: { videoId: "398765432109876543210", traceId: record.traceId, credits: 45 },
+      generations: [
+        { traceId: record.traceId, videoId: "398765432109876543210", status: "succeeded", credits: 45 },
+      ],
       output: record.output,
     });
+  });
+
+  it("lists every generation of a job that retried, its credits summed in pixverse.credits", () => {
+    const error = {
+      code: "generation_failed" as const,
+      message: "PixVerse reported that the generation failed",
+    };
+    const job = toPublicJob({
+      ...record,
+      retry: { generationFailed: 2 },
+      earlierGenerations: [
+        { traceId: "trace-1", pixverseId: "111", credits: 30, error },
+        { traceId: "trace-2", pixverseId: "222", error },
+      ],
+    });
+    expect(publicJobSchema.parse(job)).toEqual(job);
+    expect(job).toMatchObject({
+      retry: { generationFailed: 2 },
+      pixverse: { videoId: "398765432109876543210", traceId: record.traceId, credits: 75 },
+      generations: [
+        { traceId: "trace-1", videoId: "111", status: "failed", error, credits: 30 },
+        { traceId: "trace-2", videoId: "222", status: "failed", error },
+        { traceId: record.traceId, videoId: "398765432109876543210", status: "succeeded", credits: 45 },
+      ],
+    });
+    expect(job.generations[1]).not.toHaveProperty("credits");
   });
 
   it("omits PixVerse fields before submission and shows the error once failed", () => {
@@ -88,6 +119,7 @@ describe("toPublicJob", () => {
       },
     });
     expect(Object.keys(failed.pixverse)).toEqual(["traceId"]);
+    expect(failed.generations).toEqual([{ traceId: record.traceId, status: "failed", error: failed.error }]);
     expect(failed.error).toEqual({ code: "moderation_failed", message: expect.any(String), providerCode: 7 });
     expect(failed).not.toHaveProperty("output");
   });

@@ -1,5 +1,5 @@
 import { monotonicFactory } from "ulid";
-import { z } from "zod";
+import * as z from "zod";
 import { METADATA_LIMITS } from "../limits";
 import { type InputWarning, inputWarningSchema, type JobType, jobTypeSchema } from "./input";
 import { isTerminal, type JobStage, jobErrorCodeSchema, jobStageSchema, jobStatusSchema } from "./status";
@@ -61,6 +61,36 @@ export const resolvedSlotSchema = z.union([
 ]);
 
 /** The generation slots a job holds: one of pixpipe's, and one of its tenant's when the tenant has a limit. */
+/**
+ * What a job may retry on its own, per request. Off by default: a retry is a new PixVerse generation
+ * (a new trace id), and PixVerse may bill each one.
+ */
+export const JOB_RETRY_LIMITS = { maxGenerationFailedRetries: 3 } as const;
+export const jobRetrySchema = z.strictObject({
+  /** Generations started again after PixVerse reports one failed (video status 8): 0 (default) to 3. */
+  generationFailed: z
+    .int({ error: `must be a whole number of retries, 0 to ${JOB_RETRY_LIMITS.maxGenerationFailedRetries}` })
+    .min(0, { error: "must be 0 (never retry) or more" })
+    .max(JOB_RETRY_LIMITS.maxGenerationFailedRetries, {
+      error: `may be at most ${JOB_RETRY_LIMITS.maxGenerationFailedRetries}: each retry is a new generation PixVerse may bill`,
+    })
+    .default(0)
+    .meta({
+      description:
+        "Times a generation PixVerse reports failed (video status 8) is started again as a new generation, 0 (never) to 3.",
+    }),
+});
+export type JobRetry = z.infer<typeof jobRetrySchema>;
+
+/** A generation of the job that ended and was followed by another (a retry after PixVerse's status 8). */
+export const earlierGenerationSchema = z.object({
+  traceId: z.string().min(1),
+  pixverseId: digits,
+  credits: z.number().nonnegative().optional(),
+  error: jobErrorSchema,
+});
+export type EarlierGeneration = z.infer<typeof earlierGenerationSchema>;
+
 export const heldSlotsSchema = z.object({
   global: z.int().nonnegative(),
   tenant: z.int().nonnegative().optional(),
@@ -80,13 +110,21 @@ export const jobRecordSchema = z.object({
   updatedAt: isoDateTime,
   /** Incremented by every write; `expectVersion` makes a write conditional on it (optimistic lock). */
   version: z.number().int().positive(),
-  /** PixVerse Ai-trace-id of the submit, fixed at creation and reused on every retry (invariant 1). */
+  /**
+   * PixVerse Ai-trace-id of the current generation's submit, fixed before its first attempt and reused
+   * on every retry of that submit (invariant 1); a new generation (`retry`) gets a new one.
+   */
   traceId: z.string().min(1),
+  /** What the job may retry on its own, as requested. */
+  retry: jobRetrySchema.optional(),
+  /** The generations before the current one, oldest first (each failed, and was retried). */
+  earlierGenerations: z.array(earlierGenerationSchema).optional(),
   /**
    * PixVerse's id of the generation (a video id, or an image id for image jobs); the public job shows
    * it as `pixverse.videoId`.
    */
   pixverseId: digits.optional(),
+  /** What PixVerse reported charging for the current generation. */
   credits: z.number().nonnegative().optional(),
   /** PixVerse's result URL; kept when archiving fails so the video is not lost. */
   resultUrl: z.string().optional(),
@@ -135,6 +173,20 @@ export const jobProgressSchema = z.object({
 });
 export type JobProgress = z.infer<typeof jobProgressSchema>;
 
+/** One PixVerse generation of a job: the first, or a retry after PixVerse's status 8. */
+export const publicGenerationSchema = z.object({
+  traceId: z.string(),
+  /** Present once PixVerse accepted the submit. */
+  videoId: digits.optional(),
+  /** pending: not accepted by PixVerse yet; generating; succeeded (PixVerse made the video); failed; cancelled. */
+  status: z.enum(["pending", "generating", "succeeded", "failed", "cancelled"]),
+  /** Why a failed generation failed. */
+  error: jobErrorSchema.optional(),
+  /** Present once PixVerse reported the charge. */
+  credits: z.number().optional(),
+});
+export type PublicGeneration = z.infer<typeof publicGenerationSchema>;
+
 /** The public Job object (ARCHITECTURE §2). */
 export const publicJobSchema = z.object({
   id: z.string(),
@@ -149,9 +201,13 @@ export const publicJobSchema = z.object({
     /** A string: PixVerse ids exceed 2^53. Present once PixVerse accepted the job. */
     videoId: digits.optional(),
     traceId: z.string(),
-    /** Present once PixVerse reported the charge. */
+    /** Present once PixVerse reported a charge: the credits of every generation together. */
     credits: z.number().optional(),
   }),
+  /** What the job may retry on its own, when the request said. */
+  retry: jobRetrySchema.optional(),
+  /** Every PixVerse generation of the job, oldest first; more than one only after retries. */
+  generations: z.array(publicGenerationSchema),
   /** Present once archived. */
   output: jobOutputSchema.optional(),
   /** Present once failed. */
@@ -166,6 +222,10 @@ export const publicJobSchema = z.object({
 export type PublicJob = z.infer<typeof publicJobSchema>;
 
 export function toPublicJob(record: JobRecord): PublicJob {
+  const generations = jobGenerations(record);
+  const charged = generations.filter((generation) => generation.credits !== undefined);
+  const credits =
+    charged.length === 0 ? undefined : charged.reduce((total, generation) => total + generation.credits!, 0);
   return {
     id: record.id,
     tenantId: record.tenantId,
@@ -178,14 +238,59 @@ export function toPublicJob(record: JobRecord): PublicJob {
     pixverse: {
       ...(record.pixverseId !== undefined ? { videoId: record.pixverseId } : {}),
       traceId: record.traceId,
-      ...(record.credits !== undefined ? { credits: record.credits } : {}),
+      ...(credits !== undefined ? { credits } : {}),
     },
+    ...(record.retry ? { retry: record.retry } : {}),
+    generations,
     ...(record.output ? { output: record.output } : {}),
     ...(record.error ? { error: record.error } : {}),
     ...(isTerminal(record.status) ? {} : { progress: jobProgress(record) }),
     ...(record.warnings?.length ? { warnings: record.warnings } : {}),
     ...(record.eventError ? { eventError: record.eventError } : {}),
   };
+}
+
+/** Every generation of a job, the current one last. */
+export function jobGenerations(record: JobRecord): PublicGeneration[] {
+  const earlier = (record.earlierGenerations ?? []).map(
+    (generation): PublicGeneration => ({
+      traceId: generation.traceId,
+      videoId: generation.pixverseId,
+      status: "failed",
+      error: generation.error,
+      ...(generation.credits !== undefined ? { credits: generation.credits } : {}),
+    }),
+  );
+  const status = currentGenerationStatus(record);
+  const current: PublicGeneration = {
+    traceId: record.traceId,
+    ...(record.pixverseId !== undefined ? { videoId: record.pixverseId } : {}),
+    status,
+    ...(status === "failed" && record.error ? { error: record.error } : {}),
+    ...(record.credits !== undefined ? { credits: record.credits } : {}),
+  };
+  return [...earlier, current];
+}
+
+/**
+ * Where the current generation stands. A job that failed or was cancelled before PixVerse accepted it
+ * has no generation at PixVerse; its generation ends as the job did.
+ */
+function currentGenerationStatus(record: JobRecord): PublicGeneration["status"] {
+  switch (record.status) {
+    case "queued":
+      return "pending";
+    case "generating":
+      return "generating";
+    case "archiving":
+    case "succeeded":
+      return "succeeded";
+    case "failed":
+      // A job whose copy failed had a generation PixVerse finished.
+      return record.resultUrl !== undefined ? "succeeded" : "failed";
+    case "cancelled":
+      return "cancelled";
+  }
 }
 
 /** A non-terminal job's progress, from its record. */
@@ -221,4 +326,5 @@ export interface NewJob {
   /** For a job created failed: its event still has to go out. */
   eventPending?: boolean;
   warnings?: InputWarning[];
+  retry?: JobRetry;
 }

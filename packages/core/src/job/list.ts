@@ -1,5 +1,5 @@
 import { encodeTime } from "ulid";
-import { z } from "zod";
+import * as z from "zod";
 import { InvalidCursorError } from "./errors";
 import { JOB_ID_PREFIX, jobIdSchema } from "./job";
 import type { JobStatus } from "./status";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ItemKey } from "../table";
 import { InvalidTransitionError, JobWriteRejectedError } from "./errors";
 import { type JobRecord, jobRecordSchema, type NewJob } from "./job";
@@ -10,6 +10,8 @@ import { canTransition, isTerminal, type JobStatus } from "./status";
 /** Fields a write may set; status, identity and timestamps belong to the repository. */
 export type MutableJobFields = Pick<
   JobRecord,
+  | "traceId"
+  | "earlierGenerations"
   | "pixverseId"
   | "credits"
   | "resultUrl"
@@ -29,6 +31,8 @@ export type MutableJobFields = Pick<
 // Checked at run time too: whatever a caller passes is validated before it is stored.
 const mutableFieldsSchema = jobRecordSchema
   .pick({
+    traceId: true,
+    earlierGenerations: true,
     pixverseId: true,
     credits: true,
     resultUrl: true,
@@ -48,6 +52,8 @@ const mutableFieldsSchema = jobRecordSchema
   .partial()
   .strict();
 const removableFieldSchema = z.enum([
+  "pixverseId",
+  "credits",
   "resultUrl",
   "error",
   "nextCheckAt",
@@ -247,6 +253,7 @@ export function newJobRecord(job: NewJob, now: Date): JobRecord {
     ...(dueAt ? { nextCheckAt: dueAt } : {}),
     ...(job.eventPending ? { eventPending: true } : {}),
     ...(job.warnings?.length ? { warnings: job.warnings } : {}),
+    ...(job.retry ? { retry: job.retry } : {}),
     ...stage,
   } satisfies JobRecord);
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const JOB_STATUSES = [
   "queued",
@@ -20,11 +20,12 @@ export function isTerminal(status: JobStatus): status is TerminalStatus {
 
 /**
  * ARCHITECTURE §3 as data: the statuses each status may move to. Retries (a queued job resubmitted,
- * a generating job polled again) keep their status and are updates, not transitions.
+ * a generating job polled again) keep their status and are updates, not transitions; a generating job
+ * goes back to queued only for a new generation (its opt-in retry after PixVerse's status 8).
  */
 export const allowedTransitions: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
   queued: ["generating", "failed", "cancelled"],
-  generating: ["archiving", "failed", "cancelled"],
+  generating: ["archiving", "queued", "failed", "cancelled"],
   archiving: ["succeeded", "failed", "cancelled"],
   succeeded: [],
   failed: [],

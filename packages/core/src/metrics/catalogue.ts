@@ -82,6 +82,15 @@ export const METRICS = {
     rollups: [TOTAL, ["ErrorCode"]],
     description: "A job reached `failed`; ErrorCode is the job's error code (JOB_ERROR_CODES).",
   }),
+  generationsRetried: define({
+    name: "GenerationsRetried",
+    kind: "counter",
+    unit: "Count",
+    dimensions: ["JobType"],
+    rollups: [TOTAL],
+    description:
+      "PixVerse reported a generation failed (status 8) and its job, which asked for retries, started a new one.",
+  }),
   jobTimeToStatus: define({
     name: "JobTimeToStatus",
     kind: "timer",

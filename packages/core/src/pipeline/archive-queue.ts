@@ -1,5 +1,5 @@
 import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import { z } from "zod";
+import * as z from "zod";
 import type { ArchiveQueue } from "./ports";
 
 export const archiveMessageSchema = z.object({ jobId: z.string().min(1) });

@@ -1,24 +1,43 @@
 import type { JobError, JobErrorCode } from "../job";
 import { MediaFetchError } from "../media";
-import { ERR_CODES, PixverseError } from "../pixverse";
+import { ERR_CODES, PIXVERSE_STATUS, PixverseError } from "../pixverse";
 import { backoffDelayMs } from "./backoff";
 import type { Timings } from "./timings";
 
 /** Where a step failed: the media uploads before a submit, the submit itself, or a poll of the result. */
 export type PixverseStep = "upload" | "submit" | "poll";
 
-/** What to do with a job whose step failed. */
-export type FailureDecision =
-  | { action: "fail"; error: JobError }
-  | {
-      action: "retry";
-      /** Milliseconds until the next attempt. */
-      after: number;
-      /** A retry that needs an operator (e.g. a wrong API key): logged as an error. */
-      alarming: boolean;
-      /** The attempts the job gets in all, when they are bounded (media that looks gone for good). */
-      maxAttempts?: number;
-    };
+/** The job ends with this error. */
+export interface FailDecision {
+  action: "fail";
+  error: JobError;
+}
+
+/** The failed step is tried again, as it was (a retried submit keeps its trace id). */
+export interface RetryDecision {
+  action: "retry";
+  /** Milliseconds until the next attempt. */
+  after: number;
+  /** A retry that needs an operator (e.g. a wrong API key): logged as an error. */
+  alarming: boolean;
+  /** The attempts the job gets in all, when they are bounded (media that looks gone for good). */
+  maxAttempts?: number;
+}
+
+/** The generation failed and the job asked for another: the same input, as a new generation. */
+export interface RegenerateDecision {
+  action: "regenerate";
+  /** What ended the generation that failed, as its entry in the job's generations says. */
+  failed: JobError;
+  /** The generation about to start (2 for the first retry), and how many the job may have in all. */
+  generation: number;
+  of: number;
+  /** What the job's progress says meanwhile. */
+  reason: string;
+}
+
+/** What to do with a job whose step failed, or whose generation PixVerse reported failed. */
+export type FailureDecision = FailDecision | RetryDecision | RegenerateDecision;
 
 export interface FailureContext {
   error: unknown;
@@ -59,7 +78,7 @@ const REFUSAL_CODES: Record<PixverseStep, Record<"request" | "not_found", JobErr
  * failures (fixable by the operator) are retried with backoff until the job's deadline; a retried
  * submit reuses the trace id, so it cannot bill twice.
  */
-export function decideFailure(context: FailureContext): FailureDecision {
+export function decideFailure(context: FailureContext): FailDecision | RetryDecision {
   const { error, step } = context;
   const permanent = permanentError(error, step);
   if (permanent) return { action: "fail", error: permanent };
@@ -109,6 +128,64 @@ function permanentError(error: unknown, step: PixverseStep): JobError | undefine
     case "request":
       return { code: REFUSAL_CODES[step][error.kind], message: error.message, ...providerCode };
   }
+}
+
+/** PixVerse's terminal statuses of a generation that did not succeed. */
+export type FailedGenerationStatus =
+  | typeof PIXVERSE_STATUS.deleted
+  | typeof PIXVERSE_STATUS.moderationFailed
+  | typeof PIXVERSE_STATUS.failed;
+
+export interface FailedGenerationContext {
+  status: FailedGenerationStatus;
+  /** Which generation of the job failed: 1 for its first. */
+  generation: number;
+  /** The retries the job asked for after a failed generation (`retry.generationFailed`, 0 by default). */
+  retries: number;
+  createdAt: string;
+  now: Date;
+  deadlineSeconds: number;
+}
+
+/**
+ * What a generation PixVerse ended without a video means for its job. Moderation (7) and deletion (6)
+ * end it: another generation of the same input would meet the same fate. A failed generation (8) is
+ * PixVerse's own error, which PixVerse advises retrying: the job starts a new generation when it asked
+ * for retries and has some left before its deadline, and never otherwise, since each one may bill.
+ */
+export function decideFailedGeneration(context: FailedGenerationContext): FailDecision | RegenerateDecision {
+  switch (context.status) {
+    case PIXVERSE_STATUS.moderationFailed:
+      return fail("moderation_failed", "PixVerse moderation refused the content");
+    case PIXVERSE_STATUS.deleted:
+      return fail("generation_deleted", "PixVerse reports the video as deleted");
+    case PIXVERSE_STATUS.failed:
+      break;
+  }
+  const { generation, retries } = context;
+  const failed = "PixVerse reported that the generation failed";
+  if (generation > retries) {
+    return fail("generation_failed", generation === 1 ? failed : `${failed} (${generation} generations)`);
+  }
+  if (pastDeadline(context.createdAt, context.now, context.deadlineSeconds)) {
+    return fail(
+      "generation_failed",
+      `${failed}; no retry: the job is past its ${context.deadlineSeconds} s deadline`,
+    );
+  }
+  const next = generation + 1;
+  const of = retries + 1;
+  return {
+    action: "regenerate",
+    failed: { code: "generation_failed", message: failed },
+    generation: next,
+    of,
+    reason: `retrying after generation_failed (generation ${next} of ${of})`,
+  };
+}
+
+function fail(code: JobErrorCode, message: string): FailDecision {
+  return { action: "fail", error: { code, message } };
 }
 
 /** Failures pixpipe cannot explain, or that need an operator, are logged as errors. */

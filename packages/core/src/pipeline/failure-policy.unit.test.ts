@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { JobErrorCode } from "../job";
 import { MediaFetchError } from "../media";
 import { PixverseError } from "../pixverse";
 import {
+  decideFailedGeneration,
   decideFailure,
   describeFailure,
   type FailureContext,
@@ -155,5 +157,74 @@ describe("the failure policy", () => {
     }
     // A cause no retry could fix keeps its own code.
     expect(decide(pixverse("credits", 500090), "submit", late)).toEqual(fail("insufficient_credits"));
+  });
+});
+
+describe("the failure policy for a generation PixVerse ended without a video", () => {
+  const within = new Date(Date.parse(created) + 60_000);
+  const late = new Date(Date.parse(created) + 3601_000);
+  const regenerate = (generation: number, of: number): FailureDecision => ({
+    action: "regenerate",
+    failed: { code: "generation_failed", message: "PixVerse reported that the generation failed" },
+    generation,
+    of,
+    reason: `retrying after generation_failed (generation ${generation} of ${of})`,
+  });
+  const failWith = (code: JobErrorCode, message: string): FailureDecision => ({
+    action: "fail",
+    error: { code, message },
+  });
+
+  it.each([
+    // case                                          status generation retries now     decision
+    [
+      "status 8, no retries asked (the default)",
+      8,
+      1,
+      0,
+      within,
+      failWith("generation_failed", "PixVerse reported that the generation failed"),
+    ],
+    ["status 8, the first of 1 + 2", 8, 1, 2, within, regenerate(2, 3)],
+    ["status 8, the second of 1 + 2", 8, 2, 2, within, regenerate(3, 3)],
+    [
+      "status 8, the last of 1 + 2",
+      8,
+      3,
+      2,
+      within,
+      failWith("generation_failed", "PixVerse reported that the generation failed (3 generations)"),
+    ],
+    [
+      "status 8 with retries left, past the deadline",
+      8,
+      1,
+      3,
+      late,
+      failWith(
+        "generation_failed",
+        "PixVerse reported that the generation failed; no retry: the job is past its 3600 s deadline",
+      ),
+    ],
+    [
+      "status 7 (moderation), retries asked",
+      7,
+      1,
+      3,
+      within,
+      failWith("moderation_failed", "PixVerse moderation refused the content"),
+    ],
+    [
+      "status 6 (deleted), retries asked",
+      6,
+      1,
+      3,
+      within,
+      failWith("generation_deleted", "PixVerse reports the video as deleted"),
+    ],
+  ] as const)("%s", (_case, status, generation, retries, now, decision) => {
+    expect(
+      decideFailedGeneration({ status, generation, retries, createdAt: created, now, deadlineSeconds: 3600 }),
+    ).toEqual(decision);
   });
 });

@@ -8,6 +8,7 @@ import {
   type JobOutput,
   type JobRecord,
   type JobRepository,
+  type JobRetry,
   type JobStage,
   type JobStatus,
   type MutableJobFields,
@@ -46,6 +47,8 @@ export interface JobRequest {
   metadata: Record<string, string>;
   /** Input fields passed through to PixVerse unvalidated. */
   warnings?: InputWarning[];
+  /** What the job may retry on its own (a failed generation); nothing unless asked. */
+  retry?: JobRetry;
 }
 
 type CreateOptions = Omit<CreateJobOptions, "now" | "companions">;
@@ -350,6 +353,57 @@ export class JobLifecycle {
   }
 
   /**
+   * PixVerse's generation failed and the job asked for another (failure-policy's regenerate): the job
+   * is queued again as a new generation, under a new trace id (the old one would be answered with the
+   * failed generation). The failed one is kept in `earlierGenerations` with its credits, which count
+   * in the tenant's usage now (PixVerse may have billed it). Its slots go back, as at the end of any
+   * generation, and the scheduler starts it again as any waiting job; its media, already on PixVerse,
+   * are reused. A webhook of the earlier generation no longer moves it (the receiver checks the id).
+   */
+  async regenerate(
+    job: JobRecord,
+    failure: { error: JobError; reason: string; credits: number },
+  ): Promise<JobRecord | null> {
+    if (!job.pixverseId) throw new Error(`generating job ${job.id} has no PixVerse id`);
+    const { credits } = failure;
+    const failed = {
+      traceId: job.traceId,
+      pixverseId: job.pixverseId,
+      ...(credits > 0 || job.credits !== undefined ? { credits } : {}),
+      error: failure.error,
+    };
+    const queued = await this.deps.jobs.transition(job.id, {
+      from: ["generating"],
+      to: "queued",
+      set: {
+        traceId: randomUUID(),
+        earlierGenerations: [...(job.earlierGenerations ?? []), failed],
+        attempts: 0,
+        nextCheckAt: this.deadline(job),
+        reason: failure.reason,
+        stage: "queued",
+      },
+      remove: ["pixverseId", "credits", "slots", "claimedUntil", "notBefore"],
+      now: this.now(),
+      companions: {
+        ...this.releasing(job).companions,
+        ...(credits > 0 ? { add: [this.usage(job.tenantId, job.createdAt, job.type, { credits })] } : {}),
+      },
+    });
+    if (queued) {
+      this.deps.metrics.count(METRICS.generationsRetried, { JobType: job.type });
+      this.deps.logger.warn("PixVerse generation failed; the job starts a new one", {
+        ...jobLogKeys(job),
+        pixverseId: job.pixverseId,
+        nextTraceId: queued.traceId,
+        reason: failure.reason,
+      });
+      await this.markWaiting(queued);
+    }
+    return queued;
+  }
+
+  /**
    * The copy is overdue (the archiver died or its message was lost): a new lease, and the copy is
    * handed out again. Conditional on the version read, so two pollers cannot both take it.
    */
@@ -411,18 +465,22 @@ export class JobLifecycle {
     return succeeded;
   }
 
-  /** Ends the job as failed (if it is still in one of `from`), giving back its slots, and sends its event. */
+  /**
+   * Ends the job as failed (if it is still in one of `from`), giving back its slots, and sends its
+   * event. `charged` is what PixVerse may have billed for a generation it failed, counted in usage.
+   */
   async fail(
     job: JobRecord,
     error: JobError,
     from: readonly JobStatus[] = [job.status],
+    charged = 0,
   ): Promise<JobRecord | null> {
     const failed = await this.deps.jobs.transition(job.id, {
       from,
       to: "failed",
       set: { error, ...this.pendingEvent() },
       now: this.now(),
-      companions: this.ending(job, { failed: 1 }),
+      companions: this.ending(job, { failed: 1, ...(charged > 0 ? { credits: charged } : {}) }),
     });
     if (failed) {
       this.countFailure(job, error);

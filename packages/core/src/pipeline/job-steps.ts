@@ -10,8 +10,10 @@ import { type GenerationResult, PIXVERSE_STATUS, PixverseError } from "../pixver
 import { SLOTS_PARTITION } from "../table";
 import { backoffDelayMs } from "./backoff";
 import {
+  decideFailedGeneration,
   decideFailure,
   describeFailure,
+  type FailedGenerationStatus,
   type PixverseStep,
   pastDeadline,
   timeoutError,
@@ -52,6 +54,7 @@ export type StepResult =
   | "waiting"
   | "yielded"
   | "retry_scheduled"
+  | "regenerating"
   | "polled"
   | "archive_requested"
   | "event_sent"
@@ -180,24 +183,45 @@ export class JobSteps {
         return archiving ? "archive_requested" : "nothing";
       }
       case PIXVERSE_STATUS.moderationFailed:
-        return this.failed(job, {
-          code: "moderation_failed",
-          message: "PixVerse moderation refused the content",
-        });
       case PIXVERSE_STATUS.failed:
-        return this.failed(job, {
-          code: "generation_failed",
-          message: "PixVerse reported that the generation failed",
-        });
       case PIXVERSE_STATUS.deleted:
-        return this.failed(job, {
-          code: "generation_deleted",
-          message: "PixVerse reports the video as deleted",
-        });
+        return this.generationFailed(job, outcome.status, outcome.credits ?? job.credits ?? 0);
       default:
         // 5 (generating) and any status PixVerse has not documented: not terminal.
         return this.stillGenerating(job);
     }
+  }
+
+  /**
+   * PixVerse ended the generation without a video: the job fails, or starts a new generation if it
+   * asked. `credits` is the generation's charge as PixVerse last reported it.
+   */
+  private async generationFailed(
+    job: JobRecord,
+    status: FailedGenerationStatus,
+    credits: number,
+  ): Promise<StepResult> {
+    const decision = decideFailedGeneration({
+      status,
+      generation: (job.earlierGenerations?.length ?? 0) + 1,
+      retries: job.retry?.generationFailed ?? 0,
+      createdAt: job.createdAt,
+      now: this.deps.clock.now(),
+      deadlineSeconds: this.deps.jobDeadlineSeconds,
+    });
+    if (decision.action === "fail") {
+      // PixVerse refunds moderation (7); a generation that failed on its side (8) may be billed.
+      const charged = status === PIXVERSE_STATUS.failed ? credits : 0;
+      return (await this.deps.lifecycle.fail(job, decision.error, [job.status], charged))
+        ? "failed"
+        : "nothing";
+    }
+    const queued = await this.deps.lifecycle.regenerate(job, {
+      error: decision.failed,
+      reason: decision.reason,
+      credits,
+    });
+    return queued ? "regenerating" : "nothing";
   }
 
   /** The archive copy is overdue (the archiver died or its message was lost): hand it out again. */

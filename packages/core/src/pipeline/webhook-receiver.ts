@@ -79,6 +79,14 @@ export class WebhookReceiver {
           status: event.status,
         });
         outcome = { outcome: "unknown_generation" };
+      } else if (job.pixverseId !== event.videoId) {
+        // An earlier generation of a job that started a new one (a retry after status 8): its news is old.
+        this.deps.logger.info("PixVerse webhook for an earlier generation of the job; ignored", {
+          ...jobLogKeys(job),
+          webhookPixverseId: event.videoId,
+          status: event.status,
+        });
+        outcome = { outcome: "applied", jobId: job.id, step: "nothing" };
       } else {
         const step = await this.deps.steps.applyOutcome(job, event);
         this.deps.logger.info("PixVerse webhook applied", { ...jobLogKeys(job), status: event.status, step });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { FormData, Pool, request } from "undici";
-import { z } from "zod";
+import * as z from "zod";
 import { METRICS, type Metrics } from "../metrics";
 import { describeIssues, issuesOf } from "../validation";
 import {

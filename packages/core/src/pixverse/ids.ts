@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A PixVerse id (video_id, img_id, media_id, template_id…): digits only. PixVerse issues ids above 2^53. */
 export type PixverseId = string;

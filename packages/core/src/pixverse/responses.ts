@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { pixverseId } from "./ids";
 
 /** Generation status codes shared by results and webhooks (pixverse-api.md §3). */

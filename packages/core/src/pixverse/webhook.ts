@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { isLosslessNumber, parse, parseLosslessNumber } from "lossless-json";
-import { z } from "zod";
+import * as z from "zod";
 import { pixverseId } from "./ids";
 import { parsePixverseJson } from "./json";
 

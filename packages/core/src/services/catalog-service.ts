@@ -1,10 +1,13 @@
 import type { Clock, PixverseApi } from "../pipeline";
+import type { SpeakerType } from "../pixverse";
 
 export type CatalogKind = "templates" | "restyles" | "voices";
 
 export interface CatalogQuery {
   /** PixVerse's template type: 1 video templates (effect jobs), 2 image templates. */
   type?: 1 | 2;
+  /** Voices only: PixVerse's own voices, the account's custom voices, or both (PixVerse's default). */
+  speakerType?: SpeakerType;
   page?: number;
   pageSize?: number;
 }

@@ -5,6 +5,7 @@ import {
   type JobRepository,
   type JobStatus,
   jobMetadataSchema,
+  jobRetrySchema,
   type PublicJob,
   requestHash,
   toPublicJob,
@@ -37,6 +38,7 @@ export interface JobRequestBody {
   type: unknown;
   input: unknown;
   metadata?: unknown;
+  retry?: unknown;
 }
 
 /** The catalogue ids a job input names, checked at the door (a stale cache is read again once). */
@@ -76,7 +78,12 @@ const DEFAULT_INLINE_BUDGET_MS = 5_000;
 
 /** A job request as both ways in (HTTP, S3) fingerprint it for their idempotency keys. */
 const fingerprint = (body: JobRequestBody) =>
-  requestHash({ type: body.type, input: body.input, metadata: body.metadata ?? {} });
+  requestHash({
+    type: body.type,
+    input: body.input,
+    metadata: body.metadata ?? {},
+    ...(body.retry !== undefined ? { retry: body.retry } : {}),
+  });
 
 /** Jobs as the public API sees them: create, read, list, cancel and download, scoped to the caller. */
 export class JobService {
@@ -130,18 +137,23 @@ export class JobService {
     return { job: toPublicJob(job), created };
   }
 
-  /** Every problem with a request: the input rules of its type and its metadata, then its media references. */
+  /**
+   * Every problem with a request: the input rules of its type, its metadata and its retry options,
+   * then its media references.
+   */
   async validate(caller: Caller, body: JobRequestBody): Promise<JobRequest> {
     const parsed = parseJobRequest(
       { type: body.type, input: body.input },
       { unknownFields: this.deps.unknownInputFields ?? "pass" },
     );
     const metadata = jobMetadataSchema.safeParse(body.metadata ?? {});
+    const retry = jobRetrySchema.optional().safeParse(body.retry);
     const shapeIssues = [
       ...(parsed.ok ? [] : parsed.issues),
       ...(metadata.success ? [] : issuesOf(metadata.error, ["metadata"])),
+      ...(retry.success ? [] : issuesOf(retry.error, ["retry"])),
     ];
-    if (!parsed.ok || !metadata.success) throw new JobValidationError(shapeIssues);
+    if (!parsed.ok || !metadata.success || !retry.success) throw new JobValidationError(shapeIssues);
     const [mediaIssues, catalogIssues] = await Promise.all([
       this.deps.media.check(caller.tenantId, mediaSlots(parsed.type, parsed.input)),
       this.catalogIssues(parsed.input),
@@ -157,6 +169,7 @@ export class JobService {
       input: parsed.input,
       metadata: metadata.data,
       ...(parsed.warnings.length > 0 ? { warnings: parsed.warnings } : {}),
+      ...(retry.data ? { retry: retry.data } : {}),
     };
   }
 

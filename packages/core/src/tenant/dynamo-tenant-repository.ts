@@ -10,7 +10,7 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod";
 import { GSI, indexKeys, itemKeys, TABLE_KEYS } from "../table";
 import {
   type ApiKey,

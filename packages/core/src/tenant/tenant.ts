@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Tenant ids: chosen (`ops`, `local`) or generated (`ten_<ULID>`). Never `#` or `.`: the table's index

@@ -444,6 +444,43 @@ export function describeJobRepositoryContract(name: string, adapter: JobReposito
       });
     });
 
+    describe("a new generation (the opt-in retry after PixVerse's status 8)", () => {
+      it("queues the job again under a new trace id, its earlier generation kept and still linked", async () => {
+        const job = await jobIn("queued");
+        const first = "512345678901234567890";
+        await repo.transition(job.id, {
+          from: ["queued"],
+          to: "generating",
+          set: { pixverseId: first, credits: 20 },
+        });
+        const earlier = {
+          traceId: job.traceId,
+          pixverseId: first,
+          credits: 20,
+          error: { code: "generation_failed" as const, message: "failed" },
+        };
+        const traceId = randomUUID();
+        const queued = await repo.transition(job.id, {
+          from: ["generating"],
+          to: "queued",
+          set: { traceId, earlierGenerations: [earlier], stage: "queued" },
+          remove: ["pixverseId", "credits"],
+        });
+        expect(queued).toMatchObject({ status: "queued", traceId, earlierGenerations: [earlier] });
+        expect(queued).not.toHaveProperty("pixverseId");
+        expect(queued).not.toHaveProperty("credits");
+        expect((await repo.oldestQueued(job.tenantId, 10)).map((j) => j.id)).toContain(job.id);
+        expect((await repo.findByPixverseId(first))?.id).toBe(job.id);
+        const second = "512345678901234567891";
+        await repo.transition(job.id, { from: ["queued"], to: "generating", set: { pixverseId: second } });
+        expect(await repo.findByPixverseId(second)).toMatchObject({
+          id: job.id,
+          pixverseId: second,
+          traceId,
+        });
+      });
+    });
+
     describe("the poller's view", () => {
       // A repository of its own: due work and the generating count are repository-wide.
       let poller: JobRepository;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { itemKeys } from "../table";
 
 /** A UTC calendar day, YYYY-MM-DD (a real date). */

@@ -28,7 +28,12 @@ export interface JsonSchema {
   format?: string;
 }
 
-/** A schema with its `$ref` chain followed (and allOf of one schema unwrapped). */
+const ANNOTATIONS = new Set(["description", "title", "example", "examples", "default", "deprecated"]);
+
+/** A schema that only annotates (describes) what it applies to, constraining nothing. */
+const isAnnotation = (schema: JsonSchema) => Object.keys(schema).every((key) => ANNOTATIONS.has(key));
+
+/** A schema with its `$ref` chain followed (and allOf of one schema, annotations aside, unwrapped). */
 export function resolve(document: OpenApiDocument, schema: JsonSchema | undefined): JsonSchema {
   let current = schema ?? {};
   for (let hops = 0; hops < 32; hops++) {
@@ -40,10 +45,12 @@ export function resolve(document: OpenApiDocument, schema: JsonSchema | undefine
       current = { ...target, ...siblings };
       continue;
     }
-    if (current.allOf?.length === 1 && !current.properties) {
-      const [only] = current.allOf;
+    // allOf of one schema, or of a named schema and annotations for its place (its description)
+    const parts = current.allOf?.filter((part) => !isAnnotation(part)) ?? [];
+    if (current.allOf && parts.length === 1 && !current.properties) {
+      const annotations = current.allOf.filter(isAnnotation);
       const { allOf: _allOf, ...siblings } = current;
-      current = { ...only, ...siblings };
+      current = { ...parts[0], ...Object.assign({}, ...annotations), ...siblings };
       continue;
     }
     return current;

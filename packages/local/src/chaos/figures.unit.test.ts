@@ -21,6 +21,7 @@ const job = (index: number, overrides: Partial<PublicJob> = {}): PublicJob =>
     status: "succeeded",
     metadata: { chaos: String(index) },
     pixverse: { traceId: `trace-${index}`, videoId: `${1000 + index}` },
+    generations: [{ traceId: `trace-${index}`, videoId: `${1000 + index}`, status: "succeeded" }],
     output: { key: `videos/chaos-a/job_${index}.mp4`, sha256: `sha-${index}` },
     ...overrides,
   }) as PublicJob;
@@ -100,6 +101,30 @@ describe("the chaos verdict", () => {
     ]);
     const eventIds = new Map(observed.eventIds).set("job_0", ["job_0:failed"]);
     expect(failing({ ...observed, generations, jobs: failedAsPixverseSaid, eventIds })).toEqual([]);
+  });
+
+  it("counts a job that retried a failed generation by its generations, one per trace id", () => {
+    const observed = clean();
+    const retried = job(0, {
+      generations: [
+        { traceId: "trace-0-first", videoId: "900", status: "failed" },
+        { traceId: "trace-0", videoId: "1000", status: "succeeded" },
+      ],
+    });
+    const jobs = new Map(observed.jobs).set(0, [retried]);
+    const first = generation(0, { id: "900", traceId: "trace-0-first", status: 8 });
+    const withRetry = { ...observed, jobs, generations: [first, ...observed.generations] };
+    expect(failing(withRetry)).toEqual([]);
+    expect(chaosFigures(withRetry).find((f) => f.name === "status-8 jobs")?.value).toMatch(
+      /^1, 1 of them retried/,
+    );
+    // The retry's first generation missing at PixVerse, or started twice: not what the job says.
+    expect(failing({ ...withRetry, generations: observed.generations })).toEqual([
+      "PixVerse generations per job",
+    ]);
+    expect(failing({ ...withRetry, generations: [first, first, ...observed.generations] })).toEqual([
+      "PixVerse generations per job",
+    ]);
   });
 
   it("fails a peak above the limit, a missing or mixed event, a wrong archive and a slot still held", () => {

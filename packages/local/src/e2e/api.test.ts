@@ -22,21 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.stop());
 
-/** POST /v1/uploads, then PUT the bytes to the presigned URL; the key works as `{ upload: key }`. */
-async function upload(api: ApiClient, contentType: string, filename: string, bytes: Buffer): Promise<string> {
-  const grant = await api.request<{ key: string; uploadUrl: string }>("POST", "/v1/uploads", {
-    json: { contentType, filename, size: bytes.length },
-  });
-  expect(grant.status).toBe(201);
-  const put = await fetch(grant.body.uploadUrl, {
-    method: "PUT",
-    headers: { "content-type": contentType },
-    body: bytes,
-  });
-  expect(put.status).toBe(200);
-  return grant.body.key;
-}
-
 const paths = (answer: { body: ErrorBody }) => (answer.body.error.details ?? []).map((d) => d.path).sort();
 
 describe("authentication and documents", () => {
@@ -146,7 +131,7 @@ describe("tenants", () => {
 
     // Nor can one tenant use another's job or upload as media.
     await e2e.expectSucceededOnce(mine.id, { timeoutMs: 30_000 });
-    const image = await upload(e2e.api, "image/png", "face.png", solidPng(64, 64));
+    const image = await e2e.api.upload("image/png", "face.png", solidPng(64, 64));
     const borrowing = await other.createJob<ErrorBody>({
       type: "mimic",
       input: { video: { job: mine.id }, image: { upload: image }, quality: "540p" },
@@ -321,9 +306,9 @@ describe("every job type", { timeout: 120_000 }, () => {
 
   it("accepts a valid input of each of the 15 types (uploaded media, an earlier job's video) and each succeeds", async () => {
     const { api } = e2e;
-    const face = { upload: await upload(api, "image/png", "face.png", solidPng(320, 240, [200, 150, 120])) };
-    const scene = { upload: await upload(api, "image/png", "scene.png", solidPng(320, 240, [20, 120, 60])) };
-    const clip = { upload: await upload(api, "video/mp4", "clip.mp4", tinyMp4("e2e clip")) };
+    const face = { upload: await api.upload("image/png", "face.png", solidPng(320, 240, [200, 150, 120])) };
+    const scene = { upload: await api.upload("image/png", "scene.png", solidPng(320, 240, [20, 120, 60])) };
+    const clip = { upload: await api.upload("video/mp4", "clip.mp4", tinyMp4("e2e clip")) };
     const source = await e2e.expectSucceededOnce((await api.accepted(TEXT_TO_VIDEO)).id, {
       timeoutMs: 30_000,
     });

@@ -1,3 +1,5 @@
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { solidPng } from "@pixpipe/simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type E2eRuntime, type ErrorBody, sleep, startE2eRuntime, TEXT_TO_VIDEO } from "./support";
 
@@ -28,6 +30,45 @@ describe("how jobs end (ARCHITECTURE §3)", { timeout: 90_000 }, () => {
     e2e.sim.control.setFaults([{ type: "outcome", status: 8, times: 1 }]);
     const job = await e2e.expectFailedOnce((await e2e.api.accepted(TEXT_TO_VIDEO)).id, "generation_failed");
     expect(e2e.generationsOf(job)).toMatchObject([{ status: 8, refunded: true }]);
+  });
+
+  it("retries a failed generation (status 8) as a new generation when the job asks, and succeeds on the third", async () => {
+    const image = `uploads/${e2e.runtime.info.tenantId}/retry-${Date.now()}/cat.png`;
+    await e2e.s3.send(
+      new PutObjectCommand({
+        Bucket: e2e.bucket,
+        Key: image,
+        Body: solidPng(64, 64),
+        ContentType: "image/png",
+      }),
+    );
+    const uploadsBefore = e2e.sim.control.ledger().uploads.length;
+    e2e.sim.control.setFaults([{ type: "outcome", status: 8, target: "image_to_video", times: 2 }]);
+    const accepted = await e2e.api.accepted({
+      type: "image_to_video",
+      input: { prompt: "the cat jumps", model: "v5", duration: 5, quality: "540p", image: { upload: image } },
+      retry: { generationFailed: 2 },
+    });
+    const job = await e2e.expectSucceededOnce(accepted.id);
+
+    // 1 + 2 generations at PixVerse, each under its own trace id, the last one the job's video.
+    const traces = job.generations.map((generation) => generation.traceId);
+    expect(new Set([accepted.pixverse.traceId, ...traces]).size).toBe(3);
+    const atSimulator = e2e.sim.control.ledger().generations.filter((g) => traces.includes(g.traceId));
+    expect(atSimulator.map((g) => [g.traceId, g.status, g.replays])).toEqual([
+      [traces[0], 8, 0],
+      [traces[1], 8, 0],
+      [traces[2], 1, 0],
+    ]);
+    expect(job.generations).toMatchObject([
+      { videoId: atSimulator[0]!.id, status: "failed", error: { code: "generation_failed" } },
+      { videoId: atSimulator[1]!.id, status: "failed", error: { code: "generation_failed" } },
+      { videoId: atSimulator[2]!.id, status: "succeeded", credits: atSimulator[2]!.credits },
+    ]);
+    expect(job.pixverse).toMatchObject({ videoId: atSimulator[2]!.id, traceId: traces[2] });
+    // The image went to PixVerse once; every generation names it.
+    expect(e2e.sim.control.ledger().uploads).toHaveLength(uploadsBefore + 1);
+    expect(new Set(atSimulator.map((g) => String(g.request.img_id))).size).toBe(1);
   });
 
   it("fails a job the account cannot pay for with insufficient_credits (500090) and a failed event; nothing generates", async () => {

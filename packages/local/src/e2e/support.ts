@@ -107,6 +107,21 @@ export class ApiClient {
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   }
 
+  /** POST /v1/uploads, then PUT the bytes to the presigned URL; the key works as `{ upload: key }`. */
+  async upload(contentType: string, filename: string, bytes: Buffer): Promise<string> {
+    const grant = await this.request<{ key: string; uploadUrl: string }>("POST", "/v1/uploads", {
+      json: { contentType, filename, size: bytes.length },
+    });
+    expect(grant.status).toBe(201);
+    const put = await fetch(grant.body.uploadUrl, {
+      method: "PUT",
+      headers: { "content-type": contentType },
+      body: bytes,
+    });
+    expect(put.status).toBe(200);
+    return grant.body.key;
+  }
+
   /** POST /v1/jobs; `T` is what the caller expects back (the job, or ErrorBody for a refusal). */
   createJob<T = PublicJob>(body: unknown, headers: Record<string, string> = {}) {
     return this.request<T>("POST", "/v1/jobs", { json: body, headers });

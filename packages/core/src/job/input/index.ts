@@ -16,6 +16,7 @@ export {
   toPixverseRequest,
 } from "./media";
 export {
+  fileRef,
   type InputIssue,
   type InputWarning,
   inputWarningSchema,

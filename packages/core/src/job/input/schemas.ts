@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import {
   atMostOneOf,
   exactlyOneOf,
@@ -36,6 +36,46 @@ export type JobType = (typeof JOB_TYPES)[number];
 
 export type MediaRef = { upload: string } | { url: string } | { job: string };
 
+/** The ways to reference media, one field each; a reference holds exactly one of them. */
+const MEDIA_SOURCES = {
+  upload: z.string().min(1).max(1024).meta({
+    description: "The key POST /v1/uploads answered, once the file was PUT to its uploadUrl.",
+    example: "uploads/tenant_1/01J9Z3Q4N8X0C2M7V5B6K1D3EF/fox.png",
+  }),
+  url: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .max(2048)
+    .meta({
+      description:
+        "A public https URL pixpipe downloads the file from (private, loopback and link-local addresses are refused).",
+      example: "https://media.example.com/fox.png",
+    }),
+  job: z.string().min(1).max(64).meta({
+    description: "The id of an earlier succeeded video job of yours: its PixVerse video is the source.",
+    example: "01J9Z3Q4N8X0C2M7V5B6K1D3EF",
+  }),
+} as const;
+
+type MediaSource = keyof typeof MEDIA_SOURCES;
+
+/** The JSON Schema of a reference holding `source` alone, as the OpenAPI document shows it. */
+function sourceJsonSchema(source: MediaSource) {
+  const { $schema: _, ...schema } = z.toJSONSchema(z.strictObject({ [source]: MEDIA_SOURCES[source] }));
+  return schema;
+}
+
+/**
+ * What a media reference is, as metadata for the API's document: one of the strict single-field objects of
+ * `sources` (the run-time rule below says the same with clearer messages). `type` makes the document
+ * generator show this form instead of the object with optional fields it would derive.
+ */
+const documentedAs = (id: string, sources: readonly MediaSource[], description: string) => ({
+  id,
+  description,
+  type: "object",
+  oneOf: sources.map(sourceJsonSchema),
+});
+
 /**
  * A piece of media in a job input: an object uploaded through POST /v1/uploads, a URL pixpipe fetches, or the
  * video of an earlier job. http URLs pass here so that local mode can point at local servers; whether a URL may
@@ -43,23 +83,42 @@ export type MediaRef = { upload: string } | { url: string } | { job: string };
  */
 export const mediaRef = withRules(
   {
-    upload: z.string().min(1).max(1024).optional(),
-    url: z
-      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-      .max(2048)
-      .optional(),
-    job: z.string().min(1).max(64).optional(),
+    upload: MEDIA_SOURCES.upload.optional(),
+    url: MEDIA_SOURCES.url.optional(),
+    job: MEDIA_SOURCES.job.optional(),
   },
   [exactlyOneOf(["upload"], ["url"], ["job"])],
-).transform((ref) => ref as MediaRef);
+)
+  .transform((ref) => ref as MediaRef)
+  .meta(
+    documentedAs(
+      "MediaRef",
+      ["upload", "url", "job"],
+      "A video: exactly one of upload (a file you uploaded), url (a file pixpipe downloads) or job (an earlier job's video).",
+    ),
+  );
 
 /** Images and audio come from uploads or URLs; an earlier job only provides a video. */
-const fileRef = mediaRef.refine((ref) => !("job" in ref), {
-  message: "an earlier job can only provide a video",
-  path: ["job"],
-});
+export const fileRef = mediaRef
+  .refine((ref) => !("job" in ref), {
+    message: "an earlier job can only provide a video",
+    path: ["job"],
+  })
+  .meta(
+    documentedAs(
+      "FileRef",
+      ["upload", "url"],
+      "An image or audio file: exactly one of upload (a file you uploaded) or url (a file pixpipe downloads). An earlier job provides only videos.",
+    ),
+  );
+
+/** A media field described for its place; it keeps its reference's name, so the document links it. */
+const described = <T extends z.ZodType>(ref: T, description: string): T =>
+  ref.meta({ ...ref.meta(), description });
+
 /** A list of images, bounded so one request cannot make pixpipe look up and upload hundreds of files. */
-const fileRefs = (max: number) => z.array(fileRef).max(max, `takes at most ${max} images`);
+const images = (max: number, description: string) =>
+  z.array(fileRef).max(max, `takes at most ${max} images`).meta({ description });
 
 /**
  * Job inputs by type: PixVerse's own field names and rules (the capability fields and rules of
@@ -67,20 +126,45 @@ const fileRefs = (max: number) => z.array(fileRef).max(max, `takes at most ${max
  */
 export const jobInputSchemas = {
   text_to_video: withRules(fields.text, [modelRules]),
-  image_to_video: withRules({ ...fields.image, image: fileRef }, [modelRules]),
+  image_to_video: withRules(
+    { ...fields.image, image: described(fileRef, "The image to animate; the video keeps its aspect ratio.") },
+    [modelRules],
+  ),
   /** A template (effect) video: img/generate with template_id, one image or several. */
   effect: withRules(
-    { ...fields.effect, image: fileRef.optional(), images: fileRefs(TEMPLATE_MAX_IMAGES).min(1).optional() },
+    {
+      ...fields.effect,
+      image: described(fileRef, "The image of a one-image template.").optional(),
+      images: images(TEMPLATE_MAX_IMAGES, "The images of a multi-image template, in the template's order.")
+        .min(1)
+        .optional(),
+    },
     [exactlyOneOf(["image"], ["images"])],
   ),
-  transition: withRules({ ...fields.transition, first_frame: fileRef, last_frame: fileRef }, [modelRules]),
+  transition: withRules(
+    {
+      ...fields.transition,
+      first_frame: described(fileRef, "The video's first frame."),
+      last_frame: described(fileRef, "The video's last frame."),
+    },
+    [modelRules],
+  ),
   multi_transition: withRules(
     {
       ...fields.multiTransition,
       multi_transition: z
-        .array(z.strictObject({ ...fields.multiTransitionItem, image: fileRef }))
+        .array(
+          z.strictObject({
+            ...fields.multiTransitionItem,
+            image: described(fileRef, "The keyframe's image."),
+          }),
+        )
         .min(2)
-        .max(7),
+        .max(7)
+        .meta({
+          description:
+            "The keyframes in order (2-7): each but the last with the seconds until the next one, the video at most 30 s.",
+        }),
     },
     [multiTransitionRules],
   ),
@@ -90,37 +174,97 @@ export const jobInputSchemas = {
       ...fields.fusion,
       // Per model the bound is lower (fusionRules); this one stops a long list before it is read further.
       image_references: z
-        .array(z.strictObject({ ...fields.fusionReference, image: fileRef }))
+        .array(
+          z.strictObject({ ...fields.fusionReference, image: described(fileRef, "The reference image.") }),
+        )
         .max(FUSION_OMNI.maxImages, `takes at most ${FUSION_OMNI.maxImages} image references`)
-        .optional(),
+        .optional()
+        .meta({
+          description:
+            "The subjects and backgrounds the prompt names as @ref_name: 1-3 on v4.5 and v5, 1-7 on later models, up to 10 in omni mode.",
+        }),
       video_references: z
-        .array(z.strictObject({ ...fields.fusionVideoReference, video: mediaRef }))
+        .array(
+          z.strictObject({
+            ...fields.fusionVideoReference,
+            video: described(mediaRef, "The reference video; together at most 15 s."),
+          }),
+        )
         .max(2)
-        .optional(),
+        .optional()
+        .meta({
+          description: 'Omni mode only (reference_mode "omni", v6): up to 2 videos the prompt names.',
+        }),
     },
     [fusionRules],
   ),
-  extend: withRules({ ...fields.extend, video: mediaRef }, [modelRules]),
-  modify: withRules({ ...fields.modify, video: mediaRef, images: fileRefs(3).optional() }, []),
-  restyle: withRules({ ...fields.restyle, video: mediaRef }, [
-    exactlyOneOf(["restyle_id"], ["restyle_prompt"]),
-  ]),
-  sound_effect: withRules({ ...fields.soundEffect, video: mediaRef }, [
-    atMostOneOf("prompt", "sound_effect_content"),
-  ]),
-  lip_sync: withRules({ ...fields.lipSync, video: mediaRef, audio: fileRef.optional() }, [
-    exactlyOneOf(["audio"], ["lip_sync_tts_speaker_id", "lip_sync_tts_content"]),
-  ]),
-  swap: withRules({ ...fields.swap, video: mediaRef, image: fileRef }, []),
-  mimic: withRules({ ...fields.mimic, video: mediaRef, image: fileRef }, []),
-  upscale: withRules({ ...fields.upscale, video: mediaRef }, []),
-  image_template: withRules({ ...fields.imageTemplate, images: fileRefs(TEMPLATE_MAX_IMAGES).min(1) }, []),
+  extend: withRules({ ...fields.extend, video: described(mediaRef, "The video to continue.") }, [modelRules]),
+  modify: withRules(
+    {
+      ...fields.modify,
+      video: described(mediaRef, "The video to edit."),
+      images: images(
+        3,
+        "Reference images, named @img0, @img1 and @img2 in the prompt (at most 3).",
+      ).optional(),
+    },
+    [],
+  ),
+  restyle: withRules(
+    { ...fields.restyle, video: described(mediaRef, "The video to restyle (at most 16 s).") },
+    [exactlyOneOf(["restyle_id"], ["restyle_prompt"])],
+  ),
+  sound_effect: withRules(
+    { ...fields.soundEffect, video: described(mediaRef, "The video to add sound to.") },
+    [atMostOneOf("prompt", "sound_effect_content")],
+  ),
+  lip_sync: withRules(
+    {
+      ...fields.lipSync,
+      video: described(mediaRef, "The video whose speaker's lips follow the speech."),
+      audio: described(
+        fileRef,
+        "The speech (mp3, wav; at most 30 s). Or, instead, lip_sync_tts_speaker_id with lip_sync_tts_content.",
+      ).optional(),
+    },
+    [exactlyOneOf(["audio"], ["lip_sync_tts_speaker_id", "lip_sync_tts_content"])],
+  ),
+  swap: withRules(
+    {
+      ...fields.swap,
+      video: described(mediaRef, "The video to change: the one whose masks POST /v1/masks listed."),
+      image: described(fileRef, "What takes the chosen mask's place (a face, a person, an object)."),
+    },
+    [],
+  ),
+  mimic: withRules(
+    {
+      ...fields.mimic,
+      video: described(
+        mediaRef,
+        "The video whose motion is copied: a person in focus, at most 30 s, 1920 px and 100 MB.",
+      ),
+      image: described(fileRef, "The subject that performs the motion."),
+    },
+    [],
+  ),
+  upscale: withRules({ ...fields.upscale, video: described(mediaRef, "The video to upscale.") }, []),
+  image_template: withRules(
+    {
+      ...fields.imageTemplate,
+      images: images(TEMPLATE_MAX_IMAGES, "The images the template turns into a new image.").min(1),
+    },
+    [],
+  ),
 } as const satisfies Record<JobType, z.ZodType>;
 
 export type JobInput<T extends JobType = JobType> = z.output<(typeof jobInputSchemas)[T]>;
 
 /** Swap step 1 outside a job (POST /v1/masks): the video to pick masks from, at a keyframe. */
-export const maskSelectionInputSchema = withRules({ ...fields.maskSelection, video: mediaRef }, []);
+export const maskSelectionInputSchema = withRules(
+  { ...fields.maskSelection, video: described(mediaRef, "The video to pick masks from.") },
+  [],
+);
 
 /** A problem with a job request; its path is dotted from the request body's root ("input.duration"). */
 export type InputIssue = Issue;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { pixverseId } from "../ids";
 import { ID_FIELDS } from "../json";
 import {
@@ -77,35 +77,131 @@ const text = (max: number) =>
     .max(max, `must be at most ${max} characters`)
     .regex(NO_CONTROL_CHARACTERS, "must not contain control characters (tab and line breaks are fine)");
 
-export const prompt = text(PROMPT_MAX).regex(/\S/, "must not be empty");
-export const model = z.enum(MODELS);
-export const quality = z.enum(QUALITIES);
-export const editQuality = z.enum(EDIT_QUALITIES);
+// Descriptions and examples (`.meta`) are for the API's OpenAPI document; they never change what is accepted.
+
+export const prompt = text(PROMPT_MAX)
+  .regex(/\S/, "must not be empty")
+  .meta({
+    description: `What the video shows, in words (at most ${PROMPT_MAX} characters).`,
+    example: "A red fox running through fresh snow at dawn, cinematic",
+  });
+export const model = z.enum(MODELS).meta({
+  description:
+    "PixVerse's model. It decides the durations, aspect ratios and audio switches allowed: v3.5-v5 take 5 or 8 s, v5.5/v5.6 5, 8 or 10 s, v6 and c1 any whole number of seconds from 1 to 15.",
+  example: "v5",
+});
+export const quality = z.enum(QUALITIES).meta({
+  description:
+    "Output resolution (360p is PixVerse's Turbo). At 1080p, v3.5-v4.5 take 5 s only and v5.5/v5.6 no 10 s.",
+  example: "540p",
+});
+export const editQuality = z
+  .enum(EDIT_QUALITIES)
+  .meta({ description: "Output resolution (no 1080p for this capability).", example: "540p" });
 /** Which values are allowed depends on model and quality (rules.ts). */
-export const duration = z.int().positive();
-export const aspectRatio = z.enum(ASPECT_RATIOS);
-export const seed = z.int().min(0).max(SEED_MAX);
+export const duration = z.int().positive().meta({
+  description:
+    "Seconds of video. v3.5-v5: 5 or 8; v5.5/v5.6: 5, 8 or 10; v6 and c1: 1-15 (see model and quality).",
+  example: 5,
+});
+export const aspectRatio = z.enum(ASPECT_RATIOS).meta({
+  description: "Frame shape. 2:3, 3:2 and 21:9 need v6 or c1.",
+  example: "16:9",
+});
+export const seed = z
+  .int()
+  .min(0)
+  .max(SEED_MAX)
+  .meta({
+    description: `Random seed (0-${SEED_MAX}); the same seed and parameters give a similar video.`,
+    example: 42,
+  });
+/** Fusion's names for its references; the prompt mentions each as `@name `. */
+const refName = z.string().regex(REF_NAME, "must be 1-30 letters, digits, underscores or spaces").meta({
+  description: "The reference's name, unique in the request; the prompt mentions it as @name.",
+  example: "fox",
+});
+const keyframeId = z
+  .int()
+  .positive()
+  .meta({ description: "The video frame the masks are picked on (PixVerse's default 1).", example: 1 });
+const switchOf = (description: string) => z.boolean().meta({ description, example: true });
+
+const templateId = pixverseId.meta({
+  description:
+    "A PixVerse template (effect) id, from GET /v1/catalog/templates; activate it in PixVerse's console first.",
+  example: "308621408717184",
+});
 
 const optional = {
-  negative_prompt: text(NEGATIVE_PROMPT_MAX).optional(),
+  negative_prompt: text(NEGATIVE_PROMPT_MAX)
+    .meta({
+      description: `What the video should not show (at most ${NEGATIVE_PROMPT_MAX} characters).`,
+      example: "blurry, text, watermark",
+    })
+    .optional(),
   seed: seed.optional(),
-  motion_mode: z.enum(["normal", "fast"]).optional(),
-  style: z.enum(STYLES).optional(),
-  camera_movement: z.enum(CAMERA_MOVEMENTS).optional(),
-  template_id: pixverseId.optional(),
-  generate_audio_switch: z.boolean().optional(),
-  generate_multi_clip_switch: z.boolean().optional(),
-  thinking_type: z.enum(["enabled", "disabled", "auto"]).optional(),
-  sound_effect_switch: z.boolean().optional(),
-  sound_effect_content: text(PROMPT_MAX).optional(),
-  sound_mode: z.enum(SOUND_MODES).optional(),
-  lip_sync_tts_switch: z.boolean().optional(),
-  lip_sync_tts_content: text(TTS_CONTENT_MAX).regex(/\S/, "must not be empty").optional(),
-  lip_sync_tts_speaker_id: z.string().min(1).optional(),
-  original_sound_switch: z.boolean().optional(),
-  water_mark: z.boolean().optional(),
+  motion_mode: z
+    .enum(["normal", "fast"])
+    .meta({
+      description: "fast: quicker motion, at twice the credits; 5 s only, never 1080p, not on v5 and later.",
+      example: "normal",
+    })
+    .optional(),
+  style: z.enum(STYLES).meta({ description: "A visual style.", example: "anime" }).optional(),
+  camera_movement: z
+    .enum(CAMERA_MOVEMENTS)
+    .meta({
+      description: "A camera move (v4 and v4.5 only; not together with template_id).",
+      example: "zoom_in",
+    })
+    .optional(),
+  template_id: templateId.optional(),
+  generate_audio_switch: switchOf("Generate sound with the video (v5.5 and later, c1).").optional(),
+  generate_multi_clip_switch: switchOf(
+    "Let PixVerse cut the video into several shots (v5.5, v5.6, v6).",
+  ).optional(),
+  thinking_type: z
+    .enum(["enabled", "disabled", "auto"])
+    .meta({
+      description: "Whether v6 reasons about the prompt first (v6 only; PixVerse's default auto).",
+      example: "auto",
+    })
+    .optional(),
+  sound_effect_switch: switchOf("Add sound effects (v5 and earlier, or with a template).").optional(),
+  sound_effect_content: text(PROMPT_MAX)
+    .meta({
+      description: "The sound to add, in words; left out, PixVerse picks one from the video.",
+      example: "crunching snow, distant wind",
+    })
+    .optional(),
+  sound_mode: z
+    .enum(SOUND_MODES)
+    .meta({
+      description: "default_music: background music instead of described sound.",
+      example: "default_music",
+    })
+    .optional(),
+  lip_sync_tts_switch: switchOf("Make the subject speak lip_sync_tts_content (v3.5-v5).").optional(),
+  lip_sync_tts_content: text(TTS_CONTENT_MAX)
+    .regex(/\S/, "must not be empty")
+    .meta({
+      description: `The words to speak, read by lip_sync_tts_speaker_id (at most ${TTS_CONTENT_MAX} characters).`,
+      example: "Welcome to the show!",
+    })
+    .optional(),
+  lip_sync_tts_speaker_id: z
+    .string()
+    .min(1)
+    .meta({
+      description: 'A voice id, from GET /v1/catalog/voices ("auto" lets PixVerse choose).',
+      example: "1",
+    })
+    .optional(),
+  original_sound_switch: switchOf("Keep the source video's own sound.").optional(),
+  water_mark: switchOf("Add PixVerse's watermark.").optional(),
   /** background music; the official MCP sends it on text, image and transition (models/requests.py) */
-  play_bgm: z.boolean().optional(),
+  play_bgm: switchOf("Add background music.").optional(),
 };
 
 const audioFields = {
@@ -162,11 +258,13 @@ export const fields = {
    * (src/pixverse_mcp/models/requests.py ImageToVideoRequest).
    */
   effect: {
-    template_id: pixverseId,
+    template_id: templateId,
     quality,
-    prompt: text(PROMPT_MAX).optional(),
-    model: model.optional(),
-    duration: duration.optional(),
+    prompt: text(PROMPT_MAX).meta({ description: "Ignored by PixVerse for templates." }).optional(),
+    model: model.meta({ description: "Ignored by PixVerse: the template decides." }).optional(),
+    duration: duration
+      .meta({ description: "Ignored by PixVerse: the template decides the length." })
+      .optional(),
     seed: optional.seed,
     motion_mode: optional.motion_mode,
     water_mark: optional.water_mark,
@@ -193,15 +291,30 @@ export const fields = {
     ...audioFields,
   },
   multiTransition: {
-    model: z.enum(MULTI_TRANSITION_MODELS),
+    model: z
+      .enum(MULTI_TRANSITION_MODELS)
+      .meta({ description: "PixVerse's model (v3.5-v5 for multi-transition).", example: "v5" }),
     quality,
     motion_mode: optional.motion_mode,
     seed: optional.seed,
   },
   multiTransitionItem: {
     /** every item but the last: 1–8 s (1–5 s with three or more items); the last: 0 or omitted */
-    duration: z.int().min(0).optional(),
-    prompt: text(PROMPT_MAX).optional(),
+    duration: z
+      .int()
+      .min(0)
+      .meta({
+        description:
+          "Seconds until the next keyframe: 1-8 (1-5 with three or more keyframes); 0 or left out on the last.",
+        example: 3,
+      })
+      .optional(),
+    prompt: text(PROMPT_MAX)
+      .meta({
+        description: "How the video moves from this keyframe to the next.",
+        example: "the fox leaps over a log",
+      })
+      .optional(),
   },
   /**
    * negative_prompt and style: ComfyUI's V6 fusion node (PixverseV6FusionVideoNode) sends both, the official MCP
@@ -209,30 +322,48 @@ export const fields = {
    */
   fusion: {
     prompt,
-    model: z.enum(FUSION_MODELS),
-    duration: z.int().nonnegative(),
+    model: z
+      .enum(FUSION_MODELS)
+      .meta({ description: "PixVerse's model (v4.5 and later for fusion).", example: "v5" }),
+    duration: z
+      .int()
+      .nonnegative()
+      .meta({
+        description: `${duration.meta()?.description} 0 in omni mode lets PixVerse choose.`,
+        example: 5,
+      }),
     quality,
-    aspect_ratio: z.enum([...ASPECT_RATIOS, AUTO_ASPECT_RATIO]),
+    aspect_ratio: z.enum([...ASPECT_RATIOS, AUTO_ASPECT_RATIO]).meta({
+      description: `${aspectRatio.meta()?.description} "auto" (omni mode) follows the reference videos.`,
+      example: "16:9",
+    }),
     negative_prompt: optional.negative_prompt,
     style: optional.style,
     seed: optional.seed,
     generate_audio_switch: optional.generate_audio_switch,
-    reference_mode: z.enum(REFERENCE_MODES).optional(),
+    reference_mode: z
+      .enum(REFERENCE_MODES)
+      .meta({ description: "omni (v6): up to 10 image references and 2 reference videos.", example: "omni" })
+      .optional(),
   },
   fusionReference: {
-    type: z.enum(["subject", "background"]),
-    ref_name: z.string().regex(REF_NAME, "must be 1-30 letters, digits, underscores or spaces"),
+    type: z
+      .enum(["subject", "background"])
+      .meta({ description: "What the image contributes.", example: "subject" }),
+    ref_name: refName,
   },
   fusionVideoReference: {
-    ref_name: z.string().regex(REF_NAME, "must be 1-30 letters, digits, underscores or spaces"),
+    ref_name: refName,
   },
   /**
    * Extend: the reference and the kit's validator (heshaojian/pixverse-api-kit src/platform/validators/specialized.js)
    * list seed as required. generate_audio_switch: ComfyUI's V6 extend node (PixverseV6ExtendVideoNode).
    */
   extend: {
-    prompt,
-    model: z.enum(EXTEND_MODELS),
+    prompt: prompt.meta({ description: "What happens next in the video." }),
+    model: z
+      .enum(EXTEND_MODELS)
+      .meta({ description: "PixVerse's model (v3.5-v5.5 or v6 for extend).", example: "v5" }),
     duration,
     quality,
     seed,
@@ -253,23 +384,43 @@ export const fields = {
    * Either is accepted; the wire body sends `prompt` (bodies.ts).
    */
   soundEffect: {
-    prompt: text(PROMPT_MAX).optional(),
+    prompt: text(PROMPT_MAX)
+      .meta({
+        description:
+          "The sound to add, in words (or sound_effect_content, not both); left out, PixVerse picks one from the video.",
+        example: "crunching snow, distant wind",
+      })
+      .optional(),
     sound_effect_content: optional.sound_effect_content,
     original_sound_switch: optional.original_sound_switch,
     seed: optional.seed,
   },
   restyle: {
-    restyle_id: pixverseId.optional(),
-    restyle_prompt: prompt.optional(),
+    restyle_id: pixverseId
+      .meta({
+        description: "A restyle preset id, from GET /v1/catalog/restyles (or restyle_prompt).",
+        example: "1001",
+      })
+      .optional(),
+    restyle_prompt: prompt
+      .meta({ description: "The style in words (or restyle_id).", example: "a hand-drawn watercolor" })
+      .optional(),
     seed: optional.seed,
   },
   maskSelection: {
-    keyframe_id: z.int().positive().optional(),
+    keyframe_id: keyframeId.optional(),
   },
   /** keyframe_id (default 1) and mask_id are optional in PixVerse's swap guide (how-to-use-swap). */
   swap: {
-    keyframe_id: z.int().positive().optional(),
-    mask_id: z.string().min(1).optional(),
+    keyframe_id: keyframeId.optional(),
+    mask_id: z
+      .string()
+      .min(1)
+      .meta({
+        description: "The mask to replace, one of the mask_info ids POST /v1/masks answered.",
+        example: "1",
+      })
+      .optional(),
     quality: editQuality,
     original_sound_switch: optional.original_sound_switch,
   },
@@ -278,21 +429,35 @@ export const fields = {
   },
   /** mask_urls: at most 3 (kit validator, specialized.js "video.modify"). */
   modify: {
-    prompt,
+    prompt: prompt.meta({
+      description: "The change, in words; @selection0.. names the masks, @img0.. the reference images.",
+      example: "turn @selection0 into a snowman",
+    }),
     quality: editQuality,
-    mask_ids: z.array(z.string().min(1)).max(3).optional(),
+    mask_ids: z
+      .array(z.string().min(1))
+      .max(3)
+      .meta({ description: "Masks from POST /v1/masks to edit (at most 3).", example: ["1"] })
+      .optional(),
     mask_urls: z
       .array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }))
       .max(3)
+      .meta({ description: "Mask images by URL (at most 3)." })
       .optional(),
-    keyframe_ids: z.array(z.int().positive()).optional(),
+    keyframe_ids: z
+      .array(z.int().positive())
+      .meta({ description: "The frames mask_ids were picked on.", example: [1] })
+      .optional(),
   },
   /** Only the source is documented; `quality` is the target resolution as the simulator models it. */
   upscale: {
-    quality: quality.optional(),
+    quality: quality.meta({ description: "The target resolution." }).optional(),
   },
   imageTemplate: {
-    template_id: pixverseId,
+    template_id: pixverseId.meta({
+      description: "An image template id (GET /v1/catalog/templates?type=image).",
+      example: "340914720654848",
+    }),
   },
 } as const;
 

@@ -1,12 +1,30 @@
-import { z } from "zod";
+import * as z from "zod";
 import { AUTO_ASPECT_RATIO, PIXVERSE_FIELD_NAMES, REF_NAME } from "./fields";
 import { FUSION_OMNI, fusionMaxReferences, isModel, MODEL_RULES } from "./models";
 
 /**
  * A cross-field rule of PixVerse's. Rules run even when some fields already failed their own schema (so that
  * every problem is reported at once), hence they read the object loosely and skip what they cannot judge.
+ * A rule JSON Schema can state exactly also carries that statement (`jsonSchema`), which the schema it checks
+ * shows in its metadata (the API's OpenAPI document); the check itself stays the rule's, for its messages.
  */
-export type Rule = (value: Readonly<Record<string, unknown>>, ctx: z.RefinementCtx) => void;
+export type Rule = ((value: Readonly<Record<string, unknown>>, ctx: z.RefinementCtx) => void) & {
+  readonly jsonSchema?: JsonSchemaFragment;
+};
+
+/** Keywords of a JSON Schema (2020-12) that constrain an object beside its properties. */
+export type JsonSchemaFragment = Record<string, unknown>;
+
+const withJsonSchema = (check: Rule, jsonSchema: JsonSchemaFragment): Rule =>
+  Object.assign(check, { jsonSchema });
+
+/** One schema as itself, several as the `combinator` of them (`anyOf`, `allOf`); undefined for none. */
+function combined(
+  combinator: "anyOf" | "allOf",
+  schemas: readonly JsonSchemaFragment[],
+): JsonSchemaFragment | undefined {
+  return schemas.length > 1 ? { [combinator]: schemas } : schemas[0];
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -18,12 +36,17 @@ const report = (ctx: z.RefinementCtx, path: PropertyKey[], message: string) =>
 
 /** A strict object of `shape` checked by `rules`; unknown fields are refused so typos surface. */
 export function withRules<Shape extends z.ZodRawShape>(shape: Shape, rules: readonly Rule[]) {
-  return z.strictObject(shape).superRefine(
+  const checked = z.strictObject(shape).superRefine(
     (value, ctx) => {
       for (const rule of rules) rule(value as Record<string, unknown>, ctx);
     },
     { when: (payload) => isRecord(payload.value) },
   );
+  const statement = combined(
+    "allOf",
+    rules.flatMap((rule) => (rule.jsonSchema ? [rule.jsonSchema] : [])),
+  );
+  return statement ? checked.meta(statement) : checked;
 }
 
 export interface ExtraFields {
@@ -162,28 +185,50 @@ const soundModeRule: Rule = (v, ctx) => {
   }
 };
 
+/** JSON Schema: all fields of one of the groups are present. */
+const presentGroup = (groups: readonly (readonly string[])[]) =>
+  combined(
+    "anyOf",
+    groups.map((fields) => ({ required: fields })),
+  );
+
 /**
  * Exactly one of the alternatives; an alternative of several fields (the TTS pair) needs all of them.
- * `exactlyOneOf(["source_video_id"], ["video_media_id"])`.
+ * `exactlyOneOf(["source_video_id"], ["video_media_id"])`. In JSON Schema: one branch per alternative, with
+ * its fields and without any field of the others. Each branch names its fields under `properties` too
+ * (with no constraint of their own), so that types generated from it make them required in that branch.
  */
 export function exactlyOneOf(...alternatives: readonly (readonly string[])[]): Rule {
   const describe = (fields: readonly string[]) => fields.join(" with ");
   const names = alternatives.map(describe).join(" or ");
-  return (v, ctx) => {
-    const chosen = alternatives.filter((fields) => fields.some((field) => present(v[field])));
-    const [first, second] = chosen;
-    if (!first) {
-      report(ctx, [alternatives[0]?.[0] ?? ""], `one of ${names} is required`);
-      return;
-    }
-    if (second) {
-      report(ctx, [second.find((field) => present(v[field])) ?? ""], `use either ${names}, not several`);
-      return;
-    }
-    for (const field of first.filter((f) => !present(v[f]))) {
-      report(ctx, [field], `required together with ${first.filter((f) => f !== field).join(", ")}`);
-    }
-  };
+  const oneOf = alternatives.map((fields) => ({
+    properties: Object.fromEntries(fields.map((field) => [field, {}])),
+    required: fields,
+    not: presentGroup(
+      alternatives
+        .filter((other) => other !== fields)
+        .flat()
+        .map((field) => [field]),
+    ),
+  }));
+  return withJsonSchema(
+    (v, ctx) => {
+      const chosen = alternatives.filter((fields) => fields.some((field) => present(v[field])));
+      const [first, second] = chosen;
+      if (!first) {
+        report(ctx, [alternatives[0]?.[0] ?? ""], `one of ${names} is required`);
+        return;
+      }
+      if (second) {
+        report(ctx, [second.find((field) => present(v[field])) ?? ""], `use either ${names}, not several`);
+        return;
+      }
+      for (const field of first.filter((f) => !present(v[f]))) {
+        report(ctx, [field], `required together with ${first.filter((f) => f !== field).join(", ")}`);
+      }
+    },
+    { oneOf },
+  );
 }
 
 /**
@@ -250,12 +295,16 @@ export const multiTransitionRules: Rule = (v, ctx) => {
   }
 };
 
-/** At most one of the fields (alternative spellings of the same value). */
+/** At most one of the fields (alternative spellings of the same value). In JSON Schema: no two of them. */
 export function atMostOneOf(...fields: readonly string[]): Rule {
-  return (v, ctx) => {
-    const [, second] = fields.filter((field) => present(v[field]));
-    if (second) report(ctx, [second], `use either ${fields.join(" or ")}, not both`);
-  };
+  const pairs = fields.flatMap((field, i) => fields.slice(i + 1).map((other) => [field, other]));
+  return withJsonSchema(
+    (v, ctx) => {
+      const [, second] = fields.filter((field) => present(v[field]));
+      if (second) report(ctx, [second], `use either ${fields.join(" or ")}, not both`);
+    },
+    { not: presentGroup(pairs) },
+  );
 }
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);

@@ -1,5 +1,6 @@
-import type { JobType } from "../../job/input";
+import type { JobType, MediaRef } from "../../job/input";
 import type { VideoCapability } from "../capabilities";
+import { parsePixverseJson, stringifyPixverseJson } from "../json";
 
 /**
  * Request bodies that independent public clients build, transcribed from their source (issue 12's conformance
@@ -378,19 +379,55 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
   }),
 ];
 
-const isMediaId = (value: unknown): value is MediaId =>
-  typeof value === "object" && value !== null && "$media" in value && Object.keys(value).length === 1;
+/** Rebuilds a JSON tree bottom-up, `replace` deciding first for every node (undefined: keep descending). */
+function rebuild(value: unknown, replace: (node: unknown) => unknown): unknown {
+  const replaced = replace(value);
+  if (replaced !== undefined) return replaced;
+  if (Array.isArray(value)) return value.map((item) => rebuild(item, replace));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rebuild(item, replace)]));
+  }
+  return value;
+}
+
+const onlyKey = (value: unknown, key: string): string | undefined => {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  const [only] = entries;
+  return entries.length === 1 && only?.[0] === key && typeof only[1] === "string" ? only[1] : undefined;
+};
+
+const need = <T>(found: T | undefined, what: string): T => {
+  if (found === undefined) throw new Error(`no ${what}`);
+  return found;
+};
 
 /** The body with every `{ $media: name }` replaced by that media's PixVerse id. */
 export function withIds(body: unknown, ids: Readonly<Record<string, string>>): unknown {
-  if (isMediaId(body)) {
-    const resolved = ids[body.$media];
-    if (resolved === undefined) throw new Error(`no id for media ${body.$media}`);
-    return resolved;
-  }
-  if (Array.isArray(body)) return body.map((item) => withIds(item, ids));
-  if (typeof body === "object" && body !== null) {
-    return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, withIds(value, ids)]));
-  }
-  return body;
+  return rebuild(body, (node) => {
+    const name = onlyKey(node, "$media");
+    return name === undefined ? undefined : need(ids[name], `id for media ${name}`);
+  });
 }
+
+/**
+ * The case's job input with each media reference pointing at real media: `refs` gives, per media name, the
+ * reference that stands for it (an upload's key, an earlier job).
+ */
+export function inputWith(
+  c: ConformanceCase,
+  refs: Readonly<Record<string, MediaRef>>,
+): Record<string, unknown> {
+  return rebuild(c.input, (node) => {
+    const key = onlyKey(node, "upload");
+    const name = key?.startsWith(uploadKey("")) ? key.slice(uploadKey("").length) : onlyKey(node, "job");
+    return name === undefined ? undefined : need(refs[name], `reference for media ${name}`);
+  }) as Record<string, unknown>;
+}
+
+/** A body as PixVerse receives it: ids sent as JSON integers and read back losslessly (above 2^53 as strings). */
+export const asReceived = (body: unknown): unknown => parsePixverseJson(stringifyPixverseJson(body));
+
+/** What PixVerse should receive for the case, its media having these PixVerse ids. */
+export const expectedBody = (c: ConformanceCase, ids: Readonly<Record<string, string>>): unknown =>
+  asReceived(withIds(c.sent ?? c.body, ids));

@@ -10,11 +10,16 @@ import {
 } from "../../job/input";
 import type { VideoCapabilityBody } from "../capabilities";
 import { PixverseClient } from "../client";
-import { parsePixverseJson, stringifyPixverseJson } from "../json";
-import { CONFORMANCE_CASES, type ConformanceCase, type MediaKind, uploadKey, withIds } from "./cases";
-
-/** What a body looks like after a round trip over PixVerse's wire (ids as JSON integers, parsed losslessly). */
-const lossless = (body: unknown) => parsePixverseJson(stringifyPixverseJson(body));
+import {
+  asReceived,
+  CONFORMANCE_CASES,
+  type ConformanceCase,
+  expectedBody,
+  inputWith,
+  type MediaKind,
+  uploadKey,
+  withIds,
+} from "./cases";
 
 const caseName = (c: ConformanceCase) => `${c.name} (${c.source.repo}, ${c.source.function})`;
 
@@ -79,7 +84,7 @@ describe("conformance: each body a public client builds reaches PixVerse unchang
     const body = withIds(c.body, ids) as VideoCapabilityBody<typeof c.capability>;
     await client.generate(c.capability, body, { traceId: randomUUID() });
     const received = sim.control.ledger().generations.at(-1);
-    expect(received?.request, caseName(c)).toEqual(lossless(withIds(c.sent ?? c.body, ids)));
+    expect(received?.request, caseName(c)).toEqual(expectedBody(c, ids));
     expect(received?.ignoredFields).toEqual(ignoredBySimulator[c.name] ?? []);
   });
 });
@@ -116,7 +121,28 @@ describe("conformance: each case's job input becomes the same PixVerse request",
       const ids = fakeIds(c);
       const request = toPixverseRequest(c.type, parsed.input, resolve(c, parsed.input, ids));
       expect(request.capability).toBe(c.capability);
-      expect(lossless(request.body)).toEqual(lossless(withIds(c.body, ids)));
+      expect(asReceived(request.body)).toEqual(asReceived(withIds(c.body, ids)));
     });
   }
+});
+
+describe("conformance fixtures: each case's input references exactly its media", () => {
+  it.each(CONFORMANCE_CASES)("$name", (c) => {
+    const refs = Object.fromEntries(
+      Object.entries(c.media).map(([name, kind]) => [
+        name,
+        kind === "pixverse_video" ? { job: `job-of-${name}` } : { upload: `uploads/t/${name}` },
+      ]),
+    );
+    const input = inputWith(c, refs);
+    const text = JSON.stringify(input);
+    expect(text).not.toContain(uploadKey(""));
+    for (const ref of Object.values(refs)) expect(text).toContain(JSON.stringify(ref));
+    expect(parseJobRequest({ type: c.type, input })).toMatchObject({ ok: true });
+  });
+
+  it("refuses to rewrite a reference to media it was not given", () => {
+    const c = CONFORMANCE_CASES.find((k) => Object.keys(k.media).length > 0);
+    expect(() => inputWith(c as ConformanceCase, {})).toThrow(/no reference for media/);
+  });
 });
