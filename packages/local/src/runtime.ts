@@ -32,7 +32,7 @@ type FunctionName = keyof LocalHandlerLoaders;
 
 /** Timeouts and memory as infra/ gives the functions in AWS. */
 export const LOCAL_FUNCTIONS: Record<FunctionName, LambdaFunctionConfig> = {
-  api: { functionName: "pixpipe-api", timeoutMs: 20_000, memoryMb: 512 },
+  api: { functionName: "pixpipe-api", timeoutMs: 29_000, memoryMb: 512 },
   poller: { functionName: "pixpipe-poller", timeoutMs: 50_000, memoryMb: 512 },
   archiver: { functionName: "pixpipe-archiver", timeoutMs: 5 * 60_000, memoryMb: 1024 },
   uploads: { functionName: "pixpipe-uploads", timeoutMs: 2 * 60_000, memoryMb: 512 },

@@ -6,10 +6,12 @@ import type { SQSClient } from "@aws-sdk/client-sqs";
 import type { JobStatus, PublicJob } from "@pixpipe/core/job";
 import type { RunningSimulator, SimulatorOptions } from "@pixpipe/simulator";
 import { expect } from "vitest";
-import type { LocalHandlerLoaders, LocalRuntime, LocalRuntimeOptions } from "../runtime";
+import type { LocalRuntime, LocalRuntimeOptions } from "../runtime";
 import { startLocalRuntime } from "../runtime";
+import { REAL_HANDLERS } from "./handlers";
 import { EventCollector, emulatorClients, listKeys, objectSha256, sleep } from "./observe";
 
+export { TEXT_TO_VIDEO } from "./jobs";
 export {
   EventCollector,
   emulatorClients,
@@ -28,14 +30,6 @@ export {
  * receives from JobEvents, S3 reads from the media bucket, the simulator's control API.
  */
 
-/** The real Lambda entry points, loaded as main.ts loads them (after the runtime set their env). */
-export const REAL_HANDLERS: LocalHandlerLoaders = {
-  api: async () => (await import("@pixpipe/functions/api")).handler,
-  poller: async () => (await import("@pixpipe/functions/poller")).handler,
-  archiver: async () => (await import("@pixpipe/functions/archiver")).handler,
-  uploads: async () => (await import("@pixpipe/functions/intake")).handler,
-};
-
 /** Seconds of PixVerse's and AWS's cadence become a few hundred milliseconds. */
 export const FAST_ENV = {
   PIXPIPE_TIME_SCALE: "0.02",
@@ -53,17 +47,6 @@ export const FAST_SIMULATOR: Omit<SimulatorOptions, "webhookUrl"> = {
 };
 
 const quiet = { info() {}, warn() {}, error: console.error };
-
-export const TEXT_TO_VIDEO = {
-  type: "text_to_video",
-  input: {
-    prompt: "a red fox running through snow",
-    model: "v5",
-    duration: 5,
-    quality: "540p",
-    aspect_ratio: "16:9",
-  },
-} as const;
 
 /** The API's one error shape (ARCHITECTURE §2). */
 export interface ErrorBody {
