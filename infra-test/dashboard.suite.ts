@@ -54,6 +54,7 @@ describe("web dashboard", () => {
       string,
       unknown
     >;
+    assert.deepEqual(cors.allowMethods, ["GET", "POST", "PATCH", "DELETE"]);
     assert.deepEqual(cors.allowHeaders, ["authorization", "content-type", "idempotency-key", "range"]);
     assert.deepEqual(cors.exposeHeaders, ["x-request-id"]);
     const [rule] = s.one("aws:s3/bucketCorsConfiguration:BucketCorsConfiguration", "MediaCors").inputs

@@ -13,7 +13,8 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
     settings.corsOrigins.length > 0
       ? {
           allowOrigins: settings.corsOrigins,
-          allowMethods: ["GET", "POST"],
+          // PATCH and DELETE: the dashboard's admin pages (tenant settings, revoking a key).
+          allowMethods: ["GET", "POST", "PATCH", "DELETE"],
           allowHeaders: ["authorization", "content-type", "idempotency-key", "range"],
           exposeHeaders: ["x-request-id"],
           maxAge: "10 minutes",

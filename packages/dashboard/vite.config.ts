@@ -10,11 +10,13 @@ const noNodeBuiltins: Plugin = {
   },
 };
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   // Relative asset URLs: the same build works at /ui/ on the local API and at a CDN's root.
   base: "./",
-  // Preact's automatic JSX runtime through esbuild: no Babel, no preset.
-  esbuild: { jsx: "automatic", jsxImportSource: "preact" },
+  // Preact's automatic JSX runtime through esbuild: no Babel, no preset. Vite picks the development
+  // JSX (each element with its source file's absolute path) whenever NODE_ENV is not "production",
+  // as under vitest, which builds the dashboard for the browser tests: a build never takes it.
+  esbuild: { jsx: "automatic", jsxImportSource: "preact", jsxDev: command === "serve" },
   plugins: [noNodeBuiltins],
   build: {
     outDir: "dist",
@@ -24,4 +26,4 @@ export default defineConfig({
     modulePreload: false,
     reportCompressedSize: false,
   },
-});
+}));

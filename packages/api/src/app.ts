@@ -17,6 +17,7 @@ import * as getBalance from "./routes/getBalance";
 import * as getCatalog from "./routes/getCatalog";
 import * as getJob from "./routes/getJob";
 import * as getJobVideo from "./routes/getJobVideo";
+import * as getMe from "./routes/getMe";
 import * as getTenant from "./routes/getTenant";
 import * as getUsage from "./routes/getUsage";
 import * as getWebhookSecret from "./routes/getWebhookSecret";
@@ -52,6 +53,7 @@ const ROUTES = [
   createUpload,
   selectMasks,
   getCatalog,
+  getMe,
   getBalance,
   getUsage,
   getWebhookSecret,

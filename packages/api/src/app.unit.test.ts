@@ -174,6 +174,7 @@ describe("OpenAPI document", () => {
         "post /v1/uploads createUpload",
         "post /v1/masks selectMasks",
         "get /v1/catalog/{kind} getCatalog",
+        "get /v1/me getMe",
         "get /v1/account/balance getBalance",
         "get /v1/usage getUsage",
         "get /v1/webhooks/secret getWebhookSecret",

@@ -92,7 +92,10 @@ export interface WebhooksPort {
   receive(rawBody: string, headers: Headers): Promise<WebhookOutcome>;
 }
 
-/** Tenants and their keys (admin scope); null where the tenant or key does not exist. */
+/**
+ * Tenants and their keys (admin scope; GET /v1/me reads any caller's own tenant); null where the
+ * tenant or key does not exist.
+ */
 export interface TenantAdminPort {
   /** Throws TenantExistsError for a taken id. */
   createTenant(caller: Caller, request: CreateTenantRequest): Promise<Tenant>;

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { freePort } from "@pixpipe/local";
-import { type E2eRuntime, startE2eRuntime } from "@pixpipe/local/e2e/support";
+import { type E2eRuntime, FAST_SIMULATOR, startE2eRuntime } from "@pixpipe/local/e2e/support";
 import { solidPng } from "@pixpipe/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -21,7 +21,7 @@ import type { CreateJobRequest, Job } from "./types";
 let e2e: E2eRuntime;
 let client: PixpipeNodeClient;
 let dir: string;
-/** Every request the client sent, as "METHOD path?query". */
+/** Every request the client sent, as "METHOD path?query" (and its Prefer header, when it had one). */
 const sent: string[] = [];
 
 const textToVideo = (prompt: string): CreateJobRequest => ({
@@ -39,8 +39,9 @@ beforeAll(async () => {
     apiKey: e2e.runtime.info.apiKey,
     fetch: (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
+      const prefer = input instanceof Request ? input.headers.get("prefer") : null;
       sent.push(
-        `${input instanceof Request ? input.method : (init?.method ?? "GET")} ${url.pathname}${url.search}`,
+        `${input instanceof Request ? input.method : (init?.method ?? "GET")} ${url.pathname}${url.search}${prefer ? ` prefer:${prefer}` : ""}`,
       );
       return fetch(input, init);
     },
@@ -61,7 +62,7 @@ describe("PixpipeNodeClient against the local runtime", { timeout: 60_000 }, () 
         type: "image_to_video",
         input: { prompt: "the cat stretches", model: "v5", duration: 5, quality: "540p", image: ref },
       },
-      { onUpdate: (state) => updates.push(state.status), backoff: { initialMs: 50 } },
+      { onUpdate: (state) => updates.push(state.status) },
     );
     expect(job.status).toBe("succeeded");
     expect(updates.at(-1)).toBe("succeeded");
@@ -86,7 +87,7 @@ describe("PixpipeNodeClient against the local runtime", { timeout: 60_000 }, () 
   });
 
   it("refuses a download whose bytes differ from the job's SHA-256 and leaves no file behind", async () => {
-    const job = await client.runJob(textToVideo("a lighthouse at dusk"), { backoff: { initialMs: 50 } });
+    const job = await client.runJob(textToVideo("a lighthouse at dusk"));
     const wrong = "0".repeat(64);
     await expect(
       client.downloadVideo(job.id, path.join(dir, "wrong.mp4"), { expectedSha256: wrong }),
@@ -95,6 +96,40 @@ describe("PixpipeNodeClient against the local runtime", { timeout: 60_000 }, () 
     // A folder that does not exist is the file system's error, not a half-written file.
     await expect(client.downloadVideo(job.id, path.join(dir, "nowhere", "out.mp4"))).rejects.toMatchObject({
       code: "ENOENT",
+    });
+  });
+
+  it("follows a job with long polls: every read after the first waits, and each change answers at once", async () => {
+    // A generation long enough that a poll every 500 ms would have read the job many times.
+    e2e.sim.control.setGenerationMs(4000);
+    try {
+      const created = await client.createJob(textToVideo("a slow fox"));
+      const before = sent.length;
+      const statuses: Job["status"][] = [];
+      const job = await client.waitForJob(created.id, { onUpdate: (state) => statuses.push(state.status) });
+      expect(job.status).toBe("succeeded");
+      expect(statuses.at(-1)).toBe("succeeded");
+      const reads = sent.slice(before).filter((line) => line.startsWith(`GET /v1/jobs/${created.id}`));
+      expect(reads[0]).toBe(`GET /v1/jobs/${created.id}`);
+      expect(reads.slice(1).every((line) => line === `GET /v1/jobs/${created.id}?wait=25`)).toBe(true);
+      // One read per change seen (and the first), not one per half second of a 4 s generation.
+      expect(reads.length).toBeLessThanOrEqual(statuses.length + 1);
+    } finally {
+      e2e.sim.control.setGenerationMs(FAST_SIMULATOR.generationMs ?? 300);
+    }
+  });
+
+  it("runs a job without onUpdate in one request: the create waits for the end (Prefer: wait)", async () => {
+    const before = sent.length;
+    const job = await client.runJob(textToVideo("one request"));
+    expect(job.status).toBe("succeeded");
+    expect(sent.slice(before)).toEqual(["POST /v1/jobs prefer:wait=25"]);
+  });
+
+  it("tells who its key is", async () => {
+    expect(await client.me()).toMatchObject({
+      tenant: { id: "local", limits: {} },
+      key: { admin: true, scopes: expect.arrayContaining(["admin", "jobs:write", "jobs:read"]) },
     });
   });
 

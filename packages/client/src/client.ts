@@ -18,6 +18,7 @@ import type {
   ListTenantsQuery,
   MaskSelection,
   MaskSelectionRequest,
+  Me,
   RotatedApiKey,
   Tenant,
   TenantList,
@@ -30,7 +31,7 @@ import type {
   UsageReport,
   WebhookSecret,
 } from "./types";
-import { type WatchOptions, watchJob } from "./watch";
+import { MAX_WAIT_SECONDS, type WatchOptions, watchJob } from "./watch";
 
 export interface PixpipeClientOptions {
   /** The API's root, e.g. https://api.example.com or http://127.0.0.1:3000. */
@@ -50,12 +51,28 @@ export interface RequestOptions {
 export interface CreateJobOptions extends RequestOptions {
   /** Same key and body again: the same job (200) instead of a second one; different body: 409. */
   idempotencyKey?: string;
+  /**
+   * `Prefer: wait=N`: the API answers once the job has finished or after N seconds (at most 25),
+   * with the job as it stands then.
+   */
+  waitSeconds?: number;
 }
 
-export interface RunJobOptions extends CreateJobOptions, WatchOptions {
-  /** Called with the created job and with every change of it until it ends. */
+export interface GetJobOptions extends RequestOptions {
+  /** A long poll: the API answers once the job's status or progress changes, or after this (at most 25 s). */
+  waitSeconds?: number;
+}
+
+export interface RunJobOptions extends Omit<CreateJobOptions, "waitSeconds">, WatchOptions {
+  /**
+   * Called with the created job and with every change of it until it ends. Without it, the create
+   * itself waits (Prefer: wait), so that a job finishing within 25 s takes a single request.
+   */
   onUpdate?: (job: Job) => void;
 }
+
+/** A wait the API takes: whole seconds, at most MAX_WAIT_SECONDS. */
+const waitOf = (seconds: number) => Math.max(0, Math.min(Math.round(seconds), MAX_WAIT_SECONDS));
 
 /** Each answer of openapi-fetch: data on success, the parsed error body otherwise. */
 type FetchResult<T> = { data?: T; error?: unknown; response: Response };
@@ -117,12 +134,16 @@ export class PixpipeClient {
   }
 
   createJob(request: CreateJobRequest, options: CreateJobOptions = {}): Promise<Job> {
-    const header = options.idempotencyKey === undefined ? {} : { "idempotency-key": options.idempotencyKey };
+    const header = {
+      ...(options.idempotencyKey === undefined ? {} : { "idempotency-key": options.idempotencyKey }),
+      ...(options.waitSeconds ? { prefer: `wait=${waitOf(options.waitSeconds)}` } : {}),
+    };
     return unwrap(this.api.POST("/v1/jobs", { body: request, params: { header }, signal: options.signal }));
   }
 
-  getJob(id: string, options: RequestOptions = {}): Promise<Job> {
-    return unwrap(this.api.GET("/v1/jobs/{id}", { params: { path: { id } }, signal: options.signal }));
+  getJob(id: string, options: GetJobOptions = {}): Promise<Job> {
+    const query = options.waitSeconds ? { wait: waitOf(options.waitSeconds) } : {};
+    return unwrap(this.api.GET("/v1/jobs/{id}", { params: { path: { id }, query }, signal: options.signal }));
   }
 
   /** One page of the tenant's jobs, newest first. */
@@ -217,13 +238,19 @@ export class PixpipeClient {
     return body as OpenApiDocument;
   }
 
-  /** Each state of a job, the current one first, until it is terminal (see watchJob). */
-  watchJob(id: string, options: WatchOptions = {}): AsyncGenerator<Job, Job> {
-    return watchJob((signal) => this.getJob(id, { signal }), options);
+  /**
+   * Each state of a job, the current one first (`initial`, when the caller has it), until it is
+   * terminal: long polls (`?wait=25`) answered at each change of its status or progress.
+   */
+  watchJob(id: string, options: WatchOptions & { initial?: Job } = {}): AsyncGenerator<Job, Job> {
+    return watchJob(({ waitSeconds, signal }) => this.getJob(id, { waitSeconds, signal }), options);
   }
 
   /** The job once it is terminal (succeeded, failed or cancelled). */
-  async waitForJob(id: string, options: WatchOptions & { onUpdate?: (job: Job) => void } = {}): Promise<Job> {
+  async waitForJob(
+    id: string,
+    options: WatchOptions & { initial?: Job; onUpdate?: (job: Job) => void } = {},
+  ): Promise<Job> {
     const states = this.watchJob(id, options);
     for (;;) {
       const next = await states.next();
@@ -234,8 +261,9 @@ export class PixpipeClient {
 
   /** Creates a job and waits until it is terminal. */
   async runJob(request: CreateJobRequest, options: RunJobOptions = {}): Promise<Job> {
-    const job = await this.createJob(request, options);
-    return this.waitForJob(job.id, options);
+    const createWait = options.onUpdate ? 0 : (options.waitSeconds ?? MAX_WAIT_SECONDS);
+    const job = await this.createJob(request, { ...options, waitSeconds: createWait });
+    return this.waitForJob(job.id, { ...options, initial: job });
   }
 
   selectMasks(request: MaskSelectionRequest, options: RequestOptions = {}): Promise<MaskSelection> {
@@ -246,6 +274,11 @@ export class PixpipeClient {
     return unwrap(
       this.api.GET("/v1/catalog/{kind}", { params: { path: { kind }, query }, signal: options.signal }),
     );
+  }
+
+  /** Who the API key is: its tenant (id, name, limits), its scopes and whether it is an admin key. */
+  me(options: RequestOptions = {}): Promise<Me> {
+    return unwrap(this.api.GET("/v1/me", { signal: options.signal }));
   }
 
   /** PixVerse's credit balance (admin keys only). */
@@ -283,16 +316,13 @@ export class PixpipeClient {
   }
 
   /** Every tenant, by id, fetching the next page as the loop reaches it. */
-  async *tenants(
+  tenants(
     query: Omit<ListTenantsQuery, "cursor"> = {},
     options: RequestOptions = {},
   ): AsyncGenerator<Tenant> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.listTenants({ ...query, ...(cursor ? { cursor } : {}) }, options);
-      yield* page.tenants;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    return everyPage((cursor) =>
+      this.listTenants({ ...query, ...cursor }, options).then((page) => [page.tenants, page]),
+    );
   }
 
   getTenant(id: string, options: RequestOptions = {}): Promise<Tenant> {

@@ -16,6 +16,7 @@ export type MaskSelectionRequest = Schemas["MaskSelectionRequest"];
 export type MaskSelection = Schemas["MaskSelection"];
 export type CatalogPage = Schemas["CatalogPage"];
 export type Balance = Schemas["Balance"];
+export type Me = Schemas["Me"];
 export type Tenant = Schemas["Tenant"];
 export type TenantList = Schemas["TenantList"];
 export type TenantLimits = Schemas["TenantLimits"];

@@ -3,16 +3,24 @@ import { type ComponentChildren, createContext } from "preact";
 import { useContext, useEffect, useState } from "preact/hooks";
 import { describeError } from "./format";
 
-const DocumentContext = createContext<OpenApiDocument | null>(null);
+interface DocumentState {
+  document: OpenApiDocument | null;
+  error: string | null;
+}
 
-/** The API's OpenAPI document: forms and filters are built from it. */
+const DocumentContext = createContext<DocumentState | null>(null);
+
+/** The API's OpenAPI document: forms and filters are built from it (inside NeedsApiDocument only). */
 export function useApiDocument(): OpenApiDocument {
-  const document = useContext(DocumentContext);
-  if (!document) throw new Error("useApiDocument outside ApiDocumentProvider");
+  const document = useContext(DocumentContext)?.document;
+  if (!document) throw new Error("useApiDocument outside NeedsApiDocument");
   return document;
 }
 
-/** Loads the document once per session; its children render once it is there. */
+/**
+ * Loads the document once per session, while the pages render: only the pages built from it wait
+ * for it (NeedsApiDocument), the others show at once.
+ */
 export function ApiDocumentProvider({
   client,
   children,
@@ -20,22 +28,30 @@ export function ApiDocumentProvider({
   client: PixpipeClient;
   children: ComponentChildren;
 }) {
-  const [document, setDocument] = useState<OpenApiDocument | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [state, setState] = useState<DocumentState>({ document: null, error: null });
   useEffect(() => {
     const abort = new AbortController();
-    client.document({ signal: abort.signal }).then(setDocument, (failure: unknown) => {
-      if (!abort.signal.aborted) setError(describeError(failure));
-    });
+    client.document({ signal: abort.signal }).then(
+      (document) => setState({ document, error: null }),
+      (failure: unknown) => {
+        if (!abort.signal.aborted) setState({ document: null, error: describeError(failure) });
+      },
+    );
     return () => abort.abort();
   }, [client]);
-  if (error) {
+  return <DocumentContext.Provider value={state}>{children}</DocumentContext.Provider>;
+}
+
+/** Renders its children once the API's document is there. */
+export function NeedsApiDocument({ children }: { children: ComponentChildren }) {
+  const state = useContext(DocumentContext);
+  if (state?.error) {
     return (
       <p role="alert" class="notice error">
-        The API's description could not be loaded: {error}
+        The API's description could not be loaded: {state.error}
       </p>
     );
   }
-  if (!document) return <p class="muted">Loading…</p>;
-  return <DocumentContext.Provider value={document}>{children}</DocumentContext.Provider>;
+  if (!state?.document) return <p class="muted">Loading…</p>;
+  return <>{children}</>;
 }

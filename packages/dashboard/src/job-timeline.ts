@@ -1,32 +1,50 @@
 // A job's status timeline, from its fields and the changes the page saw (pure: the component renders it).
 import type { Job, JobStatus } from "@pixpipe/client";
-import { formatDateTime, formatRelative } from "./format";
+import { formatDateTime, formatRelative, labelOfStage } from "./format";
 
-/** A status change the job page saw happen, with when it saw it (the job records only its latest). */
+type Progress = NonNullable<Job["progress"]>;
+
+/**
+ * A state of the job the page saw, with when it saw it: its status and, while it runs, its progress
+ * (the job records only its latest state; GET /v1/jobs/{id}?wait answers at each change).
+ */
 export interface ObservedChange {
   status: JobStatus;
   at: string;
-}
-
-/** What the API says about a job in progress (`progress`, when the API sends it). */
-interface Progress {
-  stage?: string;
-  reason?: string;
+  stage?: Progress["stage"];
   attempts?: number;
-  nextAttemptAt?: string;
+  reason?: string;
 }
 
-/** The job's `progress` when present and well-formed; the API's document does not have it yet. */
-function progressOf(job: Job): Progress | undefined {
-  const progress: unknown = (job as { progress?: unknown }).progress;
-  if (typeof progress !== "object" || progress === null) return undefined;
-  const { stage, reason, attempts, nextAttemptAt } = progress as Record<string, unknown>;
-  return {
-    ...(typeof stage === "string" ? { stage } : {}),
-    ...(typeof reason === "string" ? { reason } : {}),
-    ...(typeof attempts === "number" ? { attempts } : {}),
-    ...(typeof nextAttemptAt === "string" ? { nextAttemptAt } : {}),
-  };
+const observedOf = (job: Job, at: string): ObservedChange => ({
+  status: job.status,
+  at,
+  ...(job.progress
+    ? {
+        stage: job.progress.stage,
+        attempts: job.progress.attempts,
+        ...(job.progress.reason ? { reason: job.progress.reason } : {}),
+      }
+    : {}),
+});
+
+/** Two sightings of one state: the same status, stage and reason (attempts alone only count up). */
+const sameState = (a: ObservedChange, b: ObservedChange) =>
+  a.status === b.status && a.stage === b.stage && a.reason === b.reason;
+
+/**
+ * `seen` with the job's state added when it differs from the last one seen; the same state again
+ * (another poll of PixVerse while generating) only brings the last one's attempts up to date.
+ */
+export function observe(seen: readonly ObservedChange[], job: Job, at: string): readonly ObservedChange[] {
+  const next = observedOf(job, at);
+  const last = seen.at(-1);
+  if (!last || !sameState(last, next)) return [...seen, next];
+  if (last.attempts === next.attempts) return seen;
+  return [
+    ...seen.slice(0, -1),
+    { ...last, ...(next.attempts === undefined ? {} : { attempts: next.attempts }) },
+  ];
 }
 
 export type StepState = "done" | "current" | "failed" | "pending";
@@ -94,11 +112,11 @@ export function timelineSteps(job: Job, observed: readonly ObservedChange[]): St
   const archiving = steps[2];
   if (archiving && job.output) archiving.notes.push(`Copied to ${job.output.key}.`);
 
-  const progress = progressOf(job);
+  const { progress } = job;
   const current = terminal ? undefined : steps[currentIndex];
   if (current && progress) {
-    if (progress.stage) current.notes.push(`Stage: ${progress.stage}.`);
-    if (progress.attempts !== undefined) current.notes.push(`Attempt ${progress.attempts}.`);
+    current.notes.push(`Stage: ${labelOfStage(progress.stage)}.`);
+    if (progress.attempts > 0) current.notes.push(`Attempt ${progress.attempts}.`);
     if (progress.reason) current.notes.push(progress.reason);
     if (progress.nextAttemptAt) {
       current.notes.push(

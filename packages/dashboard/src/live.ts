@@ -1,6 +1,5 @@
 import {
   type Backoff,
-  isTerminal,
   type Job,
   type JobList,
   type ListJobsQuery,
@@ -10,12 +9,11 @@ import {
 } from "@pixpipe/client";
 
 /*
- * How the dashboard follows changes, in one place. Today: polling with backoff (quick after a
- * change, slower while nothing moves). When the API gains long-poll (GET /v1/jobs/{id}?wait=N),
- * only this module changes.
+ * How the dashboard follows changes, in one place: a job by long polls (GET /v1/jobs/{id}?wait=25,
+ * answered at each change), a page of jobs by polling with backoff (quick after a change, slower
+ * while nothing moves), which is all the API offers for lists.
  */
 
-const JOB_BACKOFF: Partial<Backoff> = { initialMs: 500, maxMs: 5000 };
 const LIST_BACKOFF: Partial<Backoff> = { initialMs: 1000, maxMs: 10_000 };
 /** After a failed read (network, 5xx): retry, waiting longer each time up to this. */
 const MAX_RETRY_MS = 30_000;
@@ -26,24 +24,24 @@ export interface Follow<T> {
   onError(error: unknown): void;
 }
 
+/** Runs `changes` again after each failure (backing off), until it ends or `signal` aborts. */
 async function follow<T>(
-  read: (signal: AbortSignal | undefined) => Promise<T>,
+  changes: () => AsyncGenerator<T, T>,
   handlers: Follow<T>,
-  options: { signal: AbortSignal; backoff: Partial<Backoff>; isDone?: (value: T) => boolean },
+  signal: AbortSignal,
 ): Promise<void> {
   let retryMs = 1000;
-  while (!options.signal.aborted) {
+  while (!signal.aborted) {
     try {
-      const changes = pollChanges(read, options);
-      for await (const value of changes) {
+      for await (const value of changes()) {
         retryMs = 1000;
         handlers.onChange(value);
       }
       return;
     } catch (error) {
-      if (options.signal.aborted) return;
+      if (signal.aborted) return;
       handlers.onError(error);
-      await sleep(retryMs, options.signal).catch(() => {});
+      await sleep(retryMs, signal).catch(() => {});
       retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
     }
   }
@@ -51,11 +49,7 @@ async function follow<T>(
 
 /** Follows one job until it is terminal or `signal` aborts. */
 export function followJob(client: PixpipeClient, id: string, handlers: Follow<Job>, signal: AbortSignal) {
-  return follow((s) => client.getJob(id, { signal: s }), handlers, {
-    signal,
-    backoff: JOB_BACKOFF,
-    isDone: isTerminal,
-  });
+  return follow(() => client.watchJob(id, { signal }), handlers, signal);
 }
 
 /** Follows the first page of a job list until `signal` aborts. */
@@ -65,5 +59,9 @@ export function followJobList(
   handlers: Follow<JobList>,
   signal: AbortSignal,
 ) {
-  return follow((s) => client.listJobs(query, { signal: s }), handlers, { signal, backoff: LIST_BACKOFF });
+  return follow(
+    () => pollChanges((s) => client.listJobs(query, { signal: s }), { signal, backoff: LIST_BACKOFF }),
+    handlers,
+    signal,
+  );
 }

@@ -1,4 +1,4 @@
-import { PixpipeApiError, PixpipeClient } from "@pixpipe/client";
+import { type Me, PixpipeClient } from "@pixpipe/client";
 
 /**
  * The API key lives in this tab's sessionStorage only: never in a URL, never in localStorage, gone
@@ -11,8 +11,12 @@ const STORAGE_KEY = "pixpipe.session";
 
 export interface Session {
   apiKey: string;
-  /** Admin keys may read the PixVerse balance (the API answers 403 to the others). */
-  admin: boolean;
+  /**
+   * Who the key is (GET /v1/me): its tenant and limits, its scopes, whether it is an admin key. Kept
+   * with the key so that a reload shows the pages at once; null until the API has said (a session
+   * kept by an older dashboard).
+   */
+  me: Me | null;
   client: PixpipeClient;
 }
 
@@ -29,16 +33,27 @@ function clientFor(apiKey: string, onUnauthorized?: () => void): PixpipeClient {
   return new PixpipeClient({ baseUrl: API_URL, apiKey, ...(onUnauthorized ? { fetch: watched } : {}) });
 }
 
+const isMe = (value: unknown): value is Me => {
+  const me = value as { tenant?: { id?: unknown }; key?: { admin?: unknown; scopes?: unknown } } | null;
+  return (
+    typeof me?.tenant?.id === "string" && typeof me.key?.admin === "boolean" && Array.isArray(me.key.scopes)
+  );
+};
+
+function keep(apiKey: string, me: Me): void {
+  sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ apiKey, me }));
+}
+
 export function storedSession(onUnauthorized: () => void): Session | null {
   try {
     const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? "null") as {
       apiKey?: unknown;
-      admin?: unknown;
+      me?: unknown;
     } | null;
     if (typeof stored?.apiKey !== "string" || stored.apiKey === "") return null;
     return {
       apiKey: stored.apiKey,
-      admin: stored.admin === true,
+      me: isMe(stored.me) ? stored.me : null,
       client: clientFor(stored.apiKey, onUnauthorized),
     };
   } catch {
@@ -46,21 +61,23 @@ export function storedSession(onUnauthorized: () => void): Session | null {
   }
 }
 
-/** Checks the key against the API (one page of jobs) and whether it is an admin key, then keeps it. */
+/** The session with who its key is now (an admin may have changed its limits or tenant since). */
+export async function refreshedSession(session: Session, signal?: AbortSignal): Promise<Session> {
+  const me = await session.client.me({ signal });
+  keep(session.apiKey, me);
+  return { ...session, me };
+}
+
+/** Asks the API who the key is (GET /v1/me, which any valid key may read), then keeps it. */
 export async function signIn(apiKey: string, onUnauthorized: () => void): Promise<Session> {
-  const client = clientFor(apiKey);
-  await client.listJobs({ limit: 1 });
-  let admin = true;
-  try {
-    await client.balance();
-  } catch (error) {
-    if (!(error instanceof PixpipeApiError && error.status === 403)) throw error;
-    admin = false;
-  }
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ apiKey, admin }));
-  return { apiKey, admin, client: clientFor(apiKey, onUnauthorized) };
+  const me = await clientFor(apiKey).me();
+  keep(apiKey, me);
+  return { apiKey, me, client: clientFor(apiKey, onUnauthorized) };
 }
 
 export function signOut(): void {
   sessionStorage.removeItem(STORAGE_KEY);
 }
+
+/** Whether the session's key has a scope (admin keys are issued with every scope they need). */
+export const hasScope = (me: Me, scope: Me["key"]["scopes"][number]) => me.key.scopes.includes(scope);

@@ -1,6 +1,6 @@
 import type { Job } from "@pixpipe/client";
 import { describe, expect, it } from "vitest";
-import { timelineSteps } from "../src/job-timeline";
+import { observe, timelineSteps } from "../src/job-timeline";
 
 const job = (fields: Partial<Job>): Job => ({
   id: "job_1",
@@ -95,5 +95,40 @@ describe("a job's timeline", () => {
       "PixVerse is busy",
     ]);
     expect(queued?.notes[4]).toMatch(/^Next attempt /);
+  });
+});
+
+describe("the changes a job page saw", () => {
+  const queued = job({ progress: { stage: "waiting_for_capacity", attempts: 0 } });
+  const retrying = job({
+    progress: { stage: "fetching_media", attempts: 2, reason: "cannot fetch example.com: timed out" },
+  });
+
+  it("adds a state that differs from the last one seen, in the order seen", () => {
+    const seen = observe(observe([], queued, "t1"), retrying, "t2");
+    expect(seen).toEqual([
+      { status: "queued", at: "t1", stage: "waiting_for_capacity", attempts: 0 },
+      {
+        status: "queued",
+        at: "t2",
+        stage: "fetching_media",
+        attempts: 2,
+        reason: "cannot fetch example.com: timed out",
+      },
+    ]);
+    const done = observe(seen, job({ status: "succeeded" }), "t3");
+    expect(done.at(-1)).toEqual({ status: "succeeded", at: "t3" });
+  });
+
+  it("keeps the list as it is when the job is as last seen (an answer without a change)", () => {
+    const seen = observe([], retrying, "t1");
+    expect(observe(seen, { ...retrying, updatedAt: "2026-12-01T10:09:00.000Z" }, "t2")).toBe(seen);
+  });
+
+  it("counts another poll of the same stage on the row it has, not as a row of its own", () => {
+    const generating = (attempts: number) =>
+      job({ status: "generating", progress: { stage: "generating", attempts } });
+    const seen = observe(observe(observe([], generating(0), "t1"), generating(1), "t2"), generating(2), "t3");
+    expect(seen).toEqual([{ status: "generating", at: "t1", stage: "generating", attempts: 2 }]);
   });
 });

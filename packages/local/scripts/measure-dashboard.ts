@@ -29,17 +29,24 @@ interface PageSpec {
   ready: (page: Page) => Promise<unknown>;
 }
 
-async function measure(spec: PageSpec, info: LocalRuntimeInfo, jobId: string): Promise<Measured> {
+/** What a returning user's tab holds: the key and who it is (GET /v1/me). */
+type StoredSession = { apiKey: string; me: unknown };
+
+async function measure(
+  spec: PageSpec,
+  session: StoredSession,
+  info: LocalRuntimeInfo,
+  jobId: string,
+): Promise<Measured> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     if (spec.signedIn) {
-      const session = JSON.stringify({ apiKey: info.apiKey, admin: true });
       await page.addInitScript((value) => {
         (
           globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }
         ).sessionStorage.setItem("pixpipe.session", value);
-      }, session);
+      }, JSON.stringify(session));
     }
     const bytes: Measured["bytes"] = { document: 0, script: 0, stylesheet: 0, other: 0 };
     page.on("requestfinished", async (request) => {
@@ -79,6 +86,10 @@ async function main(): Promise<void> {
     jobs: { id: string }[];
   };
   const jobId = jobs.jobs[0]?.id ?? "";
+  const me: unknown = await (
+    await fetch(`${info.apiUrl}/v1/me`, { headers: { authorization: `Bearer ${info.apiKey}` } })
+  ).json();
+  const session: StoredSession = { apiKey: info.apiKey, me };
   const pages: PageSpec[] = [
     {
       name: "floor: GET / (API home)",
@@ -110,10 +121,22 @@ async function main(): Promise<void> {
       ready: (p) => p.getByRole("button", { name: /^Create/ }).waitFor(),
     },
     {
+      name: "usage",
+      url: () => `${ui}#/usage`,
+      signedIn: true,
+      ready: (p) => p.locator("svg rect.bar").first().waitFor(),
+    },
+    {
       name: "admin",
       url: () => `${ui}#/admin`,
       signedIn: true,
       ready: (p) => p.getByText("Credits left").waitFor(),
+    },
+    {
+      name: "tenant (admin)",
+      url: (i) => `${ui}#/admin/tenants/${i.tenantId}`,
+      signedIn: true,
+      ready: (p) => p.locator("table.keys").waitFor(),
     },
     {
       name: "/docs",
@@ -130,7 +153,7 @@ async function main(): Promise<void> {
   );
   for (const spec of pages) {
     const runs: Measured[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await measure(spec, info, jobId));
+    for (let i = 0; i < RUNS; i++) runs.push(await measure(spec, session, info, jobId));
     const bytes = runs[0]!.bytes;
     console.log(
       `${spec.name.padEnd(26)} ${`${median(runs.map((r) => r.interactiveMs)).toFixed(0)} ms`.padStart(11)} ${`${median(runs.map((r) => r.domContentLoadedMs)).toFixed(0)} ms`.padStart(8)}  ${kib(bytes.document).padStart(9)} ${kib(bytes.script).padStart(10)} ${kib(bytes.stylesheet).padStart(9)}`,

@@ -75,6 +75,7 @@ export {
   MaskSelectionRequestSchema,
   MaskSelectionSchema,
 } from "./masks";
+export { type Me, MeSchema } from "./me";
 export { HealthSchema, PIXVERSE_WEBHOOK_BODY } from "./service";
 export { type UploadGrant, UploadGrantSchema, type UploadRequest, UploadRequestSchema } from "./uploads";
 export { type UsageQueryParams, UsageQuerySchema, type UsageReport, UsageReportSchema } from "./usage";

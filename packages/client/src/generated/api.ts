@@ -142,6 +142,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API key's tenant, scopes and limits */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/account/balance": {
         parameters: {
             query?: never;
@@ -1618,6 +1635,64 @@ export interface components {
             video: components["schemas"]["MediaRef"] & unknown;
         };
         CatalogPage: Record<string, never>;
+        /**
+         * @description Who the API key is: its tenant and what the key may do.
+         * @example {
+         *       "tenant": {
+         *         "id": "acme",
+         *         "name": "Acme Corp",
+         *         "limits": {
+         *           "maxInFlight": 3,
+         *           "creditsPerDay": 2000
+         *         }
+         *       },
+         *       "key": {
+         *         "id": "key_01J9Z3Q4N8X0C2M7V5B6K1D3EF",
+         *         "admin": false,
+         *         "scopes": [
+         *           "jobs:write",
+         *           "jobs:read"
+         *         ]
+         *       }
+         *     }
+         */
+        Me: {
+            /** @description The tenant the key belongs to, with its limits (an absent one is none). */
+            tenant: {
+                /**
+                 * @description A tenant id: chosen at creation (ops, acme) or generated (ten_<ULID>).
+                 * @example ten_01J9Z3Q4N8X0C2M7V5B6K1D3EF
+                 */
+                id: string;
+                name: string;
+                limits: components["schemas"]["TenantLimits"];
+            };
+            /** @description The key the request was made with. */
+            key: {
+                /** @example key_01J9Z3Q4N8X0C2M7V5B6K1D3EF */
+                id: string;
+                /** @description Whether the key has the admin scope. */
+                admin: boolean;
+                scopes: components["schemas"]["ApiKeyScope"][];
+            };
+        };
+        /**
+         * @description Per-tenant limits; an absent one is no limit. maxInFlight: generations of the tenant at PixVerse at once (more jobs wait in queued); creditsPerDay / creditsPerMonth: PixVerse credits per UTC day / month.
+         * @example {
+         *       "maxInFlight": 3,
+         *       "creditsPerDay": 2000
+         *     }
+         */
+        TenantLimits: {
+            maxInFlight?: number;
+            creditsPerDay?: number;
+            creditsPerMonth?: number;
+        };
+        /**
+         * @description admin: tenants, keys, every tenant's usage, the PixVerse balance; jobs:write: create and cancel jobs, uploads, masks, the webhook secret; jobs:read: list, get, watch and download jobs, the catalogue, the tenant's usage. jobs:write is always issued with jobs:read.
+         * @enum {string}
+         */
+        ApiKeyScope: "admin" | "jobs:write" | "jobs:read";
         Balance: {
             /**
              * @description PixVerse account id (a string: ids exceed 2^53).
@@ -1717,18 +1792,6 @@ export interface components {
          * @enum {string}
          */
         TenantStatus: "active" | "disabled";
-        /**
-         * @description Per-tenant limits; an absent one is no limit. maxInFlight: generations of the tenant at PixVerse at once (more jobs wait in queued); creditsPerDay / creditsPerMonth: PixVerse credits per UTC day / month.
-         * @example {
-         *       "maxInFlight": 3,
-         *       "creditsPerDay": 2000
-         *     }
-         */
-        TenantLimits: {
-            maxInFlight?: number;
-            creditsPerDay?: number;
-            creditsPerMonth?: number;
-        };
         CreateTenantRequest: {
             /**
              * @description A chosen id; ten_<ULID> when absent.
@@ -1795,11 +1858,6 @@ export interface components {
              */
             secret: string;
         };
-        /**
-         * @description admin: tenants, keys, every tenant's usage, the PixVerse balance; jobs:write: create and cancel jobs, uploads, masks, the webhook secret; jobs:read: list, get, watch and download jobs, the catalogue, the tenant's usage. jobs:write is always issued with jobs:read.
-         * @enum {string}
-         */
-        ApiKeyScope: "admin" | "jobs:write" | "jobs:read";
         CreateApiKeyRequest: {
             /**
              * @description What the key is for.
@@ -2505,6 +2563,44 @@ export interface operations {
             };
             /** @description pixverse_unavailable: PixVerse could not answer; try again shortly. */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who the key is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Missing or invalid API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description forbidden: the API key lacks the scope this operation needs (its security requirement names it); tenant_disabled: the key's tenant is disabled. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,27 +1,24 @@
 import { isTerminal, type Job, type PixpipeClient } from "@pixpipe/client";
 import { useEffect, useState } from "preact/hooks";
 import { Link } from "wouter-preact";
+import { JobEvents } from "../components/job-events";
 import { JobMedia } from "../components/job-media";
 import { StatusBadge } from "../components/status";
 import { Timeline } from "../components/timeline";
 import { describeError, formatBytes, formatDateTime, labelOfType } from "../format";
-import type { ObservedChange } from "../job-timeline";
+import { type ObservedChange, observe } from "../job-timeline";
 import { followJob } from "../live";
 
-export function JobPage({ client, id }: { client: PixpipeClient; id: string }) {
+export function JobPage({ client, id, canWrite }: { client: PixpipeClient; id: string; canWrite: boolean }) {
   const [job, setJob] = useState<Job | null>(null);
-  const [observed, setObserved] = useState<ObservedChange[]>([]);
+  const [observed, setObserved] = useState<readonly ObservedChange[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [cancelError, setCancelError] = useState<string | null>(null);
 
   const show = (next: Job) => {
     setJob(next);
-    setObserved((seen) =>
-      seen.at(-1)?.status === next.status
-        ? seen
-        : [...seen, { status: next.status, at: new Date().toISOString() }],
-    );
+    setObserved((seen) => observe(seen, next, new Date().toISOString()));
   };
 
   useEffect(() => {
@@ -86,7 +83,7 @@ export function JobPage({ client, id }: { client: PixpipeClient; id: string }) {
             <span class="visually-hidden">Status: </span>
             <StatusBadge status={job.status} />
           </span>
-          {!isTerminal(job) && (
+          {canWrite && !isTerminal(job) && (
             <button type="button" class="danger" onClick={cancel} disabled={cancelling}>
               {cancelling ? "Cancelling…" : "Cancel job"}
             </button>
@@ -111,6 +108,10 @@ export function JobPage({ client, id }: { client: PixpipeClient; id: string }) {
         <section aria-labelledby="timeline-title" class="panel">
           <h2 id="timeline-title">Timeline</h2>
           <Timeline job={job} observed={observed} />
+        </section>
+        <section aria-labelledby="events-title" class="panel">
+          <h2 id="events-title">Events</h2>
+          <JobEvents job={job} observed={observed} />
         </section>
         <section aria-labelledby="input-title" class="panel">
           <h2 id="input-title">Input</h2>

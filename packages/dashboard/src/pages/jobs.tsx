@@ -17,7 +17,7 @@ const toLocalInput = (iso: string | undefined) => {
 };
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : undefined);
 
-export function JobsPage({ client }: { client: PixpipeClient }) {
+export function JobsPage({ client, canWrite }: { client: PixpipeClient; canWrite: boolean }) {
   const document = useApiDocument();
   const filters = useMemo(() => jobFilters(document), [document]);
   const search = useSearch();
@@ -95,9 +95,11 @@ export function JobsPage({ client }: { client: PixpipeClient }) {
     <>
       <div class="page-head">
         <h1>Jobs</h1>
-        <Link href="/new" class="button">
-          New job
-        </Link>
+        {canWrite && (
+          <Link href="/new" class="button">
+            New job
+          </Link>
+        )}
       </div>
       <form class="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
         <div class="field">
@@ -168,12 +170,17 @@ export function JobsPage({ client }: { client: PixpipeClient }) {
       {!first && !error && <p class="muted">Loading jobs…</p>}
       {first && shown.length === 0 && (
         <p class="empty">
-          No jobs{Object.keys(values).length > 0 ? " match these filters" : " yet"}.{" "}
-          <Link href="/new">Create one</Link>.
+          No jobs{Object.keys(values).length > 0 ? " match these filters" : " yet"}.
+          {canWrite && (
+            <>
+              {" "}
+              <Link href="/new">Create one</Link>.
+            </>
+          )}
         </p>
       )}
       {shown.length > 0 && (
-        <table class="jobs">
+        <table class="data jobs">
           <caption class="visually-hidden">Jobs, newest first; the list updates by itself.</caption>
           <thead>
             <tr>

@@ -26,6 +26,8 @@ export type ViewportName = keyof typeof VIEWPORTS;
 
 export interface TestBrowser {
   browser: Browser;
+  /** The one context every page opens in (permissions such as the clipboard's are granted here). */
+  context: BrowserContext;
   /** Every URL any page of the browser requested, in order. */
   requests: string[];
   /** Failed responses, console errors and uncaught page errors (CSP violations among them). */
@@ -75,6 +77,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
   return {
     // launchPersistentContext has no Browser object; the context stands in for it.
     browser: browser as Browser,
+    context,
     requests,
     problems,
     async newPage(viewport = "desktop") {
@@ -105,4 +108,5 @@ export interface PageGlobals {
   sessionStorage: { getItem(key: string): string | null; readonly length: number };
   DataTransfer: new () => { items: { add(file: unknown): unknown } };
   File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+  navigator: { clipboard: { readText(): Promise<string> } };
 }
