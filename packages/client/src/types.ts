@@ -31,6 +31,7 @@ export type UsageReport = Schemas["UsageReport"];
 export type UsageQuery = NonNullable<operations["getUsage"]["parameters"]["query"]>;
 export type WebhookSecret = Schemas["WebhookSecret"];
 export type WebhookEvent = Schemas["WebhookEvent"];
+export type JobWebhook = Schemas["JobWebhook"];
 export type WebhookDelivery = Schemas["WebhookDelivery"];
 export type DeliveryAttempt = Schemas["DeliveryAttempt"];
 export type DeliveryState = Schemas["DeliveryState"];
