@@ -73,6 +73,7 @@ describe("the create-job forms read from the API's document", () => {
         ["webhook.events", "choices", false],
       ]);
     }
+    expect(fieldOf(formOf("text_to_video").webhook, "url")).toMatchObject({ label: "URL", multiline: false });
     expect(fieldOf(formOf("text_to_video").webhook, "events")).toMatchObject({
       options: ["job.generating", "job.archiving", "job.succeeded", "job.failed", "job.cancelled"],
       description: expect.stringContaining("default job.succeeded, job.failed, job.cancelled"),

@@ -114,12 +114,6 @@ export function JobPage({ client, id, canWrite }: { client: PixpipeClient; id: s
           <h2 id="events-title">Events</h2>
           <JobEvents job={job} observed={observed} />
         </section>
-        {job.webhook && (
-          <section aria-labelledby="deliveries-title" class="panel wide">
-            <h2 id="deliveries-title">Webhook deliveries</h2>
-            <WebhookDeliveries client={client} jobId={job.id} webhook={job.webhook} version={job} />
-          </section>
-        )}
         <section aria-labelledby="input-title" class="panel">
           <h2 id="input-title">Input</h2>
           <Values values={job.input} />
@@ -130,6 +124,12 @@ export function JobPage({ client, id, canWrite }: { client: PixpipeClient; id: s
             </>
           )}
         </section>
+        {job.webhook && (
+          <section aria-labelledby="deliveries-title" class="panel wide">
+            <h2 id="deliveries-title">Webhook deliveries</h2>
+            <WebhookDeliveries client={client} jobId={job.id} webhook={job.webhook} version={job} />
+          </section>
+        )}
         <section aria-labelledby="details-title" class="panel">
           <h2 id="details-title">Details</h2>
           <dl class="pairs">

@@ -46,7 +46,7 @@ export interface JobForm {
 const MEDIA_SOURCES: readonly MediaSource[] = ["upload", "url", "job"];
 
 const labelOf = (name: string) => {
-  const words = name.replace(/_/g, " ");
+  const words = name.replace(/_/g, " ").replace(/\burl\b/g, "URL");
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
@@ -148,7 +148,8 @@ function fieldOf(
   return {
     ...base,
     kind: "text",
-    multiline: maxLength !== undefined && maxLength > 255,
+    // Long texts (prompts) get a text area; a URL, however long it may be, is one line.
+    multiline: maxLength !== undefined && maxLength > 255 && !/url/.test(name),
     ...(maxLength === undefined ? {} : { maxLength }),
   };
 }
