@@ -8,7 +8,7 @@ import type {
   UsageReport,
   WebhookSecret,
 } from "@pixpipe/client";
-import type { E2eRuntime } from "@pixpipe/local/e2e/support";
+import type { E2eRuntime } from "@pixpipe/local/test-support/e2e-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "./errors";
 import { type BinHarness, startBinHarness } from "./test-support/bin-harness";

@@ -5,7 +5,7 @@ import path from "node:path";
 import { PurgeQueueCommand } from "@aws-sdk/client-sqs";
 import type { Job } from "@pixpipe/client";
 import { freePort } from "@pixpipe/local";
-import { type E2eRuntime, TEXT_TO_VIDEO } from "@pixpipe/local/e2e/support";
+import { type E2eRuntime, TEXT_TO_VIDEO } from "@pixpipe/local/test-support/e2e-runtime";
 import { solidPng } from "@pixpipe/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "./errors";

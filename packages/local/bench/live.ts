@@ -26,8 +26,8 @@ import { MEDIA_LIMIT_BYTES } from "@pixpipe/core/limits";
 import { mediaMismatch } from "@pixpipe/core/media";
 import { backoffDelayMs, DEFAULT_TIMINGS } from "@pixpipe/core/pipeline";
 import { itemKeys } from "@pixpipe/core/table";
-import { TEXT_TO_VIDEO } from "../src/e2e/jobs";
-import { EventCollector, emulatorClients, sleep } from "../src/e2e/observe";
+import { TEXT_TO_VIDEO } from "../src/test-support/jobs";
+import { EventCollector, emulatorClients, sleep } from "../src/test-support/observe";
 import { DynamoRequestCounter, READ_OPERATIONS } from "./dynamo-requests";
 import { type BenchApi, machine, percentile, printPercentiles, Samples, startBenchRuntime } from "./support";
 

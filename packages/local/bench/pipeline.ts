@@ -120,7 +120,7 @@ const runtime = await startLocalRuntime({
       countDynamoCalls(archiver.pipeline, "worker");
       return archiver.handler;
     },
-    uploads: async () => (await import("@pixpipe/functions/intake")).handler,
+    intake: async () => (await import("@pixpipe/functions/intake")).handler,
     // The bench's jobs ask for no webhooks: the worker only waits on its queue.
     deliveries: async () => (await import("@pixpipe/functions/deliveries")).handler,
   },

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { REAL_HANDLERS } from "../src/e2e/handlers";
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from "../src/runtime";
+import { REAL_HANDLERS } from "../src/test-support/handlers";
 import { percentile } from "./pipeline/stats";
 
 export { percentile };

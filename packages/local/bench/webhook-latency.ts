@@ -22,9 +22,9 @@ import {
   SendMessageCommand,
 } from "@aws-sdk/client-sqs";
 import { createAwsClients } from "@pixpipe/core/aws";
-import { WebhookReceiver } from "../src/e2e/webhook-receiver";
 import { localHandlers } from "../src/handlers";
 import { startLocalRuntime } from "../src/runtime";
+import { WebhookReceiver } from "../src/test-support/webhook-receiver";
 import { apiCaller, percentile } from "./support";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "40" } } });

@@ -32,7 +32,7 @@ export function localHandlers(options: LocalOnlyOptions): LocalHandlerLoaders {
     },
     poller: async () => (await import("@pixpipe/functions/poller")).handler,
     archiver: async () => (await import("@pixpipe/functions/archiver")).handler,
-    uploads: async () => (await import("@pixpipe/functions/intake")).handler,
+    intake: async () => (await import("@pixpipe/functions/intake")).handler,
     deliveries: async () => {
       const { DELIVERY_LINKS, deliveryHandler } = await import("@pixpipe/functions/deliveries-handler");
       return deliveryHandler(await pipeline(DELIVERY_LINKS));

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const fixture = fileURLToPath(new URL("./process-group.fixture.ts", import.meta.url));
+const fixture = fileURLToPath(new URL("./test-support/process-group-child.ts", import.meta.url));
 
 /** Alive and not a zombie (a killed child may linger as a zombie until its parent is reaped). */
 function isRunning(pid: number): boolean {

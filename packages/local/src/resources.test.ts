@@ -20,7 +20,7 @@ function uniqueNames(): PipelineResourceNames {
     eventsDlq: `res-events-dlq-${id}`,
     webhookQueue: `res-webhooks-${id}`,
     webhookDlq: `res-webhooks-dlq-${id}`,
-    uploadsDlq: `res-uploads-dlq-${id}`,
+    intakeDlq: `res-intake-dlq-${id}`,
   };
 }
 
@@ -62,7 +62,7 @@ describe("createPipelineResources", () => {
       mediaBucket: names.mediaBucket,
       archiveQueue: { name: names.archiveQueue, arn: expect.stringMatching(/^arn:aws:sqs:/) },
       eventsDlq: { name: names.eventsDlq },
-      uploadsDlq: { name: names.uploadsDlq, url: expect.stringContaining(names.uploadsDlq) },
+      intakeDlq: { name: names.intakeDlq, url: expect.stringContaining(names.intakeDlq) },
     });
   });
 });

@@ -14,7 +14,7 @@ export interface PipelineResourceNames {
   webhookQueue: string;
   webhookDlq: string;
   /** The uploads function's on-failure destination. */
-  uploadsDlq: string;
+  intakeDlq: string;
 }
 
 export const LOCAL_RESOURCE_NAMES: PipelineResourceNames = {
@@ -26,7 +26,7 @@ export const LOCAL_RESOURCE_NAMES: PipelineResourceNames = {
   eventsDlq: "pixpipe-job-events-dlq",
   webhookQueue: "pixpipe-webhook-deliveries",
   webhookDlq: "pixpipe-webhook-deliveries-dlq",
-  uploadsDlq: "pixpipe-uploads-dlq",
+  intakeDlq: "pixpipe-intake-dlq",
 };
 
 export interface QueueResource {
@@ -44,7 +44,7 @@ export interface PipelineResources {
   eventsDlq: QueueResource;
   webhookQueue: QueueResource;
   webhookDlq: QueueResource;
-  uploadsDlq: QueueResource;
+  intakeDlq: QueueResource;
 }
 
 export interface PipelineResourceOptions {
@@ -106,7 +106,7 @@ export async function createPipelineResources(
       if (!(error instanceof BucketAlreadyOwnedByYou)) throw error;
     });
   // Attributes as infra/queues.ts sets them.
-  const [archive, events, webhooks, uploadsDlq] = await Promise.all([
+  const [archive, events, webhooks, intakeDlq] = await Promise.all([
     createQueueWithDlq(
       clients.sqs,
       { queue: names.archiveQueue, dlq: names.archiveDlq },
@@ -128,7 +128,7 @@ export async function createPipelineResources(
       },
       maxReceiveCount,
     ),
-    createQueue(clients.sqs, names.uploadsDlq, deadLetterAttributes),
+    createQueue(clients.sqs, names.intakeDlq, deadLetterAttributes),
     ensureTable(clients.dynamo, names.table),
     createBucket,
   ]);
@@ -141,6 +141,6 @@ export async function createPipelineResources(
     eventsDlq: events.dlq,
     webhookQueue: webhooks.queue,
     webhookDlq: webhooks.dlq,
-    uploadsDlq,
+    intakeDlq,
   };
 }

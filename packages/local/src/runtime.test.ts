@@ -59,7 +59,7 @@ describe("local runtime", () => {
     archiver: async () => async (event) => {
       seen.archiverEvents.push(event);
     },
-    uploads: async () => async (event) => {
+    intake: async () => async (event) => {
       seen.uploadEvents.push(event);
     },
     deliveries: async () => async () => {},
@@ -213,7 +213,7 @@ describe("local runtime start failure", () => {
     const noop = async () => async () => {};
     await expect(
       startLocalRuntime({
-        handlers: { api: failing, poller: noop, archiver: noop, uploads: noop, deliveries: noop },
+        handlers: { api: failing, poller: noop, archiver: noop, intake: noop, deliveries: noop },
         port: 0,
         stateDir: await mkdtemp(path.join(tmpdir(), "pixpipe-local-")),
         log: quiet,

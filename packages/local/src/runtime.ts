@@ -25,7 +25,7 @@ export interface LocalHandlerLoaders {
   api: () => Promise<HttpApiHandler>;
   poller: () => Promise<Handler<ScheduleEvent, unknown>>;
   archiver: () => Promise<SQSHandler>;
-  uploads: () => Promise<S3Handler>;
+  intake: () => Promise<S3Handler>;
   /** The webhook delivery worker, on the WebhookDeliveries queue. */
   deliveries: () => Promise<SQSHandler>;
 }
@@ -37,7 +37,7 @@ export const LOCAL_FUNCTIONS: Record<FunctionName, LambdaFunctionConfig> = {
   api: { functionName: "pixpipe-api", timeoutMs: 29_000, memoryMb: 512 },
   poller: { functionName: "pixpipe-poller", timeoutMs: 50_000, memoryMb: 512 },
   archiver: { functionName: "pixpipe-archiver", timeoutMs: 5 * 60_000, memoryMb: 1024 },
-  uploads: { functionName: "pixpipe-uploads", timeoutMs: 2 * 60_000, memoryMb: 512 },
+  intake: { functionName: "pixpipe-intake", timeoutMs: 2 * 60_000, memoryMb: 512 },
   deliveries: { functionName: "pixpipe-deliveries", timeoutMs: 60_000, memoryMb: 512 },
 };
 
@@ -104,7 +104,7 @@ export interface LocalRuntimeInfo {
     | "jobEventsDlq"
     | "webhookDeliveries"
     | "webhookDeliveriesDlq"
-    | "uploadsDlq",
+    | "intakeDlq",
     { name: string; url: string }
   >;
 }
@@ -129,7 +129,7 @@ export const DEFAULT_STATE_DIR = fileURLToPath(new URL("../../../.pixpipe", impo
  * Starts the whole pipeline on this machine with Lambda's semantics: DynamoDB Local and fauxqs,
  * the tables, bucket and queues, the PixVerse simulator (unless a PixVerse is given), the API on
  * 127.0.0.1:port through the api handler, the archiver and the webhook delivery worker on their
- * queues, the uploads handler on S3
+ * queues, the intake handler on S3
  * notifications under incoming/, and the poller on a timer. Environment variables the handlers'
  * config reads are set on this process before any handler is loaded.
  */
@@ -237,11 +237,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ...options.env,
     });
 
-    const [api, poller, archiver, uploads, deliveries] = await Promise.all([
+    const [api, poller, archiver, intake, deliveries] = await Promise.all([
       options.handlers.api(),
       options.handlers.poller(),
       options.handlers.archiver(),
-      options.handlers.uploads(),
+      options.handlers.intake(),
       options.handlers.deliveries(),
     ]).catch((error: unknown) => {
       apiFailed(error);
@@ -276,14 +276,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stops.push({ name: "webhook delivery queue consumer", stop: deliverySource.stop });
 
     const notifications = startS3Notifications({
-      ...functions.uploads,
+      ...functions.intake,
       spy: s3sqs.server.spy,
       s3: clients.s3,
       bucket: resources.mediaBucket,
-      handler: uploads,
+      handler: intake,
       filterPrefix: "incoming/",
       configurationId: "IncomingObject",
-      onFailure: { sqs: clients.sqs, queueUrl: resources.uploadsDlq.url },
+      onFailure: { sqs: clients.sqs, queueUrl: resources.intakeDlq.url },
       log,
     });
     stops.push({ name: "S3 notifications", stop: notifications.stop });
@@ -316,7 +316,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         jobEventsDlq: resources.eventsDlq,
         webhookDeliveries: resources.webhookQueue,
         webhookDeliveriesDlq: resources.webhookDlq,
-        uploadsDlq: resources.uploadsDlq,
+        intakeDlq: resources.intakeDlq,
       },
     };
     const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;

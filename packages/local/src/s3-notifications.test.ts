@@ -41,7 +41,7 @@ function notify(handler: S3Handler, retryDelaysMs: number[] = [10, 10]): void {
       s3,
       bucket,
       handler,
-      functionName: "uploads",
+      functionName: "intake",
       filterPrefix: "incoming/",
       retryDelaysMs,
       log: quiet,
@@ -82,7 +82,7 @@ describe("S3 notifications from fauxqs", () => {
       responseElements: { "x-amz-request-id": expect.any(String), "x-amz-id-2": expect.any(String) },
       s3: {
         s3SchemaVersion: "1.0",
-        configurationId: "uploads-notification",
+        configurationId: "intake-notification",
         bucket: {
           name: bucket,
           ownerIdentity: { principalId: expect.any(String) },
@@ -194,13 +194,13 @@ describe("S3 notifications from fauxqs", () => {
 
   it("send an event that still fails after the retries to the on-failure destination as Lambda's record", async () => {
     const sqs = new SQSClient({ endpoint: emulator.endpoint, useQueueUrlAsEndpoint: false });
-    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: "uploads-dlq" }));
+    const { QueueUrl } = await sqs.send(new CreateQueueCommand({ QueueName: "intake-dlq" }));
     running.push(
       startS3Notifications({
         spy: emulator.server.spy,
         s3,
         bucket,
-        functionName: "uploads",
+        functionName: "intake",
         filterPrefix: "incoming/",
         retryDelaysMs: [10, 10],
         onFailure: { sqs, queueUrl: QueueUrl ?? "" },
@@ -217,7 +217,7 @@ describe("S3 notifications from fauxqs", () => {
     expect(JSON.parse(Messages?.[0]?.Body ?? "null")).toMatchObject({
       version: "1.0",
       requestContext: {
-        functionArn: "arn:aws:lambda:us-east-1:000000000000:function:uploads:$LATEST",
+        functionArn: "arn:aws:lambda:us-east-1:000000000000:function:intake:$LATEST",
         condition: "RetriesExhausted",
         approximateInvokeCount: 3,
       },

@@ -2,7 +2,7 @@ import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child
 import { mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type E2eRuntime, startE2eRuntime } from "@pixpipe/local/e2e/support";
+import { type E2eRuntime, startE2eRuntime } from "@pixpipe/local/test-support/e2e-runtime";
 import { bundleCli } from "../../scripts/bundle";
 
 // The real `pixpipe` bin (the bundle npm installs) against the whole local pipeline, found as a user

@@ -391,3 +391,37 @@ describe("per-job webhooks over the in-memory pipeline", () => {
     expect(w.webhookQueue.size).toBe(0);
   });
 });
+
+describe("per-job webhooks on a job that retries a failed generation", () => {
+  it("commits each move of the retry (the generating delivery is replaced, not refused) and ends with one succeeded delivery", async () => {
+    const w = await world();
+    const { job } = await w.pipeline.jobService.createJob(w.tenant, {
+      ...withWebhook({
+        url: "https://hooks.example.com/in",
+        events: ["job.generating", "job.failed", "job.succeeded"],
+      }),
+      retry: { generationFailed: 1 },
+    });
+    const record = async () => (await w.jobs.getById(job.id))!;
+    await w.pipeline.steps.start(await record());
+    await deliverFor(w, 1_000);
+    w.pixverse.finish((await record()).pixverseId!, 8);
+    expect(await w.pipeline.steps.poll(await record())).toBe("regenerating");
+
+    const done = await succeed(w, job.id);
+    expect(done.status).toBe("succeeded");
+    await deliverFor(w, 1_000);
+    const sent = w.receiver.requests.map((r) => JSON.parse(r.delivery.body));
+    // The second generation's job.generating has the job's one generating webhook-id: a receiver that
+    // deduplicates by webhook-id sees the job start generating once.
+    expect(sent.map((e) => [e.type, e.id])).toEqual([
+      ["pixpipe.job.generating", `${job.id}:generating`],
+      ["pixpipe.job.generating", `${job.id}:generating`],
+      ["pixpipe.job.succeeded", `${job.id}:succeeded`],
+    ]);
+    expect((await w.deliveries.listForJob(job.id)).map((d) => [d.event, d.state])).toEqual([
+      ["job.generating", "delivered"],
+      ["job.succeeded", "delivered"],
+    ]);
+  });
+});

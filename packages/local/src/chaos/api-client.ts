@@ -1,5 +1,5 @@
 import type { PublicJob } from "@pixpipe/core/job";
-import { sleep } from "../e2e/observe";
+import { sleep } from "../test-support/observe";
 
 /** Statuses a careful client retries: the server, or something between, failed without answering for it. */
 const RETRIED_STATUSES = new Set([500, 502, 503, 504]);

@@ -18,8 +18,6 @@ import {
   startSimulator,
 } from "@pixpipe/simulator";
 import type { S3Handler } from "aws-lambda";
-import { EventCollector, emulatorClients, objectSha256, sleep } from "../e2e/observe";
-import { PipelineProcess } from "../e2e/pipeline-child";
 import {
   type DynamoDbLocal,
   freePort,
@@ -31,6 +29,8 @@ import { localRegion } from "../lambda";
 import { createPipelineResources, type PipelineResources } from "../resources";
 import { LOCAL_FUNCTIONS } from "../runtime";
 import { startS3Notifications } from "../s3-notifications";
+import { EventCollector, emulatorClients, objectSha256, sleep } from "../test-support/observe";
+import { PipelineProcess } from "../test-support/pipeline-child";
 import { RetryingApi } from "./api-client";
 import {
   awsOperation,
@@ -275,14 +275,14 @@ async function startWorld(options: ChaosOptions, dice: Dice, stack: Stack): Prom
   Object.assign(process.env, childEnv, { PIXPIPE_INLINE_SUBMIT_MS: "0" });
   const intake: S3Handler = (await import("@pixpipe/functions/intake")).handler;
   const notifications = startS3Notifications({
-    ...LOCAL_FUNCTIONS.uploads,
+    ...LOCAL_FUNCTIONS.intake,
     spy: s3sqs.server.spy,
     s3: testClients.s3,
     bucket: resources.mediaBucket,
     handler: intake,
     filterPrefix: "incoming/",
     configurationId: "IncomingObject",
-    onFailure: { sqs: testClients.sqs, queueUrl: resources.uploadsDlq.url },
+    onFailure: { sqs: testClients.sqs, queueUrl: resources.intakeDlq.url },
     log: { info() {}, warn() {}, error() {} },
   });
   stack.push(() => notifications.stop());

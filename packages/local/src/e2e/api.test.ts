@@ -3,7 +3,13 @@ import type { PublicJob } from "@pixpipe/core/job";
 import { DynamoTenantRepository } from "@pixpipe/core/tenant";
 import { solidPng, tinyMp4 } from "@pixpipe/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, type E2eRuntime, type ErrorBody, startE2eRuntime, TEXT_TO_VIDEO } from "./support";
+import {
+  type ApiClient,
+  type E2eRuntime,
+  type ErrorBody,
+  startE2eRuntime,
+  TEXT_TO_VIDEO,
+} from "../test-support/e2e-runtime";
 
 let e2e: E2eRuntime;
 /** A second tenant's non-admin key, made the way an operator would: in the runtime's table. */

@@ -11,7 +11,7 @@ import {
 } from "@pixpipe/core/pixverse/conformance";
 import { solidPng, tinyMp4, wav } from "@pixpipe/simulator";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { type E2eRuntime, sleep, startE2eRuntime, TEXT_TO_VIDEO } from "./support";
+import { type E2eRuntime, sleep, startE2eRuntime, TEXT_TO_VIDEO } from "../test-support/e2e-runtime";
 
 /**
  * Issue 12's conformance set end to end: each body a public client (ComfyUI's V6 nodes, the official MCP) sends

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { JOB_TYPES } from "@pixpipe/core/job/input";
 import { solidPng, tinyMp4, wav } from "@pixpipe/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eRuntime, startE2eRuntime } from "./support";
+import { type E2eRuntime, startE2eRuntime } from "../test-support/e2e-runtime";
 
 const COOKBOOK = new URL("../../../../docs/jobs.md", import.meta.url);
 

@@ -14,7 +14,6 @@ import {
 } from "../emulators";
 import { localRegion } from "../lambda";
 import { createPipelineResources, type PipelineResources } from "../resources";
-import { PipelineProcess } from "./pipeline-child";
 import {
   ApiClient,
   EventCollector,
@@ -24,7 +23,8 @@ import {
   objectSha256,
   sleep,
   TEXT_TO_VIDEO,
-} from "./support";
+} from "../test-support/e2e-runtime";
+import { PipelineProcess } from "../test-support/pipeline-child";
 
 /**
  * Invariants 1 and 3 with real process deaths: the pipeline runs in a child process (api handler,

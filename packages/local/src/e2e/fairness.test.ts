@@ -1,6 +1,6 @@
 import type { PublicJob } from "@pixpipe/core/job";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, type E2eRuntime, startE2eRuntime, TEXT_TO_VIDEO } from "./support";
+import { type ApiClient, type E2eRuntime, startE2eRuntime, TEXT_TO_VIDEO } from "../test-support/e2e-runtime";
 
 // One PixVerse account shared by two tenants (issue 10 §2): pixpipe's limit of 2 generations in flight,
 // tenant A (the dev tenant) floods it, tenant B comes in behind. Judged by the order of submits the

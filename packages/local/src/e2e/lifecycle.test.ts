@@ -12,7 +12,7 @@ import {
   sleep,
   startE2eRuntime,
   TEXT_TO_VIDEO,
-} from "./support";
+} from "../test-support/e2e-runtime";
 
 let e2e: E2eRuntime;
 

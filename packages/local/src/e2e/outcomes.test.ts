@@ -1,7 +1,13 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { solidPng } from "@pixpipe/simulator";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type E2eRuntime, type ErrorBody, sleep, startE2eRuntime, TEXT_TO_VIDEO } from "./support";
+import {
+  type E2eRuntime,
+  type ErrorBody,
+  sleep,
+  startE2eRuntime,
+  TEXT_TO_VIDEO,
+} from "../test-support/e2e-runtime";
 
 let e2e: E2eRuntime;
 

@@ -7,7 +7,7 @@ import type { PublicJob } from "@pixpipe/core/job";
 import { afterEach, describe, expect, it } from "vitest";
 import { prepareLocalData } from "../local-data";
 import type { LocalRuntimeInfo } from "../runtime";
-import { ApiClient, TEXT_TO_VIDEO } from "./support";
+import { ApiClient, TEXT_TO_VIDEO } from "../test-support/e2e-runtime";
 
 // `run local` itself (main.ts in a child process, as the root script starts it), stopped and started
 // again on the same state folder. In-process restarts would not do: the handlers build their clients

@@ -9,7 +9,7 @@ import {
   sleep,
   startE2eRuntime,
   TEXT_TO_VIDEO,
-} from "./support";
+} from "../test-support/e2e-runtime";
 
 // Tenants and keys made the way an operator makes them: over HTTP with the admin dev key.
 

@@ -1,7 +1,7 @@
 import type { PublicJob } from "@pixpipe/core/job";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eRuntime, type ErrorBody, startE2eRuntime, TEXT_TO_VIDEO } from "./support";
-import { type ReceivedWebhook, verifyWith, WebhookReceiver } from "./webhook-receiver";
+import { type E2eRuntime, type ErrorBody, startE2eRuntime, TEXT_TO_VIDEO } from "../test-support/e2e-runtime";
+import { type ReceivedWebhook, verifyWith, WebhookReceiver } from "../test-support/webhook-receiver";
 
 // Per-job webhooks end to end: jobs over HTTP, deliveries by the real delivery worker on its SQS queue,
 // received by real HTTP servers on 127.0.0.1 (the runtime lets loopback receivers through, as

@@ -6,8 +6,13 @@ import { ensureDashboardBuilt } from "@pixpipe/dashboard/build";
 import { solidPng } from "@pixpipe/simulator";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type E2eRuntime, FAST_SIMULATOR, startE2eRuntime, TEXT_TO_VIDEO } from "../support";
-import { WebhookReceiver } from "../webhook-receiver";
+import {
+  type E2eRuntime,
+  FAST_SIMULATOR,
+  startE2eRuntime,
+  TEXT_TO_VIDEO,
+} from "../../test-support/e2e-runtime";
+import { WebhookReceiver } from "../../test-support/webhook-receiver";
 import {
   hasChromium,
   launchBrowser,

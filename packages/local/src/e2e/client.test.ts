@@ -2,20 +2,21 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort } from "@pixpipe/local";
-import { type E2eRuntime, FAST_SIMULATOR, startE2eRuntime } from "@pixpipe/local/e2e/support";
-import { solidPng } from "@pixpipe/simulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  type CreateJobRequest,
+  type Job,
   PixpipeApiError,
   PixpipeConnectionError,
   PixpipeIntegrityError,
   UnsupportedMediaTypeError,
-} from "./errors";
-import { PixpipeNodeClient } from "./node";
-import type { CreateJobRequest, Job } from "./types";
+} from "@pixpipe/client";
+import { PixpipeNodeClient } from "@pixpipe/client/node";
+import { solidPng } from "@pixpipe/simulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../index";
+import { type E2eRuntime, FAST_SIMULATOR, startE2eRuntime } from "../test-support/e2e-runtime";
 
-// The client against the whole local pipeline over real HTTP: the API, S3 presigned URLs (fauxqs),
+// @pixpipe/client against the whole local pipeline over real HTTP: the API, S3 presigned URLs (fauxqs),
 // the simulator generating, the archiver copying.
 
 let e2e: E2eRuntime;

@@ -1,7 +1,7 @@
 // Run by process-group.test.ts as a separate Node process: starts a long-lived child, installs the
 // shutdown handlers and reports the child's PID on stdout.
 import { spawn } from "node:child_process";
-import { stopChildrenOnExit } from "./process-group";
+import { stopChildrenOnExit } from "../process-group";
 
 const mode = process.argv[2];
 const child = spawn("sleep", ["60"], { stdio: "ignore" });

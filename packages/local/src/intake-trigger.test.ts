@@ -11,7 +11,7 @@ import { type S3SqsEmulator, startS3SqsEmulator } from "./emulators";
 import { createPipelineResources, type PipelineResources } from "./resources";
 import { type S3Notifications, startS3Notifications } from "./s3-notifications";
 
-// S3 -> the local notification bridge -> the real `uploads` Lambda handler -> the pipeline, as in
+// S3 -> the local notification bridge -> the real `intake` Lambda handler -> the pipeline, as in
 // local mode and AWS. The bridge reads fauxqs's in-process spy, so this file runs its own fauxqs
 // (DynamoDB Local comes from the global setup).
 const tenantId = "s3-trigger";
@@ -41,7 +41,7 @@ beforeAll(async () => {
       eventsDlq: `s3-trigger-events-dlq-${suffix}`,
       webhookQueue: `s3-trigger-webhooks-${suffix}`,
       webhookDlq: `s3-trigger-webhooks-dlq-${suffix}`,
-      uploadsDlq: `s3-trigger-uploads-dlq-${suffix}`,
+      intakeDlq: `s3-trigger-intake-dlq-${suffix}`,
     },
     archiveVisibilityTimeoutSeconds: 60,
   });
@@ -66,7 +66,7 @@ beforeAll(async () => {
   pipeline = (await import("@pixpipe/functions/pipeline")).loadPipeline([]);
   await pipeline.tenants.ensureTenant({ id: tenantId, name: "S3 trigger" });
   notifications = startS3Notifications({
-    functionName: "pixpipe-uploads",
+    functionName: "pixpipe-intake",
     timeoutMs: 60_000,
     spy: emulator.server.spy,
     s3: clients.s3,
@@ -74,7 +74,7 @@ beforeAll(async () => {
     handler,
     filterPrefix: "incoming/",
     retryDelaysMs: [10, 10],
-    onFailure: { sqs: clients.sqs, queueUrl: resources.uploadsDlq.url },
+    onFailure: { sqs: clients.sqs, queueUrl: resources.intakeDlq.url },
     log: quiet,
   });
 });
