@@ -29,6 +29,7 @@ import type {
   UploadRequest,
   UsageQuery,
   UsageReport,
+  WebhookDelivery,
   WebhookSecret,
 } from "./types";
 import { MAX_WAIT_SECONDS, type WatchOptions, watchJob } from "./watch";
@@ -162,6 +163,14 @@ export class PixpipeClient {
     return unwrap(
       this.api.POST("/v1/jobs/{id}/cancel", { params: { path: { id } }, signal: options.signal }),
     );
+  }
+
+  /** The job's webhook deliveries, one per event, oldest first, each with its latest attempts. */
+  async deliveries(jobId: string, options: RequestOptions = {}): Promise<WebhookDelivery[]> {
+    const { deliveries } = await unwrap(
+      this.api.GET("/v1/jobs/{id}/deliveries", { params: { path: { id: jobId } }, signal: options.signal }),
+    );
+    return deliveries;
   }
 
   /** The short-lived presigned URL of a job's archived video (the Location of the API's 302). */

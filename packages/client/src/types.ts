@@ -30,6 +30,11 @@ export type RotatedApiKey = Schemas["RotatedApiKey"];
 export type UsageReport = Schemas["UsageReport"];
 export type UsageQuery = NonNullable<operations["getUsage"]["parameters"]["query"]>;
 export type WebhookSecret = Schemas["WebhookSecret"];
+export type WebhookEvent = Schemas["WebhookEvent"];
+export type JobWebhook = Schemas["JobWebhook"];
+export type WebhookDelivery = Schemas["WebhookDelivery"];
+export type DeliveryAttempt = Schemas["DeliveryAttempt"];
+export type DeliveryState = Schemas["DeliveryState"];
 /** The API's one error shape: `{ error: { code, message, details? } }`. */
 export type ErrorBody = Schemas["Error"];
 export type ListJobsQuery = NonNullable<operations["listJobs"]["parameters"]["query"]>;

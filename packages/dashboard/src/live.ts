@@ -6,12 +6,15 @@ import {
   type PixpipeClient,
   pollChanges,
   sleep,
+  type WebhookDelivery,
 } from "@pixpipe/client";
+import { nextDeliveryRead } from "./deliveries-view";
 
 /*
  * How the dashboard follows changes, in one place: a job by long polls (GET /v1/jobs/{id}?wait=25,
  * answered at each change), a page of jobs by polling with backoff (quick after a change, slower
- * while nothing moves), which is all the API offers for lists.
+ * while nothing moves), which is all the API offers for lists, and a job's webhook deliveries at
+ * each change of the job and when a pending one's next attempt is due (deliveries-view.ts).
  */
 
 const LIST_BACKOFF: Partial<Backoff> = { initialMs: 1000, maxMs: 10_000 };
@@ -64,4 +67,31 @@ export function followJobList(
     handlers,
     signal,
   );
+}
+
+/** Each read of a job's deliveries: now, then when a pending one's next attempt is due, until none is. */
+async function* deliveryReads(
+  client: PixpipeClient,
+  jobId: string,
+  signal: AbortSignal,
+): AsyncGenerator<WebhookDelivery[], WebhookDelivery[]> {
+  let lateReads = 0;
+  for (;;) {
+    const deliveries = await client.deliveries(jobId, { signal });
+    yield deliveries;
+    const next = nextDeliveryRead(deliveries, Date.now(), lateReads);
+    if (!next) return deliveries;
+    lateReads = next.late ? lateReads + 1 : 0;
+    await sleep(next.inMs, signal);
+  }
+}
+
+/** Follows a job's webhook deliveries until none is pending or `signal` aborts. */
+export function followDeliveries(
+  client: PixpipeClient,
+  jobId: string,
+  handlers: Follow<WebhookDelivery[]>,
+  signal: AbortSignal,
+) {
+  return follow(() => deliveryReads(client, jobId, signal), handlers, signal);
 }

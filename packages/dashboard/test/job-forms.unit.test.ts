@@ -66,6 +66,20 @@ describe("the create-job forms read from the API's document", () => {
     expect(fieldOf(formOf("image_template").fields, "images")).toMatchObject({ kind: "mediaList", min: 1 });
   });
 
+  it("offers every type's webhook as an optional url and checkboxes of the document's events", () => {
+    for (const form of jobForms(document)) {
+      expect(form.webhook.map((field) => [field.path.join("."), field.kind, field.required])).toEqual([
+        ["webhook.url", "text", false],
+        ["webhook.events", "choices", false],
+      ]);
+    }
+    expect(fieldOf(formOf("text_to_video").webhook, "url")).toMatchObject({ label: "URL", multiline: false });
+    expect(fieldOf(formOf("text_to_video").webhook, "events")).toMatchObject({
+      options: ["job.generating", "job.archiving", "job.succeeded", "job.failed", "job.cancelled"],
+      description: expect.stringContaining("default job.succeeded, job.failed, job.cancelled"),
+    });
+  });
+
   it("makes lists of objects repeatable groups of their own fields", () => {
     const list = fieldOf(formOf("multi_transition").fields, "multi_transition");
     expect(list).toMatchObject({ kind: "list", min: 2, max: 7 });

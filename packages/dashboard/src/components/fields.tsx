@@ -18,6 +18,8 @@ export function FieldView({ field, prefix = [] }: { field: Field; prefix?: reado
       return <MediaListField field={field} path={path} />;
     case "list":
       return <ListField field={field} path={path} />;
+    case "choices":
+      return <ChoicesField field={field} path={path} />;
     default:
       return <SimpleField field={field} path={path} />;
   }
@@ -111,6 +113,43 @@ function SimpleField({ field, path }: { field: Field; path: string[] }) {
       {control}
       <FieldNotes field={field} ids={ids} />
     </div>
+  );
+}
+
+/** Checkboxes; none checked leaves the field out (the API's default). */
+function ChoicesField({ field, path }: { field: Extract<Field, { kind: "choices" }>; path: string[] }) {
+  const form = useForm();
+  const ids = useFieldIds(field, path);
+  const value = getAt(form.values, path);
+  const chosen = Array.isArray(value) ? value : [];
+  const toggle = (option: string, on: boolean) => {
+    const next = field.options.filter((o) => (o === option ? on : chosen.includes(o)));
+    form.setValue(path, next.length > 0 ? next : undefined);
+  };
+  return (
+    <fieldset
+      id={ids.id}
+      tabIndex={-1}
+      class={`choices-field${ids.invalid ? " invalid" : ""}`}
+      aria-describedby={ids.describedBy}
+    >
+      <legend>
+        <LabelText field={field} />
+      </legend>
+      {field.options.map((option) => (
+        <label key={option} class="check">
+          <input
+            type="checkbox"
+            name={path.join(".")}
+            value={option}
+            checked={chosen.includes(option)}
+            onChange={(e) => toggle(option, e.currentTarget.checked)}
+          />
+          {option}
+        </label>
+      ))}
+      <FieldNotes field={field} ids={ids} />
+    </fieldset>
   );
 }
 

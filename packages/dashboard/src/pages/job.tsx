@@ -5,6 +5,7 @@ import { JobEvents } from "../components/job-events";
 import { JobMedia } from "../components/job-media";
 import { StatusBadge } from "../components/status";
 import { Timeline } from "../components/timeline";
+import { WebhookDeliveries } from "../components/webhook-deliveries";
 import { describeError, formatBytes, formatDateTime, labelOfType } from "../format";
 import { type ObservedChange, observe } from "../job-timeline";
 import { followJob } from "../live";
@@ -123,6 +124,12 @@ export function JobPage({ client, id, canWrite }: { client: PixpipeClient; id: s
             </>
           )}
         </section>
+        {job.webhook && (
+          <section aria-labelledby="deliveries-title" class="panel wide">
+            <h2 id="deliveries-title">Webhook deliveries</h2>
+            <WebhookDeliveries client={client} jobId={job.id} webhook={job.webhook} version={job} />
+          </section>
+        )}
         <section aria-labelledby="details-title" class="panel">
           <h2 id="details-title">Details</h2>
           <dl class="pairs">

@@ -14,7 +14,7 @@ import {
   renderedPaths,
   setAt,
 } from "../schema/form-values";
-import { type JobForm, jobForms } from "../schema/job-forms";
+import { type Field, type JobForm, jobForms } from "../schema/job-forms";
 
 export function NewJobPage({ client }: { client: PixpipeClient }) {
   const document = useApiDocument();
@@ -64,7 +64,10 @@ function JobFormView({
   // One key per version of the form: a double submit (or a retry after a lost answer) makes one job.
   const idempotencyKey = useRef(crypto.randomUUID());
 
-  const paths = useMemo(() => renderedPaths(form.fields, values), [form.fields, values]);
+  const paths = useMemo(
+    () => renderedPaths([...form.fields, ...form.webhook], values),
+    [form.fields, form.webhook, values],
+  );
   const placed = useMemo(() => placeProblems(problems, paths), [problems, paths]);
   const state: FormState = {
     values,
@@ -88,7 +91,13 @@ function JobFormView({
     setFailure(null);
     setProblems([]);
     try {
-      const body = { type: form.type, input: cleaned(values.input) ?? {} } as CreateJobRequest;
+      const webhook = cleaned(values.webhook) as Record<string, unknown> | undefined;
+      const body = {
+        type: form.type,
+        input: cleaned(values.input) ?? {},
+        // Left out when no webhook field is filled in: a job without one.
+        ...(webhook && Object.keys(webhook).length > 0 ? { webhook } : {}),
+      } as CreateJobRequest;
       const job = await client.createJob(body, { idempotencyKey: idempotencyKey.current });
       onCreated(job.id);
     } catch (error) {
@@ -107,15 +116,16 @@ function JobFormView({
   const fillExample = () => {
     const input = form.example?.input;
     if (input && typeof input === "object")
-      setValues({ input: structuredClone(input) as Record<string, unknown> });
+      setValues((current) => ({ ...current, input: structuredClone(input) as Record<string, unknown> }));
     setProblems([]);
   };
   const required = form.fields.filter((field) => field.required);
   const optional = form.fields.filter((field) => !field.required);
-  const optionalHasProblem = optional.some((field) => {
-    const own = field.path.join(".");
-    return [...placed.byField.keys()].some((path) => path === own || path.startsWith(`${own}.`));
-  });
+  const hasProblem = (fields: readonly Field[]) =>
+    fields.some((field) => {
+      const own = field.path.join(".");
+      return [...placed.byField.keys()].some((path) => path === own || path.startsWith(`${own}.`));
+    });
   const focusField = (path: string) => (event: Event) => {
     event.preventDefault();
     const owner = [...placed.byField.keys()].find(
@@ -167,9 +177,17 @@ function JobFormView({
           <FieldView key={field.name} field={field} />
         ))}
         {optional.length > 0 && (
-          <details class="more" open={optionalHasProblem || undefined}>
+          <details class="more" open={hasProblem(optional) || undefined}>
             <summary>More options ({optional.length})</summary>
             {optional.map((field) => (
+              <FieldView key={field.name} field={field} />
+            ))}
+          </details>
+        )}
+        {form.webhook.length > 0 && (
+          <details class="more" open={hasProblem(form.webhook) || undefined}>
+            <summary>Webhook (optional)</summary>
+            {form.webhook.map((field) => (
               <FieldView key={field.name} field={field} />
             ))}
           </details>

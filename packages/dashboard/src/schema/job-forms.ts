@@ -25,6 +25,8 @@ export type Field =
   | (FieldBase & { kind: "text"; multiline: boolean; maxLength?: number })
   | (FieldBase & { kind: "number"; integer: boolean; min?: number; max?: number })
   | (FieldBase & { kind: "choice"; options: string[] })
+  /** Some of a set of values (an array of an enum), as checkboxes. */
+  | (FieldBase & { kind: "choices"; options: string[] })
   | (FieldBase & { kind: "boolean" })
   | (FieldBase & { kind: "media"; sources: MediaSource[]; media: MediaKind })
   | (FieldBase & { kind: "mediaList"; media: MediaKind; min?: number; max?: number })
@@ -35,6 +37,8 @@ export interface JobForm {
   label: string;
   description?: string;
   fields: Field[];
+  /** The request's webhook (url, events), when the document offers one. */
+  webhook: Field[];
   /** An example request body the document gives for this type, to fill the form with. */
   example?: Record<string, unknown>;
 }
@@ -42,7 +46,7 @@ export interface JobForm {
 const MEDIA_SOURCES: readonly MediaSource[] = ["upload", "url", "job"];
 
 const labelOf = (name: string) => {
-  const words = name.replace(/_/g, " ");
+  const words = name.replace(/_/g, " ").replace(/\burl\b/g, "URL");
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
@@ -135,6 +139,8 @@ function fieldOf(
     };
     if (mediaSources(document, resolved.items))
       return { ...base, kind: "mediaList", media: mediaKind(name), ...limits };
+    const itemOptions = enumValues(document, resolved.items);
+    if (itemOptions.length > 0) return { ...base, kind: "choices", options: itemOptions };
     return { ...base, kind: "list", item: fieldsOf(document, resolved.items, []), ...limits };
   }
   // Strings, and unions of a string with something else (template_id: digits or an integer).
@@ -142,7 +148,8 @@ function fieldOf(
   return {
     ...base,
     kind: "text",
-    multiline: maxLength !== undefined && maxLength > 255,
+    // Long texts (prompts) get a text area; a URL, however long it may be, is one line.
+    multiline: maxLength !== undefined && maxLength > 255 && !/url/.test(name),
     ...(maxLength === undefined ? {} : { maxLength }),
   };
 }
@@ -193,6 +200,13 @@ export function jobForms(document: OpenApiDocument): JobForm[] {
           ? { description: schema.description ?? inputSchema.description }
           : {}),
         fields: fieldsOf(document, inputSchema, ["input"]),
+        // A webhook is optional as a whole: its url is required only once it is asked for.
+        webhook: schema.properties?.webhook
+          ? fieldsOf(document, schema.properties.webhook, ["webhook"]).map((field) => ({
+              ...field,
+              required: false,
+            }))
+          : [],
         ...(isRecord(example) ? { example } : {}),
       },
     ];

@@ -12,6 +12,7 @@ import {
   startE2eRuntime,
   TEXT_TO_VIDEO,
 } from "../../test-support/e2e-runtime";
+import { WebhookReceiver } from "../../test-support/webhook-receiver";
 import {
   hasChromium,
   launchBrowser,
@@ -203,6 +204,59 @@ describe.skipIf(!hasChromium)("the dashboard in a browser", { timeout: 120_000 }
       await browser.screenshots(page, "job-cancelled");
     } finally {
       e2e.sim.control.setGenerationMs(FAST_SIMULATOR.generationMs ?? 300);
+    }
+  });
+
+  it("creates a job with a webhook from the form; its page lists each delivery, the retry after a 500 and the 200", async () => {
+    // The receiver, on 127.0.0.1 (the local runtime delivers to loopback), fails the first POST only.
+    const receiver = await WebhookReceiver.start();
+    receiver.answer("/hook", (n) => ({ status: n === 0 ? 500 : 200 }));
+    try {
+      await page.goto(`${dashboardUrl}#/new?type=text_to_video`);
+      await page.getByLabel(/^Prompt/).fill(TEXT_TO_VIDEO.input.prompt);
+      await page.getByLabel(/^Model/).selectOption("v5");
+      await page.getByLabel(/^Duration/).fill("5");
+      await page.getByLabel(/^Quality/).selectOption("540p");
+      await page.getByLabel(/^Aspect ratio/).selectOption("16:9");
+      await page.getByText("Webhook (optional)").click();
+      await page.getByLabel("URL", { exact: true }).fill(receiver.url("/hook"));
+      await page.getByLabel("job.generating").check();
+      await page.getByLabel("job.succeeded").check();
+      await browser.screenshots(page, "new-job-webhook");
+      await page.getByRole("button", { name: "Create text to video job" }).click();
+      await page.getByRole("heading", { name: "Text to video" }).waitFor(SLOW);
+      const id = (await page.locator(".eyebrow .mono").textContent()) ?? "";
+      expect((await e2e.api.getJob(id)).body.webhook).toEqual({
+        url: receiver.url("/hook"),
+        events: ["job.generating", "job.succeeded"],
+      });
+      await statusShown("succeeded");
+
+      // The first event's first POST got the 500; the page reads the deliveries again by itself.
+      const panel = page.getByRole("region", { name: "Webhook deliveries" });
+      const generating = panel.locator('tr[data-event="job.generating"]');
+      const succeeded = panel.locator('tr[data-event="job.succeeded"]');
+      await generating.getByText("Delivered", { exact: true }).waitFor(SLOW);
+      await succeeded.getByText("Delivered", { exact: true }).waitFor(SLOW);
+      expect(await generating.locator('[data-label="Attempts"] summary').textContent()).toBe("2");
+      expect(await generating.locator('[data-label="Last answer"]').textContent()).toBe("HTTP 200");
+      expect(await succeeded.locator('[data-label="Attempts"] summary').textContent()).toBe("1");
+      await generating.locator("summary").click();
+      const attempts = generating.locator(".attempts li");
+      await expect(attempts.first().textContent()).resolves.toMatch(
+        /HTTP 500: answered 500, \d+ ms, retried$/,
+      );
+      await expect(attempts.last().textContent()).resolves.toMatch(/HTTP 200, \d+ ms$/);
+      expect(await generating.locator('[data-label="Delivered"] time').count()).toBe(1);
+      // The retry may come before or after the other event's POST.
+      expect(receiver.received.map((request) => String(request.headers["webhook-id"])).sort()).toEqual([
+        `${id}:generating`,
+        `${id}:generating`,
+        `${id}:succeeded`,
+      ]);
+      await browser.screenshots(page, "job-deliveries");
+    } finally {
+      await receiver.down();
     }
   });
 
