@@ -72,6 +72,7 @@ describe("authentication and documents", () => {
         "/v1/jobs/{id}/video",
         "/v1/uploads",
         "/v1/masks",
+        "/v1/me",
         "/v1/catalog/{kind}",
         "/v1/account/balance",
         "/v1/usage",
