@@ -260,6 +260,7 @@ const rows: Widget[][] = [
         pixpipe(METRICS.jobsCreated, { stat: "Sum" }),
         pixpipe(METRICS.jobsSucceeded, { stat: "Sum" }),
         pixpipe(METRICS.jobsFailed, { stat: "Sum" }),
+        pixpipe(METRICS.generationsRetried, { stat: "Sum" }),
       ],
     },
     { title: "Failed jobs by error code", metrics: byDimension(METRICS.jobsFailed, "ErrorCode", "Sum") },
