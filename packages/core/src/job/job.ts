@@ -155,6 +155,11 @@ export const jobRecordSchema = z.object({
   claimedUntil: isoDateTime.optional(),
   /** A waiting job is not started before then (the backoff after a failed start). */
   notBefore: isoDateTime.optional(),
+  /**
+   * A submit of this job got no answer (a reset, a timeout): PixVerse may be generating it under the job's
+   * trace id, so the job keeps its slots through every retry until a submit is answered (invariant 6).
+   */
+  submitUnanswered: z.literal(true).optional(),
   /** What each media reference became on PixVerse, recorded as it is uploaded: each is uploaded once. */
   media: z.record(z.string(), resolvedSlotSchema).optional(),
   /** Input fields passed through to PixVerse unvalidated (docs/pixverse-compatibility.md). */

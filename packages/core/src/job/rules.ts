@@ -26,6 +26,7 @@ export type MutableJobFields = Pick<
   | "slots"
   | "claimedUntil"
   | "notBefore"
+  | "submitUnanswered"
   | "media"
 >;
 // Checked at run time too: whatever a caller passes is validated before it is stored.
@@ -47,6 +48,7 @@ const mutableFieldsSchema = jobRecordSchema
     slots: true,
     claimedUntil: true,
     notBefore: true,
+    submitUnanswered: true,
     media: true,
   })
   .partial()
@@ -63,6 +65,7 @@ const removableFieldSchema = z.enum([
   "slots",
   "claimedUntil",
   "notBefore",
+  "submitUnanswered",
 ]);
 export type RemovableJobField = z.infer<typeof removableFieldSchema>;
 

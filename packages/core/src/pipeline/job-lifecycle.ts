@@ -238,7 +238,7 @@ export class JobLifecycle {
         nextCheckAt: this.later(this.deps.timings.firstPollMs),
         stage: "generating",
       },
-      remove: ["claimedUntil", "notBefore", "reason"],
+      remove: ["claimedUntil", "notBefore", "reason", "submitUnanswered"],
       now: this.now(),
       ...this.deps.webhooks.outboxFor(job, "generating"),
     });
@@ -293,6 +293,7 @@ export class JobLifecycle {
         nextCheckAt: keep ? notBefore : this.deadline(job),
         reason: retry.reason,
         stage: this.startingStage(job),
+        ...(keep ? { submitUnanswered: true as const } : {}),
       },
       remove: keep ? ["claimedUntil"] : ["claimedUntil", "slots"],
       now: this.now(),

@@ -291,7 +291,12 @@ export class JobSteps {
     const decision = this.decide(job, error, step);
     if (decision.action === "fail") return this.failed(job, decision.error);
     this.logRetry(job, error, step, decision.after, decision.alarming);
-    if (error instanceof PixverseError && error.code === PIXVERSE_CONCURRENCY_LIMIT) {
+    // A submit that went unanswered before may be generating at PixVerse whatever this attempt was told:
+    // the job keeps its slots until a submit is answered.
+    const mayBeGenerating =
+      step === "submit" &&
+      (job.submitUnanswered === true || !(error instanceof PixverseError && error.code !== undefined));
+    if (error instanceof PixverseError && error.code === PIXVERSE_CONCURRENCY_LIMIT && !mayBeGenerating) {
       // PixVerse has fewer slots than configured: wait for one of ours to free, not on a backoff.
       const waiting = await this.deps.lifecycle.waitForSlot(
         job,
@@ -305,10 +310,13 @@ export class JobSteps {
       retryAt: new Date(this.deps.clock.now().getTime() + decision.after),
       ...(decision.maxAttempts === undefined ? {} : { maxAttempts: decision.maxAttempts }),
     });
-    // A submit PixVerse may have accepted (no ErrCode came back: a reset, a timeout, a bare 5xx) keeps
-    // its slots: its generation may be in flight, and the resubmit (same trace id) picks it up.
-    const keepSlots = step === "submit" && !(error instanceof PixverseError && error.code !== undefined);
-    return (await this.deps.lifecycle.retryStart(job, { after: decision.after, reason, keepSlots }))
+    // A submit PixVerse may have accepted (no ErrCode came back: a reset, a timeout, a bare 5xx; or an
+    // earlier one like it) keeps its slots: the resubmit (same trace id) picks its generation up.
+    return (await this.deps.lifecycle.retryStart(job, {
+      after: decision.after,
+      reason,
+      keepSlots: mayBeGenerating,
+    }))
       ? "retry_scheduled"
       : "nothing";
   }

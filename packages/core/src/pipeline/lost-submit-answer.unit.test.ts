@@ -49,6 +49,45 @@ describe("a submit whose answer was lost after PixVerse accepted it", () => {
     expect(pixverse.allGenerations()[0]?.replays).toBe(1);
   });
 
+  it("keeps its slot when a later resubmit is refused with an ErrCode (500069, 500044): the first may be generating", async () => {
+    // Seen by test:chaos at N=500 (7 generations in flight at PixVerse, limit 5): after a lost answer,
+    // the resubmit drew an ErrCode and the job gave its slot back while its first submit generated.
+    for (const refusal of [
+      pixverseError(500069, "retryable", "system under high load"),
+      pixverseError(500044, "retryable", "concurrency limit"),
+    ]) {
+      const world = createInMemoryPipeline({
+        config: { inlineSubmitMs: 0, pixverse: { maxConcurrency: 1 } },
+      });
+      const { pipeline, pixverse, jobs } = world;
+      const first = (await pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
+      const second = (await pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
+      const generate = pixverse.generate.bind(pixverse);
+      pixverse.generate = async (...args) => {
+        pixverse.generate = generate;
+        await generate(...args);
+        throw answerLost();
+      };
+      expect((await pipeline.steps.start((await jobs.getById(first.id))!)).result).toBe("retry_scheduled");
+      expect(await jobs.getById(first.id)).toMatchObject({ submitUnanswered: true });
+
+      await world.clock.advance(60_000);
+      pixverse.failNext("generate", refusal);
+      expect(await pipeline.steps.advance((await jobs.getById(first.id))!)).toBe("retry_scheduled");
+      expect((await jobs.getById(first.id))?.slots, String(refusal.code)).toBeDefined();
+      await pipeline.steps.start((await jobs.getById(second.id))!);
+      expect((await jobs.getById(second.id))?.stage, String(refusal.code)).toBe("waiting_for_capacity");
+
+      // The next resubmit is answered (a replay of the first): the job generates, the mark is gone.
+      await world.clock.advance(120_000);
+      expect(await pipeline.steps.advance((await jobs.getById(first.id))!)).toBe("submitted");
+      const generating = await jobs.getById(first.id);
+      expect(generating).toMatchObject({ status: "generating" });
+      expect(generating).not.toHaveProperty("submitUnanswered");
+      expect(pixverse.allGenerations()).toHaveLength(1);
+    }
+  });
+
   it("gives its slot back when PixVerse refused it with an ErrCode (it generates nothing)", async () => {
     const world = createInMemoryPipeline({ config: { inlineSubmitMs: 0, pixverse: { maxConcurrency: 1 } } });
     const { pipeline, pixverse, jobs } = world;
