@@ -15,20 +15,25 @@ const answerLost = () =>
     providerMessage: "ECONNRESET: socket hang up",
   });
 
+/** Two jobs under a limit of 1; PixVerse accepts the next submit (and generates), its answer is lost. */
+async function twoJobsWithFirstAnswerLost() {
+  const world = createInMemoryPipeline({ config: { inlineSubmitMs: 0, pixverse: { maxConcurrency: 1 } } });
+  const { pipeline, pixverse } = world;
+  const first = (await pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
+  const second = (await pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
+  const generate = pixverse.generate.bind(pixverse);
+  pixverse.generate = async (...args) => {
+    pixverse.generate = generate;
+    await generate(...args);
+    throw answerLost();
+  };
+  return { world, first, second };
+}
+
 describe("a submit whose answer was lost after PixVerse accepted it", () => {
   it("keeps its slot while PixVerse may be generating, so the limit holds at PixVerse", async () => {
-    const world = createInMemoryPipeline({ config: { inlineSubmitMs: 0, pixverse: { maxConcurrency: 1 } } });
+    const { world, first, second } = await twoJobsWithFirstAnswerLost();
     const { pipeline, pixverse, jobs } = world;
-    const first = (await pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
-    const second = (await pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
-
-    // PixVerse accepts the first job's submit (and starts generating); its answer is lost on the way.
-    const generate = pixverse.generate.bind(pixverse);
-    pixverse.generate = async (...args) => {
-      pixverse.generate = generate;
-      await generate(...args);
-      throw answerLost();
-    };
     expect((await pipeline.steps.start((await jobs.getById(first.id))!)).result).toBe("retry_scheduled");
     const inFlight = () => pixverse.allGenerations().filter((g) => g.status === PIXVERSE_STATUS.generating);
     expect(inFlight()).toHaveLength(1);
@@ -56,18 +61,8 @@ describe("a submit whose answer was lost after PixVerse accepted it", () => {
       pixverseError(500069, "retryable", "system under high load"),
       pixverseError(500044, "retryable", "concurrency limit"),
     ]) {
-      const world = createInMemoryPipeline({
-        config: { inlineSubmitMs: 0, pixverse: { maxConcurrency: 1 } },
-      });
+      const { world, first, second } = await twoJobsWithFirstAnswerLost();
       const { pipeline, pixverse, jobs } = world;
-      const first = (await pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
-      const second = (await pipeline.jobService.createJob(world.tenant, TEXT_TO_VIDEO)).job;
-      const generate = pixverse.generate.bind(pixverse);
-      pixverse.generate = async (...args) => {
-        pixverse.generate = generate;
-        await generate(...args);
-        throw answerLost();
-      };
       expect((await pipeline.steps.start((await jobs.getById(first.id))!)).result).toBe("retry_scheduled");
       expect(await jobs.getById(first.id)).toMatchObject({ submitUnanswered: true });
 
