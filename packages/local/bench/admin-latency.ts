@@ -9,7 +9,10 @@
 import { parseArgs } from "node:util";
 import { machine, printPercentiles, Samples, startBenchRuntime } from "./support";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "50" } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
+  options: { runs: { type: "string", default: "50" } },
+});
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 2) throw new Error("--runs is a whole number of 2 or more");
 

@@ -32,6 +32,7 @@ import { DynamoRequestCounter, READ_OPERATIONS } from "./dynamo-requests";
 import { type BenchApi, machine, percentile, printPercentiles, Samples, startBenchRuntime } from "./support";
 
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     jobs: { type: "string", default: "24" },
     "media-jobs": { type: "string", default: "5" },

@@ -25,7 +25,10 @@ import { FLOOR_WORK, type FloorEvent, startFloorServer } from "./pipeline/floor"
 import { QueueInbox } from "./pipeline/inbox";
 import { formatLines, type MeasureLine, median, overRounds, percentile } from "./pipeline/stats";
 
-const { values } = parseArgs({ options: { rounds: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
+  options: { rounds: { type: "string", default: "3" } },
+});
 const ROUNDS = Number(values.rounds);
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error("--rounds is a whole number of 1 or more");
 

@@ -27,7 +27,10 @@ import { startLocalRuntime } from "../src/runtime";
 import { WebhookReceiver } from "../src/test-support/webhook-receiver";
 import { apiCaller, percentile } from "./support";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "40" } } });
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
+  options: { runs: { type: "string", default: "40" } },
+});
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 2) throw new Error("--runs is a whole number of 2 or more");
 
