@@ -9,11 +9,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { CONFIG_SETTINGS } from "@pixpipe/core/config";
 
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 
-type FunctionName = "api" | "poller" | "archiver" | "intake";
+type FunctionName = "api" | "poller" | "archiver" | "intake" | "deliveries";
 
 /** The SDK packages each function calls: the floor of its cold import. */
 export const SDK_PACKAGES_USED: Record<FunctionName, readonly string[]> = {
@@ -25,6 +26,8 @@ export const SDK_PACKAGES_USED: Record<FunctionName, readonly string[]> = {
   archiver: ["client-dynamodb", "lib-dynamodb", "client-s3", "lib-storage", "client-sqs"],
   // jobs; the incoming object read; a refused object's failed job and its event
   intake: ["client-dynamodb", "lib-dynamodb", "client-s3", "client-sqs"],
+  // deliveries and the tenant's secrets; retries queued again
+  deliveries: ["client-dynamodb", "lib-dynamodb", "client-sqs"],
 };
 
 /** What scripts/bundle-functions.ts --report writes for each bundle. */
@@ -55,17 +58,20 @@ export interface BundleFigures extends BundleReport {
   sdkAtLoadImport: ImportTime[];
 }
 
-/** Environment a handler's module scope reads (parsed only: nothing is called). */
+/**
+ * Environment a handler's module scope reads (parsed only: nothing is called): a placeholder for every
+ * setting linked in a deployment, so a setting added later cannot stop the measurement.
+ */
 const HANDLER_ENV = {
   AWS_REGION: "us-east-1",
   AWS_ACCESS_KEY_ID: "bench",
   AWS_SECRET_ACCESS_KEY: "bench",
-  PIXPIPE_TABLE_NAME: "bench",
-  PIXPIPE_MEDIA_BUCKET: "bench",
-  PIXPIPE_ARCHIVE_QUEUE_URL: "http://127.0.0.1:1/queue/archive",
-  PIXPIPE_EVENTS_QUEUE_URL: "http://127.0.0.1:1/queue/events",
-  PIXVERSE_API_KEY: "bench",
-  PIXVERSE_WEBHOOK_SECRET: "bench",
+  ...Object.fromEntries(
+    CONFIG_SETTINGS.filter((setting) => setting.link && !setting.optional).map((setting) => [
+      setting.env,
+      setting.env.endsWith("_URL") ? "http://127.0.0.1:1/bench" : "bench",
+    ]),
+  ),
   PIXPIPE_METRICS_FORMAT: "none",
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
 };
