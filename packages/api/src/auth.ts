@@ -23,7 +23,8 @@ export function authenticate(deps: Pick<ApiDeps, "authenticate">): MiddlewareHan
       const check = await deps.authenticate(token);
       if (check.ok) {
         const { id, tenantId, scopes } = check.key;
-        c.set("caller", { tenantId, admin: scopes.includes("admin"), keyId: id, scopes });
+        const caller = { tenantId, admin: scopes.includes("admin"), keyId: id, scopes };
+        c.set("caller", check.limits ? { ...caller, limits: check.limits } : caller);
         return true;
       }
       if (check.reason === "tenant_disabled") {

@@ -44,7 +44,7 @@ export interface ApiCaller extends Caller {
 export type KeyRefusal = "invalid" | "expired" | "tenant_disabled";
 
 export type KeyCheck =
-  | { ok: true; key: { id: string; tenantId: string; scopes: ApiKeyScope[] } }
+  | { ok: true; key: { id: string; tenantId: string; scopes: ApiKeyScope[] }; limits?: Caller["limits"] }
   | { ok: false; reason: KeyRefusal };
 
 /** Job operations, always scoped to the caller's tenant: another tenant's job reads as null. */

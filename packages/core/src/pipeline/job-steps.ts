@@ -69,9 +69,14 @@ export type StepResult =
   | "failed"
   | "nothing";
 
-/** A start, and the slot board as it stands after it (so a round can hand out several slots on one read). */
-export interface StartResult {
+/** What a claimed job's start came to, and the job as its last write left it when that was the submit. */
+export interface RunOutcome {
   result: StepResult;
+  job?: JobRecord;
+}
+
+/** A start, and the slot board as it stands after it (so a round can hand out several slots on one read). */
+export interface StartResult extends RunOutcome {
   board: SlotBoard;
 }
 
@@ -137,7 +142,7 @@ export class JobSteps {
   ): Promise<StartResult> {
     const claim = await this.claimStart(job, options);
     if (!("claimed" in claim)) return claim;
-    return { result: await this.runClaimed(claim.claimed, options.signal), board: claim.board };
+    return { ...(await this.runClaimed(claim.claimed, options.signal)), board: claim.board };
   }
 
   /**
@@ -176,7 +181,7 @@ export class JobSteps {
   /** A job whose start died while it held its slots: claimed again and carried on where it stopped. */
   async resume(job: JobRecord, signal?: AbortSignal): Promise<StepResult> {
     const claimed = await this.deps.lifecycle.claim(job, undefined);
-    return claimed ? this.runClaimed(claimed, signal) : "nothing";
+    return claimed ? (await this.runClaimed(claimed, signal)).result : "nothing";
   }
 
   /** Asks PixVerse how the generation is going (the fallback when no webhook arrived). */
@@ -263,30 +268,30 @@ export class JobSteps {
   }
 
   /** A claimed job: its media uploaded (each once, recorded as it goes), then the submit. */
-  async runClaimed(claimed: JobRecord, signal?: AbortSignal): Promise<StepResult> {
+  async runClaimed(claimed: JobRecord, signal?: AbortSignal): Promise<RunOutcome> {
     let job = claimed;
     const resolved: ResolvedMedia = { ...job.media };
     for (const slot of mediaSlots(job.type, job.input)) {
       if (resolved[slot.path]) continue;
-      if (signal?.aborted) return this.yieldStart(job);
+      if (signal?.aborted) return { result: await this.yieldStart(job) };
       try {
         resolved[slot.path] = await this.deps.media.resolveSlot(job.tenantId, slot);
       } catch (error) {
-        return this.handleStartFailure(job, error, "upload");
+        return { result: await this.handleStartFailure(job, error, "upload") };
       }
       const recorded = await this.deps.lifecycle.recordMedia(job, slot.path, resolved[slot.path]!);
-      if (!recorded) return "nothing"; // the claim was lost (its lease ran out and another took the job)
+      if (!recorded) return { result: "nothing" }; // the claim was lost (its lease ran out and another took the job)
       job = recorded;
     }
-    if (signal?.aborted) return this.yieldStart(job);
+    if (signal?.aborted) return { result: await this.yieldStart(job) };
     const submitting = await this.deps.lifecycle.submitting(job);
-    if (!submitting) return "nothing";
+    if (!submitting) return { result: "nothing" };
     try {
       const generation = await submitGeneration(this.deps.pixverse, submitting, resolved);
-      await this.deps.lifecycle.submitted(submitting, generation);
-      return "submitted";
+      const generating = await this.deps.lifecycle.submitted(submitting, generation);
+      return generating ? { result: "submitted", job: generating } : { result: "submitted" };
     } catch (error) {
-      return this.handleStartFailure(submitting, error, "submit");
+      return { result: await this.handleStartFailure(submitting, error, "submit") };
     }
   }
 

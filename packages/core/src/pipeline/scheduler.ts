@@ -82,7 +82,7 @@ export class Scheduler {
       }
       await runner.start(async () => {
         try {
-          count(await this.deps.steps.runClaimed(claim.claimed));
+          count((await this.deps.steps.runClaimed(claim.claimed)).result);
         } catch (error) {
           // DynamoDB failed mid-start: the claim runs out and the poller resumes the job in its slots.
           count("nothing");

@@ -117,7 +117,7 @@ export class JobService {
     // The slot board is read beside the checks, so a job that may start is created started.
     const [request, spent, start] = await Promise.all([
       this.validate(caller, body),
-      this.deps.budget.spent(caller.tenantId),
+      this.deps.budget.spent(caller),
       this.inlineBudgetMs() > 0 ? this.deps.steps.slotChoice(caller.tenantId) : undefined,
     ]);
     if (spent) throw new QuotaExceededError(spent);
@@ -309,11 +309,13 @@ export class JobService {
       return job;
     const budgetOver = new AbortController();
     const { signal } = budgetOver;
+    let started: JobRecord | undefined;
     try {
-      await Promise.race([
+      const outcome = await Promise.race([
         job.claimedUntil ? this.deps.steps.runClaimed(job, signal) : this.deps.steps.start(job, { signal }),
         this.deps.clock.sleep(budget, signal),
       ]);
+      started = outcome?.job;
     } catch (error) {
       this.deps.logger.warn("inline submit did not finish; the poller takes over", {
         ...jobLogKeys(job),
@@ -322,6 +324,8 @@ export class JobService {
     } finally {
       budgetOver.abort();
     }
+    // Submitted: the job as that write left it. Otherwise it is read, wherever the start left it.
+    if (started) return started;
     return (await this.deps.jobs.getById(job.id)) ?? job;
   }
 }

@@ -209,7 +209,10 @@ export function planKeyRotation(
 /** Why a presented key is refused: 401 for `invalid` and `expired`, 403 for `tenant_disabled`. */
 export type ApiKeyRefusal = "invalid" | "expired" | "tenant_disabled";
 
-export type ApiKeyCheck = { ok: true; key: ApiKey } | { ok: false; reason: ApiKeyRefusal };
+/** A key accepted, with its tenant's limits as read with it (so a request need not read them again). */
+export type ApiKeyCheck =
+  | { ok: true; key: ApiKey; limits: TenantLimits }
+  | { ok: false; reason: ApiKeyRefusal };
 
 /**
  * The decision on a presented key, from what was read for it: its record (null when unknown), its
@@ -217,13 +220,13 @@ export type ApiKeyCheck = { ok: true; key: ApiKey } | { ok: false; reason: ApiKe
  */
 export function checkApiKey(
   record: ApiKeyRecord | null,
-  tenant: Pick<Tenant, "id" | "status"> | null,
+  tenant: Pick<Tenant, "id" | "status" | "limits"> | null,
   now: Date,
 ): ApiKeyCheck {
   if (!record || !tenant || record.tenantId !== tenant.id) return { ok: false, reason: "invalid" };
   if (isExpired(record, now)) return { ok: false, reason: "expired" };
   if (tenant.status !== "active") return { ok: false, reason: "tenant_disabled" };
-  return { ok: true, key: toApiKey(record) };
+  return { ok: true, key: toApiKey(record), limits: tenant.limits };
 }
 
 /** Uses of a key are recorded at most this often (each record is a write). */

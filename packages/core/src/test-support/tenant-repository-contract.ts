@@ -177,12 +177,13 @@ export function describeTenantRepositoryContract(name: string, fresh: () => Prom
         expect(await tenants.listApiKeys("ten_nobody")).toEqual([]);
       });
 
-      it("authenticate as their tenant with their scopes", async () => {
-        const tenant = await tenants.createTenant({ name: "Auth" }, T0);
+      it("authenticate as their tenant with their scopes, and the tenant's limits as read with them", async () => {
+        const tenant = await tenants.createTenant({ name: "Auth", limits: { maxInFlight: 3 } }, T0);
         const reader = await tenants.createApiKey(tenant.id, { label: "r", scopes: ["jobs:read"] }, T0);
         expect(await tenants.authenticate(reader.secret, at(1))).toEqual({
           ok: true,
           key: expect.objectContaining({ id: reader.id, tenantId: tenant.id, scopes: ["jobs:read"] }),
+          limits: { maxInFlight: 3 },
         });
       });
 
@@ -305,6 +306,7 @@ export function describeTenantRepositoryContract(name: string, fresh: () => Prom
         const check = await tenants.authenticate("dev-key-from-env");
         expect(check).toEqual({
           ok: true,
+          limits: {},
           key: expect.objectContaining({
             tenantId,
             scopes: ["admin", "jobs:write", "jobs:read"],
