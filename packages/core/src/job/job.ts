@@ -334,6 +334,11 @@ export interface NewJob {
   error?: JobError;
   /** Default: created time (the poller picks it up at once unless `advance` finishes it first). */
   nextCheckAt?: string;
+  /** A queued job's stage when it is not plain `queued` (it waits for a slot, or starts at once). */
+  stage?: JobStage;
+  /** A job created already started: the generation slots it took and its claim's lease. */
+  slots?: HeldSlots;
+  claimedUntil?: string;
   /** For a job created failed: its event still has to go out. */
   eventPending?: boolean;
   warnings?: InputWarning[];

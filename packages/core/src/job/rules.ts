@@ -256,7 +256,14 @@ export function newJobRecord(job: NewJob, now: Date): JobRecord {
   const at = now.toISOString();
   const status = job.status ?? "queued";
   const dueAt = status === "queued" || job.eventPending ? (job.nextCheckAt ?? at) : undefined;
-  const stage = status === "queued" ? { stage: "queued" as const } : {};
+  const queued =
+    status === "queued"
+      ? {
+          stage: job.stage ?? "queued",
+          ...(job.slots ? { slots: job.slots } : {}),
+          ...(job.claimedUntil ? { claimedUntil: job.claimedUntil } : {}),
+        }
+      : {};
   return jobRecordSchema.parse({
     id: job.id,
     tenantId: job.tenantId,
@@ -275,7 +282,7 @@ export function newJobRecord(job: NewJob, now: Date): JobRecord {
     ...(job.warnings?.length ? { warnings: job.warnings } : {}),
     ...(job.retry ? { retry: job.retry } : {}),
     ...(job.webhook ? { webhook: job.webhook } : {}),
-    ...stage,
+    ...queued,
   } satisfies JobRecord);
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { EventRejectedError, isJobEventStatus, JOB_EVENT_TYPES, type JobEventPublisher } from "../events";
 import {
+  CompanionConflictError,
   type CompanionWrites,
   type CreateJobOptions,
   type HeldSlots,
@@ -18,7 +19,7 @@ import {
   type TransitionInput,
   toPublicJob,
 } from "../job";
-import type { InputWarning, JobType } from "../job/input";
+import { type InputWarning, type JobType, mediaSlots } from "../job/input";
 import { METRICS, type Metrics } from "../metrics";
 import { itemKeys } from "../table";
 import { type UsageCounts, usageIncrement } from "../usage";
@@ -99,28 +100,66 @@ export class JobLifecycle {
   constructor(private readonly deps: JobLifecycleDeps) {}
 
   /**
-   * A new queued job with its PixVerse trace id fixed for every submit (invariant 1). It is due for a
-   * first look by the poller after a while (to make sure the scheduler knows it waits), then at its
-   * deadline; until then the inline head start and the scheduler start it.
+   * A new queued job with its PixVerse trace id fixed for every submit (invariant 1). Given the slots a
+   * free board offers (`start`), it is created started: holding them and claimed, in the same
+   * transaction, so the caller's process goes straight on to its uploads and submit. If another job
+   * took one of them meanwhile, or none was free, it is created waiting: the inline head start or the
+   * scheduler starts it, and the poller looks at it after a while (to make sure the scheduler knows it
+   * waits), then at its deadline.
    */
-  async accept(request: JobRequest, options: CreateOptions): Promise<{ job: JobRecord; created: boolean }> {
+  async accept(
+    request: JobRequest,
+    options: CreateOptions,
+    start?: HeldSlots | SlotShortage,
+  ): Promise<{ job: JobRecord; created: boolean }> {
     const now = this.now();
-    const result = await this.deps.jobs.create(
-      {
-        ...request,
-        id: newJobId(now),
-        traceId: randomUUID(),
-        nextCheckAt: this.later(this.deps.timings.waitingRecheckMs),
-      },
-      {
-        ...options,
-        now,
-        companions: { add: [this.usage(request.tenantId, now.toISOString(), request.type, { created: 1 })] },
-      },
-    );
+    const id = newJobId(now);
+    const traceId = randomUUID();
+    const usage = this.usage(request.tenantId, now.toISOString(), request.type, { created: 1 });
+    const slots = typeof start === "object" ? start : undefined;
+    const shortage = typeof start === "string" ? start : undefined;
+    const create = (started: HeldSlots | undefined) => {
+      const claimedUntil = this.later(this.deps.timings.claimLeaseMs);
+      return this.deps.jobs.create(
+        {
+          ...request,
+          id,
+          traceId,
+          ...(started
+            ? {
+                slots: started,
+                claimedUntil,
+                nextCheckAt: claimedUntil,
+                stage: this.startingStage({ ...request, media: undefined, stage: "queued" }),
+              }
+            : {
+                nextCheckAt: this.later(this.deps.timings.waitingRecheckMs),
+                ...(shortage ? { stage: WAITING_STAGE[shortage] } : {}),
+              }),
+        },
+        {
+          ...options,
+          now,
+          companions: {
+            add: [usage],
+            ...(started
+              ? { claim: slotClaims({ id, tenantId: request.tenantId }, started, now.toISOString()) }
+              : {}),
+          },
+        },
+      );
+    };
+    let result: { job: JobRecord; created: boolean };
+    try {
+      result = await create(slots);
+    } catch (error) {
+      if (!(slots && error instanceof CompanionConflictError)) throw error;
+      // The board was stale: the job waits like any other that found no slot free.
+      result = await create(undefined);
+    }
     if (result.created) {
       this.deps.metrics.count(METRICS.jobsCreated, { JobType: request.type });
-      await this.markWaiting(result.job);
+      if (!result.job.slots) await this.markWaiting(result.job);
     }
     return result;
   }
@@ -575,8 +614,11 @@ export class JobLifecycle {
     }
   }
 
-  private startingStage(job: JobRecord): JobStage {
-    return job.stage === "submitting" ? "submitting" : "fetching_media";
+  /** A start's stage: `submitting` once no media is left to upload (a text job from the first). */
+  private startingStage(job: Pick<JobRecord, "type" | "input" | "media" | "stage">): JobStage {
+    if (job.stage === "submitting") return "submitting";
+    const toUpload = mediaSlots(job.type, job.input).filter((slot) => !job.media?.[slot.path]);
+    return toUpload.length === 0 ? "submitting" : "fetching_media";
   }
 
   /** The slots a job gives back with a write (a job that holds none gives back nothing). */

@@ -15,7 +15,7 @@ const output = {
 async function setup() {
   const world = createInMemoryPipeline({ config: { inlineSubmitMs: 0, jobDeadlineSeconds: 600 } });
   const { lifecycle } = world.pipeline;
-  const accept = async () =>
+  const accept = async (start?: Parameters<typeof lifecycle.accept>[2]) =>
     (
       await lifecycle.accept(
         {
@@ -25,6 +25,7 @@ async function setup() {
           metadata: {},
         },
         { requestHash: "h" },
+        start,
       )
     ).job;
   const job = await accept();
@@ -84,13 +85,55 @@ describe("accepting and rejecting jobs", () => {
   });
 });
 
+describe("accepting a job that may start at once", () => {
+  it("given free slots, creates it started: holding them and claimed, with no waiting marker, in one write", async () => {
+    const world = await setup();
+    await world.lifecycle.claim(world.job, { global: 0, tenant: 0 });
+    const job = await world.accept({ global: 1, tenant: 1 });
+    expect(job).toMatchObject({
+      status: "queued",
+      version: 1,
+      slots: { global: 1, tenant: 1 },
+      // A text job has nothing to upload: it is submitting from the first.
+      stage: "submitting",
+      claimedUntil: later(world.clock.now(), FAST_TIMINGS.claimLeaseMs),
+      nextCheckAt: later(world.clock.now(), FAST_TIMINGS.claimLeaseMs),
+    });
+    const tenant = world.tenant.tenantId;
+    // The first job's accept left the marker; the started one adds only its slots.
+    expect(await world.slotItems()).toEqual(
+      ["global#0", "global#1", `tenant#${tenant}#0`, `tenant#${tenant}#1`, `waiting#${tenant}`].sort(),
+    );
+    expect(await world.usage()).toMatchObject({ created: 2 });
+  });
+
+  it("creates it waiting, holding nothing, when another job took an offered slot since the board was read", async () => {
+    const world = await setup();
+    await world.lifecycle.claim(world.job, { global: 0, tenant: 0 });
+    const job = await world.accept({ global: 0, tenant: 5 });
+    expect(job).toMatchObject({ status: "queued", stage: "queued" });
+    expect(job).not.toHaveProperty("slots");
+    expect(job).not.toHaveProperty("claimedUntil");
+    const tenant = world.tenant.tenantId;
+    expect(await world.slotItems()).toEqual(["global#0", `tenant#${tenant}#0`, `waiting#${tenant}`].sort());
+    expect(await world.usage()).toMatchObject({ created: 2 });
+  });
+
+  it("creates it waiting for what it lacks when no slot is free", async () => {
+    const world = await setup();
+    expect(await world.accept("capacity")).toMatchObject({ stage: "waiting_for_capacity" });
+    expect(await world.accept("tenant_limit")).toMatchObject({ stage: "waiting_for_tenant_limit" });
+  });
+});
+
 describe("starting a job", () => {
   it("claims it with its generation slots (pixpipe's and its tenant's) in one write", async () => {
     const world = await setup();
     const claimed = await world.claimed({ global: 3, tenant: 1 });
     expect(claimed).toMatchObject({
       slots: { global: 3, tenant: 1 },
-      stage: "fetching_media",
+      // A text job has nothing to upload: its start is the submit.
+      stage: "submitting",
       claimedUntil: later(world.clock.now(), FAST_TIMINGS.claimLeaseMs),
       nextCheckAt: later(world.clock.now(), FAST_TIMINGS.claimLeaseMs),
     });
@@ -175,7 +218,7 @@ describe("starting a job", () => {
     expect(retrying).not.toHaveProperty("slots");
     expect(await world.slotItems()).toEqual([`waiting#${world.tenant.tenantId}`]);
     expect(toPublicJob(retrying!).progress).toEqual({
-      stage: "fetching_media",
+      stage: "submitting",
       reason: "cannot fetch example.com: the host does not resolve; retry 2 of 4 at 12:00:05Z",
       attempts: 1,
       nextAttemptAt: later(world.clock.now(), 5_000),

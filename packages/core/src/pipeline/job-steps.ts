@@ -1,5 +1,6 @@
 import {
   CompanionConflictError,
+  type HeldSlots,
   isTerminal,
   type JobError,
   type JobRecord,
@@ -23,7 +24,14 @@ import type { JobLifecycle } from "./job-lifecycle";
 import { jobLogKeys } from "./job-log";
 import type { MediaResolver } from "./media-resolver";
 import type { Clock, Logger, PixverseApi } from "./ports";
-import { chooseSlots, readSlotBoard, type SlotBoard, type SlotLimits, withTaken } from "./slots";
+import {
+  chooseSlots,
+  readSlotBoard,
+  type SlotBoard,
+  type SlotLimits,
+  type SlotShortage,
+  withTaken,
+} from "./slots";
 import type { Timings } from "./timings";
 
 /** The limits a job is started under: pixpipe's, and its tenant's when it has one. */
@@ -67,6 +75,9 @@ export interface StartResult {
   board: SlotBoard;
 }
 
+/** A claimed job with the board after its claim, or what a start came to without one. */
+export type ClaimedStart = { board: SlotBoard } & ({ claimed: JobRecord } | { result: StepResult });
+
 /** Tries at taking a free slot when other jobs keep taking the chosen one first. */
 const SLOT_CHOICES = 4;
 
@@ -83,6 +94,12 @@ export class JobSteps {
   /** Generation slots as held now (one consistent read). */
   async slotBoard(): Promise<SlotBoard> {
     return readSlotBoard(await this.deps.jobs.readItems(SLOTS_PARTITION));
+  }
+
+  /** The slots a new job of the tenant could take now, or what it would wait for (a board read, unclaimed). */
+  async slotChoice(tenantId: string): Promise<HeldSlots | SlotShortage> {
+    const [board, limits] = await Promise.all([this.slotBoard(), this.deps.limits(tenantId)]);
+    return chooseSlots(board, tenantId, limits);
   }
 
   /** Runs whatever a due job needs next (the poller's view; the scheduler starts waiting jobs). */
@@ -118,6 +135,17 @@ export class JobSteps {
     job: JobRecord,
     options: { board?: SlotBoard; signal?: AbortSignal } = {},
   ): Promise<StartResult> {
+    const claim = await this.claimStart(job, options);
+    if (!("claimed" in claim)) return claim;
+    return { result: await this.runClaimed(claim.claimed, options.signal), board: claim.board };
+  }
+
+  /**
+   * A start's first half, kept apart so that a scheduling round can take slots one job after another
+   * on one board and let the uploads and submits run side by side: the job claimed with its slots, or
+   * what it came to instead (it waits for a slot, or it was not startable).
+   */
+  async claimStart(job: JobRecord, options: { board?: SlotBoard } = {}): Promise<ClaimedStart> {
     let board = options.board ?? (await this.slotBoard());
     const now = this.deps.clock.now().toISOString();
     const inBackoff = job.notBefore !== undefined && job.notBefore > now;
@@ -133,8 +161,7 @@ export class JobSteps {
       try {
         const claimed = await this.deps.lifecycle.claim(job, choice);
         board = withTaken(board, job.tenantId, choice);
-        if (!claimed) return { result: "nothing", board };
-        return { result: await this.run(claimed, options.signal), board };
+        return claimed ? { claimed, board } : { result: "nothing", board };
       } catch (error) {
         if (!(error instanceof CompanionConflictError)) throw error;
         // Another job took that slot since the board was read: read it again and choose again.
@@ -149,7 +176,7 @@ export class JobSteps {
   /** A job whose start died while it held its slots: claimed again and carried on where it stopped. */
   async resume(job: JobRecord, signal?: AbortSignal): Promise<StepResult> {
     const claimed = await this.deps.lifecycle.claim(job, undefined);
-    return claimed ? this.run(claimed, signal) : "nothing";
+    return claimed ? this.runClaimed(claimed, signal) : "nothing";
   }
 
   /** Asks PixVerse how the generation is going (the fallback when no webhook arrived). */
@@ -236,7 +263,7 @@ export class JobSteps {
   }
 
   /** A claimed job: its media uploaded (each once, recorded as it goes), then the submit. */
-  private async run(claimed: JobRecord, signal?: AbortSignal): Promise<StepResult> {
+  async runClaimed(claimed: JobRecord, signal?: AbortSignal): Promise<StepResult> {
     let job = claimed;
     const resolved: ResolvedMedia = { ...job.media };
     for (const slot of mediaSlots(job.type, job.input)) {

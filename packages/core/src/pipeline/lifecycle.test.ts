@@ -251,7 +251,9 @@ describe("the concurrency limit", () => {
       progress: { stage: "waiting_for_capacity", attempts: 0 },
     });
     expect(world.sim.control.ledger().generations).toHaveLength(1);
-    // Still full: the poller's scheduler starts nothing and asks PixVerse nothing.
+    // Still full: the poller's scheduler starts nothing and asks PixVerse nothing. Its one look at the
+    // waiting job (to make sure the scheduler knows of it) leaves it alone until its deadline.
+    expect(await world.tick(1_000)).toMatchObject({ started: 0 });
     const waitingVersion = (await world.record(second.id)).version;
     expect(await world.tick(1_000)).toMatchObject({ started: 0 });
     expect(world.sim.control.ledger().requests.text_to_video).toBe(1);

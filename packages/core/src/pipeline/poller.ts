@@ -2,6 +2,7 @@ import type { JobRepository } from "../job";
 import type { PipelineGauges } from "./gauges";
 import { jobLogKeys } from "./job-log";
 import type { JobSteps, StepResult } from "./job-steps";
+import { PacedRunner } from "./paced-runner";
 import type { Clock, Logger } from "./ports";
 import type { Scheduler } from "./scheduler";
 
@@ -25,6 +26,12 @@ export interface PollerDeps {
   /** PixVerse requests per second the poller allows itself (PixVerse publishes no limit; its MCP client uses 1). */
   requestsPerSecond?: number;
 }
+
+/**
+ * Steps a tick runs at once. A step is a PixVerse request or two and a DynamoDB write or two: at 20
+ * requests a second, 16 in flight keep the pace while PixVerse answers within 800 ms.
+ */
+const STEPS_IN_FLIGHT = 16;
 
 export type PollerReport = {
   examined: number;
@@ -50,21 +57,19 @@ export class Poller {
     const started = clock.now().getTime();
     const elapsed = () => clock.now().getTime() - started;
     const budgetMs = options.budgetMs ?? 50_000;
-    const spacingMs = 1000 / (this.deps.requestsPerSecond ?? 5);
+    // One pace for starts and looks alike: every step is (at most) a PixVerse request or two.
+    const runner = new PacedRunner(clock, {
+      perSecond: this.deps.requestsPerSecond ?? 5,
+      maxInFlight: STEPS_IN_FLIGHT,
+    });
     const report: PollerReport = { examined: 0, errors: 0, started: 0 };
     const seen = new Set<string>();
-    let nextRequestAt = 0;
-    const pace = async () => {
-      const wait = nextRequestAt - clock.now().getTime();
-      if (wait > 0) await clock.sleep(wait);
-      nextRequestAt = clock.now().getTime() + spacingMs;
-    };
     const count = (result: StepResult) => {
       report[result] = (report[result] ?? 0) + 1;
     };
 
     while (elapsed() < budgetMs) {
-      const round = await this.deps.scheduler.round({ beforeStart: pace });
+      const round = await this.deps.scheduler.round({ runner });
       // A job started this tick is not looked at again in it (each job once per tick).
       for (const jobId of round.jobIds) seen.add(jobId);
       for (const [result, n] of Object.entries(round.starts) as [StepResult, number][]) {
@@ -84,19 +89,22 @@ export class Poller {
       for (const job of due) {
         if (elapsed() >= budgetMs) break;
         seen.add(job.id);
-        await pace();
-        report.examined++;
-        try {
-          count(await this.deps.steps.advance(job));
-        } catch (error) {
-          // One broken job must not stop the others; it stays due and is looked at next tick.
-          report.errors++;
-          this.deps.logger.error("poller could not advance a job", {
-            ...jobLogKeys(job),
-            error: String(error),
-          });
-        }
+        await runner.start(async () => {
+          report.examined++;
+          try {
+            count(await this.deps.steps.advance(job));
+          } catch (error) {
+            // One broken job must not stop the others; it stays due and is looked at next tick.
+            report.errors++;
+            this.deps.logger.error("poller could not advance a job", {
+              ...jobLogKeys(job),
+              error: String(error),
+            });
+          }
+        });
       }
+      // The page's steps end before the next round reads the slot board they may have changed.
+      await runner.drain();
     }
     await this.sweepWebhooks(report);
     await this.deps.gauges.sample();

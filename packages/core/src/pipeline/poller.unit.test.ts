@@ -15,13 +15,17 @@ async function setup(jobCount: number, maxConcurrency = 100) {
   return { ...world, ids };
 }
 
-/** The world's steps, noting when each due job was advanced (clock time) and failing the jobs asked. */
-function observedSteps(world: InMemoryWorld, failing: Set<string> = new Set()) {
+/**
+ * The world's steps, noting when each due job was advanced (clock time) and failing the jobs asked;
+ * each step takes `takesMs` of clock time (PixVerse answering slowly).
+ */
+function observedSteps(world: InMemoryWorld, failing: Set<string> = new Set(), takesMs = 0) {
   const advanced: { jobId: string; at: number }[] = [];
   const real = world.pipeline.steps;
   const steps: Pick<JobSteps, "advance"> = {
     advance: async (job) => {
       advanced.push({ jobId: job.id, at: world.clock.now().getTime() });
+      if (takesMs > 0) await world.clock.sleep(takesMs);
       if (failing.has(job.id)) throw new Error("this job's step is broken");
       return real.advance(job);
     },
@@ -58,6 +62,19 @@ describe("the poller (manual clock)", () => {
     await world.clock.advance(1_000);
     expect(await tick(world, poller)).toMatchObject({ examined: 5, polled: 5 });
     const gaps = advanced.slice(1).map((entry, i) => entry.at - advanced[i]!.at);
+    expect(gaps.every((gap) => gap >= 250)).toBe(true);
+  });
+
+  it("keeps the configured pace when each step takes longer than the spacing (steps overlap)", async () => {
+    const world = await setup(8);
+    await world.pipeline.scheduler.round();
+    await world.clock.advance(1_000);
+    const { steps, advanced } = observedSteps(world, new Set(), 700);
+    expect(await tick(world, pollerOf(world, steps, 4))).toMatchObject({ examined: 8, polled: 8 });
+    const gaps = advanced.slice(1).map((entry, i) => entry.at - advanced[i]!.at);
+    // Page by page (2 jobs a page here), the next page after the last step of the one before ends.
+    const withinPage = gaps.filter((_, i) => i % 2 === 0);
+    expect(withinPage).toEqual([250, 250, 250, 250]);
     expect(gaps.every((gap) => gap >= 250)).toBe(true);
   });
 

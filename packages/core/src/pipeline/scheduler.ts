@@ -1,13 +1,15 @@
 import type { JobRecord, JobRepository } from "../job";
 import { itemKeys } from "../table";
+import { jobLogKeys } from "./job-log";
 import type { JobSteps, StepResult } from "./job-steps";
+import { PacedRunner } from "./paced-runner";
 import type { Clock, Logger } from "./ports";
 import { type SlotBoard, type SlotLimits, slotsInUse } from "./slots";
 
 export interface SchedulerDeps {
   /** Read only, apart from clearing a tenant's waiting marker once it has nothing queued. */
   jobs: Pick<JobRepository, "oldestQueued" | "clearMarker">;
-  steps: Pick<JobSteps, "slotBoard" | "start">;
+  steps: Pick<JobSteps, "slotBoard" | "claimStart" | "runClaimed">;
   limits: (tenantId: string) => Promise<SlotLimits>;
   clock: Clock;
   logger: Logger;
@@ -25,6 +27,9 @@ export interface RoundReport {
 /** Queued jobs read per tenant at a time (the oldest first). */
 const QUEUE_PAGE = 10;
 
+/** Uploads and submits a round runs side by side when no runner is given (a test, a one-off round). */
+const UNPACED_IN_FLIGHT = 16;
+
 /**
  * Starts waiting jobs while generation slots are free, fairly between tenants: the next slot goes to
  * the waiting tenant with the fewest generations in flight (ties: the one waiting longest), each
@@ -35,11 +40,24 @@ const QUEUE_PAGE = 10;
 export class Scheduler {
   constructor(private readonly deps: SchedulerDeps) {}
 
-  /** One round: as many starts as there are free slots; `beforeStart` paces PixVerse requests. */
-  async round(options: { beforeStart?: () => Promise<void>; maxStarts?: number } = {}): Promise<RoundReport> {
+  /**
+   * One round: as many starts as there are free slots. Slots are claimed one job after another on one
+   * board (each choice sees the ones before it); each claimed job's uploads and submit then run through
+   * `runner`, which paces PixVerse requests and runs several at once. The round ends when they have.
+   */
+  async round(options: { runner?: PacedRunner; maxStarts?: number } = {}): Promise<RoundReport> {
+    const runner =
+      options.runner ??
+      new PacedRunner(this.deps.clock, {
+        perSecond: Number.POSITIVE_INFINITY,
+        maxInFlight: UNPACED_IN_FLIGHT,
+      });
     const roundStarted = this.deps.clock.now().toISOString();
     let board = await this.deps.steps.slotBoard();
     const report: RoundReport = { starts: {}, waitingTenants: board.waiting.size, jobIds: [] };
+    const count = (result: StepResult) => {
+      report.starts[result] = (report.starts[result] ?? 0) + 1;
+    };
     const queues = new Map<string, JobRecord[]>();
     const exhausted = new Set<string>();
     let starts = 0;
@@ -52,15 +70,30 @@ export class Scheduler {
         exhausted.add(tenantId);
         continue;
       }
-      await options.beforeStart?.();
-      const { result, board: after } = await this.deps.steps.start(job, { board });
-      board = after;
+      const claim = await this.deps.steps.claimStart(job, { board });
+      board = claim.board;
       starts++;
       report.jobIds.push(job.id);
-      report.starts[result] = (report.starts[result] ?? 0) + 1;
-      // A tenant whose job had to wait (its limit, or pixpipe's) gets nothing more this round.
-      if (result === "waiting") exhausted.add(tenantId);
+      if ("result" in claim) {
+        count(claim.result);
+        // A tenant whose job had to wait (its limit, or pixpipe's) gets nothing more this round.
+        if (claim.result === "waiting") exhausted.add(tenantId);
+        continue;
+      }
+      await runner.start(async () => {
+        try {
+          count(await this.deps.steps.runClaimed(claim.claimed));
+        } catch (error) {
+          // DynamoDB failed mid-start: the claim runs out and the poller resumes the job in its slots.
+          count("nothing");
+          this.deps.logger.error("a start did not finish; the poller resumes it", {
+            ...jobLogKeys(job),
+            error: String(error),
+          });
+        }
+      });
     }
+    await runner.drain();
     return report;
   }
 

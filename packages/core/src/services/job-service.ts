@@ -71,7 +71,7 @@ export interface JobServiceDeps {
   budget: Pick<CreditBudget, "spent">;
   /** Read only: jobs as the tenant sees them. */
   jobs: Pick<JobRepository, "get" | "getById" | "list">;
-  steps: Pick<JobSteps, "start">;
+  steps: Pick<JobSteps, "start" | "slotChoice" | "runClaimed">;
   media: Pick<MediaResolver, "check">;
   /** The SSRF guard a webhook URL passes before the job is accepted. */
   webhookUrls: Pick<WebhookUrlGuard, "check">;
@@ -114,15 +114,21 @@ export class JobService {
     options: { idempotencyKey?: string } & WaitOptions = {},
   ): Promise<{ job: PublicJob; created: boolean }> {
     const startedAt = this.deps.clock.now().getTime();
-    const [request, spent] = await Promise.all([
+    // The slot board is read beside the checks, so a job that may start is created started.
+    const [request, spent, start] = await Promise.all([
       this.validate(caller, body),
       this.deps.budget.spent(caller.tenantId),
+      this.inlineBudgetMs() > 0 ? this.deps.steps.slotChoice(caller.tenantId) : undefined,
     ]);
     if (spent) throw new QuotaExceededError(spent);
-    const { job, created } = await this.deps.lifecycle.accept(request, {
-      requestHash: fingerprint(body),
-      ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
-    });
+    const { job, created } = await this.deps.lifecycle.accept(
+      request,
+      {
+        requestHash: fingerprint(body),
+        ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+      },
+      start,
+    );
     if (!created) return { job: toPublicJob(job), created };
     const started = toPublicJob(await this.headStart(job));
     if (!options.waitMs) return { job: started, created };
@@ -292,18 +298,21 @@ export class JobService {
   }
 
   /**
-   * Starts the new job right away when a slot is free (else it waits for the scheduler, and the caller
-   * is not kept waiting behind others). The start stops at the budget: it gives its claim up, and the
-   * poller carries on from where it stopped.
+   * Carries a job created started (holding its slots and claimed) through its uploads and submit; a job
+   * that found no slot free waits for the scheduler, and the caller is not kept waiting behind others.
+   * The start stops at the budget: it gives its claim up, and the poller carries on from where it
+   * stopped.
    */
   private async headStart(job: JobRecord): Promise<JobRecord> {
     const budget = this.inlineBudgetMs();
-    if (budget <= 0) return job;
+    if (budget <= 0 || job.stage === "waiting_for_capacity" || job.stage === "waiting_for_tenant_limit")
+      return job;
     const budgetOver = new AbortController();
+    const { signal } = budgetOver;
     try {
       await Promise.race([
-        this.deps.steps.start(job, { signal: budgetOver.signal }),
-        this.deps.clock.sleep(budget, budgetOver.signal),
+        job.claimedUntil ? this.deps.steps.runClaimed(job, signal) : this.deps.steps.start(job, { signal }),
+        this.deps.clock.sleep(budget, signal),
       ]);
     } catch (error) {
       this.deps.logger.warn("inline submit did not finish; the poller takes over", {
