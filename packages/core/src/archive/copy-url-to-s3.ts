@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { CopyObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { Agent, type Dispatcher, interceptors, request } from "undici";
+import { discardBody, followRedirects, HttpClient, type HttpResponse } from "../http";
 import { ArchiveError, sourceStatusError, storageError } from "./errors";
 
 const MiB = 1024 * 1024;
@@ -72,17 +72,19 @@ export async function copyUrlToS3(input: CopyUrlToS3Input): Promise<ArchivedObje
       { retryable: false },
     );
   }
-  const dispatcher = sourceDispatcher(input.timeouts ?? {});
+  const http = sourceClient(input.timeouts ?? {});
   try {
-    const response = await requestSource(url, dispatcher, input.signal);
+    const { response } = await followRedirects(url, (hop) => requestSource(hop, http, input.signal), {
+      maxRedirects: MAX_REDIRECTIONS,
+    });
     const { statusCode, headers, body } = response;
     if (statusCode !== 200) {
-      discard(body);
+      discardBody(body);
       throw sourceStatusError(statusCode, url.host);
     }
     const declaredLength = parseContentLength(headers["content-length"]);
     if (declaredLength !== undefined && declaredLength > input.maxBytes) {
-      discard(body);
+      discardBody(body);
       throw tooLarge(`${url.host} declares ${declaredLength} bytes`, input.maxBytes);
     }
     const sourceType = headers["content-type"];
@@ -107,14 +109,14 @@ export async function copyUrlToS3(input: CopyUrlToS3Input): Promise<ArchivedObje
       throw meter.failure ?? storageError(error);
     } finally {
       metered.destroy();
-      discard(body);
+      discardBody(body);
     }
 
     const sha256 = meter.sha256();
     const etag = await storeSha256Metadata(input, contentType, sha256, uploadedEtag);
     return { bucket: input.bucket, key: input.key, size: meter.received, sha256, contentType, etag };
   } finally {
-    await dispatcher.destroy();
+    await http.close();
   }
 }
 
@@ -131,21 +133,21 @@ function parseSourceUrl(raw: string): URL {
   return url;
 }
 
-function sourceDispatcher(timeouts: SourceTimeouts): Dispatcher {
-  return new Agent({
-    connect: { timeout: timeouts.connectMs ?? 10_000 },
-    headersTimeout: timeouts.headersMs ?? 30_000,
-    bodyTimeout: timeouts.bodyMs ?? 30_000,
-  }).compose(interceptors.redirect({ maxRedirections: MAX_REDIRECTIONS }));
+function sourceClient(timeouts: SourceTimeouts): HttpClient {
+  return new HttpClient({
+    connectTimeoutMs: timeouts.connectMs ?? 10_000,
+    headersTimeoutMs: timeouts.headersMs ?? 30_000,
+    bodyTimeoutMs: timeouts.bodyMs ?? 30_000,
+  });
 }
 
 async function requestSource(
   url: URL,
-  dispatcher: Dispatcher,
+  http: HttpClient,
   signal: AbortSignal | undefined,
-): Promise<Dispatcher.ResponseData> {
+): Promise<HttpResponse> {
   try {
-    return await request(url, { method: "GET", dispatcher, ...(signal ? { signal } : {}) });
+    return await http.request(url, { method: "GET", ...(signal ? { signal } : {}) });
   } catch (error) {
     if (signal?.aborted) throw abortedError(error);
     throw new ArchiveError("source_network", `cannot fetch from ${url.host}: ${errorText(error)}`, {
@@ -195,7 +197,8 @@ class BodyMeter {
   private streamError(error: unknown): ArchiveError {
     if (this.signal?.aborted) return abortedError(error);
     const code = (error as { code?: string }).code;
-    const closedEarly = code === "UND_ERR_SOCKET" || code === "ECONNRESET";
+    // Node reports a connection closed mid-body as ECONNRESET ("aborted").
+    const closedEarly = code === "ECONNRESET";
     if (closedEarly && this.declaredLength !== undefined) return this.truncated(error);
     return new ArchiveError(
       "source_network",
@@ -244,12 +247,6 @@ async function storeSha256Metadata(
     if (input.signal?.aborted) throw abortedError(error);
     throw storageError(error);
   }
-}
-
-/** Closes a response body we will not read; undici reports that as an error nobody needs to hear. */
-function discard(body: Dispatcher.ResponseData["body"]): void {
-  body.on("error", () => {});
-  body.destroy();
 }
 
 function parseContentLength(header: string | string[] | undefined): number | undefined {

@@ -1,6 +1,6 @@
 import type { LookupFunction } from "node:net";
 import type { Readable } from "node:stream";
-import { Agent, type Dispatcher, request } from "undici";
+import { discardBody, followRedirects, HttpClient, type HttpResponse, redirectTarget } from "../http";
 import { MediaFetchError } from "./errors";
 import { assertPublicHost, publicOnlyLookup } from "./public-address";
 
@@ -25,19 +25,18 @@ const MAX_REDIRECTS = 5;
  * (redirects included) checked, and the socket's DNS lookup refuses non-public answers.
  */
 export class PublicUrlFetcher {
-  private readonly dispatcher: Dispatcher;
+  private readonly http: HttpClient;
 
   constructor(
     private readonly policy: UrlPolicy,
     options: { timeoutMs?: number; resolve?: LookupFunction } = {},
   ) {
     const timeout = options.timeoutMs ?? 30_000;
-    this.dispatcher = new Agent({
-      connect: policy.allowPrivateNetworks
-        ? { timeout }
-        : { timeout, lookup: publicOnlyLookup(options.resolve) },
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
+    this.http = new HttpClient({
+      connectTimeoutMs: timeout,
+      headersTimeoutMs: timeout,
+      bodyTimeoutMs: timeout,
+      ...(policy.allowPrivateNetworks ? {} : { lookup: publicOnlyLookup(options.resolve) }),
     });
   }
 
@@ -63,44 +62,44 @@ export class PublicUrlFetcher {
   }
 
   async fetch(raw: string, maxBytes: number): Promise<FetchedMedia> {
-    let url = this.checkUrl(raw);
-    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      let response: Dispatcher.ResponseData;
-      try {
-        response = await request(url, { method: "GET", dispatcher: this.dispatcher });
-      } catch (error) {
-        throw fetchFailure(url, error);
-      }
-      const { statusCode, headers, body } = response;
-      const location = headers.location;
-      if (statusCode >= 300 && statusCode < 400 && typeof location === "string") {
-        await body.dump();
-        url = this.checkUrl(new URL(location, url).toString());
-        continue;
-      }
-      if (statusCode !== 200) {
-        await body.dump();
-        throw new MediaFetchError(
-          `cannot fetch ${url.host}: it answered HTTP ${statusCode}`,
-          statusCode >= 500 || statusCode === 429 || statusCode === 408
-            ? "unavailable"
-            : statusCode === 404 || statusCode === 410
-              ? "not_found"
-              : "refused",
-        );
-      }
-      const length = headers["content-length"] ? Number(headers["content-length"]) : undefined;
-      if (length !== undefined && length > maxBytes) {
-        await body.dump();
-        throw new MediaFetchError(
-          `the media is ${length} bytes, more than the ${maxBytes} allowed`,
-          "too_large",
-        );
-      }
-      const contentType = typeof headers["content-type"] === "string" ? headers["content-type"] : undefined;
-      return { body, contentType, contentLength: length, finalUrl: url.toString() };
+    const { response, url } = await followRedirects(this.checkUrl(raw), (hop) => this.get(hop), {
+      maxRedirects: MAX_REDIRECTS,
+      checkHop: (hop) => this.checkUrl(hop.toString()),
+    });
+    const { statusCode, headers, body } = response;
+    if (redirectTarget(response, url)) {
+      discardBody(body);
+      throw new MediaFetchError(`cannot fetch ${raw}: more than ${MAX_REDIRECTS} redirects`, "refused");
     }
-    throw new MediaFetchError(`cannot fetch ${raw}: more than ${MAX_REDIRECTS} redirects`, "refused");
+    if (statusCode !== 200) {
+      discardBody(body);
+      throw new MediaFetchError(
+        `cannot fetch ${url.host}: it answered HTTP ${statusCode}`,
+        statusCode >= 500 || statusCode === 429 || statusCode === 408
+          ? "unavailable"
+          : statusCode === 404 || statusCode === 410
+            ? "not_found"
+            : "refused",
+      );
+    }
+    const length = headers["content-length"] ? Number(headers["content-length"]) : undefined;
+    if (length !== undefined && length > maxBytes) {
+      discardBody(body);
+      throw new MediaFetchError(
+        `the media is ${length} bytes, more than the ${maxBytes} allowed`,
+        "too_large",
+      );
+    }
+    const contentType = typeof headers["content-type"] === "string" ? headers["content-type"] : undefined;
+    return { body, contentType, contentLength: length, finalUrl: url.toString() };
+  }
+
+  private async get(url: URL): Promise<HttpResponse> {
+    try {
+      return await this.http.request(url, { method: "GET" });
+    } catch (error) {
+      throw fetchFailure(url, error);
+    }
   }
 }
 
@@ -124,8 +123,7 @@ export async function readLimited(body: Readable, maxBytes: number): Promise<Buf
 function fetchFailure(url: URL, error: unknown): MediaFetchError {
   if (error instanceof Error && error.name === "ForbiddenAddressError")
     return new MediaFetchError(error.message, "refused");
-  const code =
-    (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOTFOUND")
     return new MediaFetchError(`cannot fetch ${url.host}: the host does not resolve`, "unresolvable_host");
   const detail = code ? `${(error as Error).message} (${code})` : (error as Error).message;

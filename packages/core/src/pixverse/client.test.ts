@@ -424,7 +424,7 @@ describe("errors", () => {
     try {
       const error = await failure(impatient.getBalance());
       expect(error).toMatchObject({ kind: "retryable", retryable: true });
-      expect(error.providerMessage).toMatch(/UND_ERR_HEADERS_TIMEOUT/);
+      expect(error.providerMessage).toMatch(/HTTP_HEADERS_TIMEOUT/);
     } finally {
       await impatient.close();
     }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
-import { FormData, Pool, request } from "undici";
+import { text as readText } from "node:stream/consumers";
 import * as z from "zod";
+import { encodeMultipart, HttpClient, type HttpRequest } from "../http";
 import { METRICS, type Metrics } from "../metrics";
 import { describeIssues, issuesOf } from "../validation";
 import {
@@ -111,12 +112,12 @@ interface Call<T> {
 }
 
 /**
- * The PixVerse Platform API over one undici connection pool. Every call carries API-KEY and an Ai-trace-id
+ * The PixVerse Platform API over one pool of kept-alive connections. Every call carries API-KEY and an Ai-trace-id
  * (fresh, except generation submits, whose trace id the caller owns). Failures are PixverseErrors that say
  * whether repeating the call can help; the client itself never retries.
  */
 export class PixverseClient {
-  private readonly pool: Pool;
+  private readonly http: HttpClient;
   private readonly origin: string;
   private readonly prefix: string;
 
@@ -125,17 +126,17 @@ export class PixverseClient {
     this.origin = base.origin;
     this.prefix = base.pathname.replace(/\/+$/, "");
     const requestTimeout = options.requestTimeoutMs ?? 60_000;
-    this.pool = new Pool(base.origin, {
-      connections: options.maxConnections ?? 16,
-      connect: { timeout: options.connectTimeoutMs ?? 10_000 },
-      headersTimeout: requestTimeout,
-      bodyTimeout: requestTimeout,
+    this.http = new HttpClient({
+      maxConnectionsPerOrigin: options.maxConnections ?? 16,
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      headersTimeoutMs: requestTimeout,
+      bodyTimeoutMs: requestTimeout,
     });
   }
 
   /** Closes the pool's connections (waits for requests in flight). */
   close(): Promise<void> {
-    return this.pool.close();
+    return this.http.close();
   }
 
   uploadImage(source: UploadSource): Promise<UploadedImage> {
@@ -359,19 +360,22 @@ export class PixverseClient {
       accept: "application/json",
       ...call.headers,
     };
-    if (call.json !== undefined) headers["content-type"] = "application/json";
+    let body: HttpRequest["body"];
+    if (call.form) {
+      const form = await encodeMultipart(call.form);
+      headers["content-type"] = form.contentType;
+      body = form.chunks;
+    } else if (call.json !== undefined) {
+      headers["content-type"] = "application/json";
+      body = stringifyPixverseJson(call.json);
+    }
 
     let status: number;
     let text: string;
     try {
-      const response = await request(url, {
-        dispatcher: this.pool,
-        method: call.method,
-        headers,
-        body: call.form ?? (call.json === undefined ? undefined : stringifyPixverseJson(call.json)),
-      });
+      const response = await this.http.request(url, { method: call.method, headers, body });
       status = response.statusCode;
-      text = await response.body.text();
+      text = await readText(response.body);
     } catch (error) {
       throw errorFromTransport(error, traceId);
     }

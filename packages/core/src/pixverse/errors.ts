@@ -1,3 +1,5 @@
+import { HttpTimeoutError } from "../http";
+
 /**
  * What went wrong, in the terms a caller acts on:
  * - `retryable`: try the same request again later (same Ai-trace-id for a submit): capacity, load, server faults.
@@ -164,9 +166,7 @@ export function pixverseErrCode(error: PixverseError): string {
   if (error.code !== undefined) return String(error.code);
   if (error.httpStatus !== undefined)
     return error.httpStatus >= 200 && error.httpStatus < 300 ? "bad_response" : `http_${error.httpStatus}`;
-  const cause = error.cause as { code?: unknown; name?: unknown } | undefined;
-  const timedOut = String(cause?.code ?? "").endsWith("_TIMEOUT") || cause?.name === "TimeoutError";
-  return timedOut ? "timeout" : "network";
+  return error.cause instanceof HttpTimeoutError ? "timeout" : "network";
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { Webhook } from "standardwebhooks";
-import { Agent, type Dispatcher, request } from "undici";
+import { HttpClient, HttpTimeoutError } from "../http";
 import { type AttemptOutcome, RESPONSE_EXCERPT_BYTES } from "./delivery";
 import { WebhookUrlError, type WebhookUrlGuard } from "./url-guard";
 
@@ -61,17 +61,14 @@ async function excerpt(body: Readable, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks).subarray(0, maxBytes).toString("utf8");
 }
 
-const errorCode = (error: unknown): string | undefined =>
-  (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
-
 /**
- * Sends deliveries over HTTPS with undici: the URL checked by the guard before each attempt, the
+ * Sends deliveries over HTTPS: the URL checked by the guard before each attempt, the
  * socket's lookup checking the address actually connected to (DNS may have changed since the job was
  * created, and a check before connecting could be raced), redirects never followed, one deadline for
  * the whole attempt, and no more of the response read than an excerpt.
  */
 export class HttpWebhookSender implements WebhookSender {
-  private readonly dispatcher: Dispatcher;
+  private readonly http: HttpClient;
   private readonly timeoutMs: number;
 
   constructor(
@@ -79,10 +76,11 @@ export class HttpWebhookSender implements WebhookSender {
     options: { timeoutMs?: number } = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
-    this.dispatcher = new Agent({
-      connect: { timeout: this.timeoutMs, lookup: guard.lookup() },
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
+    this.http = new HttpClient({
+      connectTimeoutMs: this.timeoutMs,
+      headersTimeoutMs: this.timeoutMs,
+      bodyTimeoutMs: this.timeoutMs,
+      lookup: guard.lookup(),
     });
   }
 
@@ -97,9 +95,8 @@ export class HttpWebhookSender implements WebhookSender {
     const started = performance.now();
     const deadline = AbortSignal.timeout(this.timeoutMs);
     try {
-      const response = await request(url, {
+      const response = await this.http.request(url, {
         method: "POST",
-        dispatcher: this.dispatcher,
         signal: deadline,
         headers: {
           "content-type": "application/json",
@@ -129,8 +126,10 @@ export class HttpWebhookSender implements WebhookSender {
       const latencyMs = performance.now() - started;
       const refusal = this.guard.describeRefusal(error);
       if (refusal) return { at, latencyMs, error: refusal.message };
-      if (deadline.aborted) return { at, latencyMs, error: `no response within ${this.timeoutMs / 1000} s` };
-      const code = errorCode(error);
+      // The deadline, or a silence as long as the whole deadline (whichever fired first).
+      if (deadline.aborted || error instanceof HttpTimeoutError)
+        return { at, latencyMs, error: `no response within ${this.timeoutMs / 1000} s` };
+      const code = (error as NodeJS.ErrnoException).code;
       if (code === "ENOTFOUND") return { at, latencyMs, error: `${url.hostname} does not resolve` };
       return {
         at,
@@ -141,6 +140,6 @@ export class HttpWebhookSender implements WebhookSender {
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close();
+    await this.http.close();
   }
 }
