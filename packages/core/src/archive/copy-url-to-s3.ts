@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
-import { CopyObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { discardBody, followRedirects, HttpClient, type HttpResponse } from "../http";
 import { ArchiveError, sourceStatusError, storageError } from "./errors";
@@ -14,13 +14,8 @@ const MiB = 1024 * 1024;
 export const ARCHIVE_PART_SIZE = 5 * MiB;
 /** Parts uploaded concurrently. */
 export const ARCHIVE_QUEUE_SIZE = 2;
-/**
- * The largest object that can be archived: the sha256 is written into the object's metadata by a
- * server-side CopyObject, which S3 allows up to 5 GiB.
- */
+/** The largest object archived by default (PixVerse's videos are far smaller; a multipart upload allows 5 TiB). */
 export const MAX_ARCHIVE_BYTES = 5 * 1024 * MiB;
-/** Metadata key (`x-amz-meta-sha256`) holding the hex SHA-256 of the object's bytes. */
-export const SHA256_METADATA_KEY = "sha256";
 
 const MAX_REDIRECTIONS = 5;
 
@@ -52,7 +47,11 @@ export interface ArchivedObject {
   bucket: string;
   key: string;
   size: number;
-  /** Hex SHA-256 of the stored bytes (also in the object's metadata under `sha256`). */
+  /**
+   * Hex SHA-256 of the stored bytes, for the job's output and its event. Not in the object's metadata:
+   * the hash is known only after the last byte, once the upload was created, and adding it then takes
+   * a second full write of the object (a self-copy).
+   */
   sha256: string;
   contentType: string;
   etag: string;
@@ -100,11 +99,10 @@ export async function copyUrlToS3(input: CopyUrlToS3Input): Promise<ArchivedObje
       queueSize: ARCHIVE_QUEUE_SIZE,
       leavePartsOnError: false,
     });
-    let uploadedEtag: string | undefined;
+    let etag: string | undefined;
     try {
       // On failure lib-storage aborts the multipart upload before `done()` rejects.
-      const result = await upload.done();
-      uploadedEtag = result.ETag;
+      etag = (await upload.done()).ETag;
     } catch (error) {
       throw meter.failure ?? storageError(error);
     } finally {
@@ -112,9 +110,15 @@ export async function copyUrlToS3(input: CopyUrlToS3Input): Promise<ArchivedObje
       discardBody(body);
     }
 
-    const sha256 = meter.sha256();
-    const etag = await storeSha256Metadata(input, contentType, sha256, uploadedEtag);
-    return { bucket: input.bucket, key: input.key, size: meter.received, sha256, contentType, etag };
+    if (!etag) throw storageError(new Error("S3 answered the upload without an ETag"));
+    return {
+      bucket: input.bucket,
+      key: input.key,
+      size: meter.received,
+      sha256: meter.sha256(),
+      contentType,
+      etag,
+    };
   } finally {
     await http.close();
   }
@@ -213,39 +217,6 @@ class BodyMeter {
       `${this.host} sent ${this.received} of the ${this.declaredLength} bytes it declared`,
       { retryable: true, cause },
     );
-  }
-}
-
-/**
- * The hash is known only once the last byte has passed, after the upload was created; a server-side
- * self-copy with replaced metadata adds it (no bytes flow through this process). Conditional on the
- * uploaded ETag, so a concurrent writer's object is never stamped with this hash.
- */
-async function storeSha256Metadata(
-  input: CopyUrlToS3Input,
-  contentType: string,
-  sha256: string,
-  uploadedEtag: string | undefined,
-): Promise<string> {
-  try {
-    const copied = await input.s3.send(
-      new CopyObjectCommand({
-        Bucket: input.bucket,
-        Key: input.key,
-        CopySource: `${input.bucket}/${encodeURIComponent(input.key)}`,
-        ...(uploadedEtag ? { CopySourceIfMatch: uploadedEtag } : {}),
-        MetadataDirective: "REPLACE",
-        ContentType: contentType,
-        Metadata: { [SHA256_METADATA_KEY]: sha256 },
-      }),
-      input.signal ? { abortSignal: input.signal } : {},
-    );
-    const etag = copied.CopyObjectResult?.ETag;
-    if (!etag) throw new Error("CopyObject answered without an ETag");
-    return etag;
-  } catch (error) {
-    if (input.signal?.aborted) throw abortedError(error);
-    throw storageError(error);
   }
 }
 

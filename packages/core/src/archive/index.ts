@@ -5,7 +5,6 @@ export {
   type CopyUrlToS3Input,
   copyUrlToS3,
   MAX_ARCHIVE_BYTES,
-  SHA256_METADATA_KEY,
   type SourceTimeouts,
 } from "./copy-url-to-s3";
 export { ArchiveError, type ArchiveErrorCode } from "./errors";
