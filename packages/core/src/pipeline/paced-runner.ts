@@ -15,14 +15,23 @@ export class PacedRunner {
     private readonly options: { perSecond: number; maxInFlight: number },
   ) {}
 
-  /** Waits for the step's turn and a free place, then starts it; resolves once it has started. */
-  async start(step: () => Promise<void>): Promise<void> {
+  /**
+   * Waits for the step's turn and a free place, then starts it; resolves once it has started, with
+   * the step's own end (for a caller that waits on its steps but not on everyone's).
+   */
+  async start(step: () => Promise<void>): Promise<{ finished: Promise<void> }> {
     while (this.running.size >= this.options.maxInFlight) await Promise.race(this.running);
     const wait = this.nextTurnAt - this.clock.now().getTime();
     if (wait > 0) await this.clock.sleep(wait);
     this.nextTurnAt = this.clock.now().getTime() + 1000 / this.options.perSecond;
     const running = step().finally(() => this.running.delete(running));
     this.running.add(running);
+    return { finished: running };
+  }
+
+  /** No step is running. */
+  get idle(): boolean {
+    return this.running.size === 0;
   }
 
   /** Every started step, to its end. Steps handle their own errors: a rejection here is a bug. */

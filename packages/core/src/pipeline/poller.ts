@@ -85,7 +85,12 @@ export class Poller {
       const moved = (Object.keys(round.starts) as StepResult[]).some(
         (r) => r !== "waiting" && r !== "nothing",
       );
-      if (due.length === 0 && !moved) break;
+      if (due.length === 0 && !moved) {
+        if (runner.idle) break;
+        // Steps still running may free slots or make work due: once they end, look again.
+        await runner.drain();
+        continue;
+      }
       for (const job of due) {
         if (elapsed() >= budgetMs) break;
         seen.add(job.id);
@@ -103,9 +108,8 @@ export class Poller {
           }
         });
       }
-      // The page's steps end before the next round reads the slot board they may have changed.
-      await runner.drain();
     }
+    await runner.drain();
     await this.sweepWebhooks(report);
     await this.deps.gauges.sample();
     // A tick whose every step came to "nothing" only looked: not worth a line at INFO.

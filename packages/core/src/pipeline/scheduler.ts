@@ -61,6 +61,7 @@ export class Scheduler {
     const queues = new Map<string, JobRecord[]>();
     const exhausted = new Set<string>();
     let starts = 0;
+    const runs: Promise<void>[] = [];
 
     while (starts < (options.maxStarts ?? Number.POSITIVE_INFINITY)) {
       const tenantId = await this.nextTenant(board, exhausted);
@@ -80,7 +81,7 @@ export class Scheduler {
         if (claim.result === "waiting") exhausted.add(tenantId);
         continue;
       }
-      await runner.start(async () => {
+      const run = await runner.start(async () => {
         try {
           count((await this.deps.steps.runClaimed(claim.claimed)).result);
         } catch (error) {
@@ -92,8 +93,10 @@ export class Scheduler {
           });
         }
       });
+      runs.push(run.finished);
     }
-    await runner.drain();
+    // Its own starts only: the runner may be running the poller's other steps meanwhile.
+    await Promise.all(runs);
     return report;
   }
 
