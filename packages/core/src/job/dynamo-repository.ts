@@ -257,6 +257,26 @@ export class DynamoJobRepository implements JobRepository {
       }
     }
     const companions = this.companionItems(plan.companions);
+    const { base } = plan;
+    if (base && planApplies(base, plan)) {
+      // A transaction answers nothing: pinned to the version read, the job as written is known.
+      try {
+        await this.dynamo.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Update: this.updateOf(id, { ...plan, expectVersion: base.version }) },
+              ...companions.items,
+            ],
+          }),
+        );
+        return applyPlan(base, plan);
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const { failed } = cancellation(error);
+        if (!failed(0)) companions.throwConflict(failed, 1);
+        // The job moved since it was read, or the transaction met another: as without the base.
+      }
+    }
     for (let attempt = 0; ; attempt++) {
       try {
         await this.dynamo.send(
@@ -283,7 +303,9 @@ export class DynamoJobRepository implements JobRepository {
    */
   private async writeWithOutbox(id: string, plan: JobWritePlan): Promise<JobRecord | null> {
     for (let attempt = 0; ; attempt++) {
-      const stored = await this.getById(id);
+      // The job as the writer read it, first; as stored once a write found it moved.
+      const stored =
+        attempt === 0 && plan.base && planApplies(plan.base, plan) ? plan.base : await this.getById(id);
       if (!stored || !planApplies(stored, plan)) return null;
       const written = applyPlan(stored, plan);
       const update = this.updateOf(id, { ...plan, expectVersion: stored.version });

@@ -89,6 +89,12 @@ export interface CompanionWrites {
 }
 
 interface WriteFields {
+  /**
+   * The job as the writer read it. A transactional write (one with companions) then commits only if
+   * the job is still at that version and answers the job as written without reading it back; if the
+   * job moved since, the write is made as without it.
+   */
+  base?: JobRecord;
   set?: Partial<MutableJobFields>;
   remove?: readonly RemovableJobField[];
   /** Also require this `version` (optimistic lock against a concurrent writer in the same status). */
@@ -134,6 +140,7 @@ export interface JobWritePlan {
   touch: boolean;
   companions?: CompanionWrites;
   outbox?: Outbox;
+  base?: JobRecord;
 }
 
 /**
@@ -214,6 +221,7 @@ function withVersion(input: WriteFields, plan: JobWritePlan): JobWritePlan {
   return {
     ...plan,
     ...(input.expectVersion === undefined ? {} : { expectVersion: input.expectVersion }),
+    ...(input.base ? { base: input.base } : {}),
     ...(hasCompanions(input.companions) ? { companions: input.companions } : {}),
   };
 }

@@ -210,6 +210,7 @@ export class JobLifecycle {
     const claimedUntil = this.later(this.deps.timings.claimLeaseMs);
     const taking = !job.slots && slots;
     return this.deps.jobs.update(job.id, {
+      base: job,
       expectStatus: "queued",
       expectVersion: job.version,
       set: {
@@ -228,6 +229,7 @@ export class JobLifecycle {
   recordMedia(job: JobRecord, path: string, resolved: ResolvedSlot): Promise<JobRecord | null> {
     const claimedUntil = this.later(this.deps.timings.claimLeaseMs);
     return this.deps.jobs.update(job.id, {
+      base: job,
       expectStatus: "queued",
       expectVersion: job.version,
       set: {
@@ -246,6 +248,7 @@ export class JobLifecycle {
    */
   yieldClaim(job: JobRecord): Promise<JobRecord | null> {
     return this.deps.jobs.update(job.id, {
+      base: job,
       expectStatus: "queued",
       expectVersion: job.version,
       set: { nextCheckAt: this.now().toISOString() },
@@ -258,6 +261,7 @@ export class JobLifecycle {
   submitting(job: JobRecord): Promise<JobRecord | null> {
     if (job.stage === "submitting") return Promise.resolve(job);
     return this.deps.jobs.update(job.id, {
+      base: job,
       expectStatus: "queued",
       expectVersion: job.version,
       set: { stage: "submitting" },
@@ -268,6 +272,7 @@ export class JobLifecycle {
   /** PixVerse accepted the submit: the job is generating under PixVerse's id, in the slots it holds. */
   async submitted(job: JobRecord, generation: SubmittedGeneration): Promise<JobRecord | null> {
     const moved = await this.deps.jobs.transition(job.id, {
+      base: job,
       from: ["queued"],
       to: "generating",
       set: {
@@ -300,6 +305,7 @@ export class JobLifecycle {
     const stage = WAITING_STAGE[shortage];
     if (job.stage === stage && !job.slots && !job.claimedUntil && notBeforeMs === 0) return job;
     const waiting = await this.deps.jobs.update(job.id, {
+      base: job,
       expectStatus: "queued",
       expectVersion: job.version,
       set: {
@@ -324,6 +330,7 @@ export class JobLifecycle {
     const keep = retry.keepSlots === true && job.slots !== undefined;
     const notBefore = this.later(retry.after);
     const retrying = await this.deps.jobs.update(job.id, {
+      base: job,
       expectStatus: "queued",
       expectVersion: job.version,
       set: {
@@ -350,6 +357,7 @@ export class JobLifecycle {
   async stillWaiting(job: JobRecord): Promise<JobRecord | null> {
     await this.markWaiting(job);
     return this.deps.jobs.update(job.id, {
+      base: job,
       expectStatus: "queued",
       expectVersion: job.version,
       set: { nextCheckAt: this.deadline(job) },
@@ -385,6 +393,7 @@ export class JobLifecycle {
    */
   async resultReady(job: JobRecord, result: FinishedGeneration): Promise<JobRecord | null> {
     const moved = await this.deps.jobs.transition(job.id, {
+      base: job,
       from: ["generating"],
       to: "archiving",
       set: {
@@ -428,6 +437,7 @@ export class JobLifecycle {
       error: failure.error,
     };
     const queued = await this.deps.jobs.transition(job.id, {
+      base: job,
       from: ["generating"],
       to: "queued",
       set: {
@@ -464,6 +474,7 @@ export class JobLifecycle {
    */
   async leaseArchive(job: JobRecord): Promise<JobRecord | null> {
     const leased = await this.deps.jobs.update(job.id, {
+      base: job,
       expectStatus: "archiving",
       expectVersion: job.version,
       set: { attempts: job.attempts + 1, nextCheckAt: this.later(this.deps.timings.archiveLeaseMs) },
@@ -480,6 +491,7 @@ export class JobLifecycle {
   async retryArchive(job: JobRecord, reason: string): Promise<JobRecord | null> {
     const after = backoffDelayMs(this.deps.timings.archiveRetry, job.attempts);
     const retrying = await this.deps.jobs.update(job.id, {
+      base: job,
       expectStatus: "archiving",
       expectVersion: job.version,
       set: {
@@ -502,6 +514,7 @@ export class JobLifecycle {
   /** The result is in the media bucket: the job succeeded, its credits count, and its event goes out. */
   async archived(job: JobRecord, output: JobOutput): Promise<JobRecord | null> {
     const succeeded = await this.deps.jobs.transition(job.id, {
+      base: job,
       from: ["archiving"],
       to: "succeeded",
       set: { output, ...this.pendingEvent() },
@@ -532,6 +545,7 @@ export class JobLifecycle {
     charged = 0,
   ): Promise<JobRecord | null> {
     const failed = await this.deps.jobs.transition(job.id, {
+      base: job,
       from,
       to: "failed",
       set: { error, ...this.pendingEvent() },
@@ -554,6 +568,7 @@ export class JobLifecycle {
   /** Stops following a job, giving back its slots; a later PixVerse result is then ignored. */
   async cancel(job: JobRecord): Promise<JobRecord | null> {
     const cancelled = await this.deps.jobs.transition(job.id, {
+      base: job,
       from: ["queued", "generating", "archiving"],
       to: "cancelled",
       set: this.pendingEvent(),
@@ -654,12 +669,18 @@ export class JobLifecycle {
     remove: RemovableJobField[] = [],
     status: JobStatus = job.status,
   ): Promise<JobRecord | null> {
-    return this.deps.jobs.update(job.id, { expectStatus: status, set, remove, now: this.now() });
+    return this.deps.jobs.update(job.id, { base: job, expectStatus: status, set, remove, now: this.now() });
   }
 
   /** A write of pixpipe's own bookkeeping: the job does not look changed (its updatedAt stays). */
   private bookkeep(job: JobRecord, set: Partial<MutableJobFields>): Promise<JobRecord | null> {
-    return this.deps.jobs.update(job.id, { expectStatus: job.status, set, now: this.now(), touch: false });
+    return this.deps.jobs.update(job.id, {
+      base: job,
+      expectStatus: job.status,
+      set,
+      now: this.now(),
+      touch: false,
+    });
   }
 
   private async handOutArchive(job: JobRecord, delayMs = 0): Promise<void> {

@@ -706,6 +706,32 @@ export function describeJobRepositoryContract(name: string, adapter: JobReposito
         expect((await repo.readItems(key.pk))[0]?.item).toEqual({ created: 1 });
       });
 
+      it("given the job as read, answer it exactly as written; given a stale read, write as without it", async () => {
+        const { job } = await repo.create(newJob(tenant()), { requestHash: "h" });
+        const key = slot(Math.random());
+        const current = await repo.update(job.id, {
+          base: job,
+          expectStatus: "queued",
+          set: { slots: { global: 0 } },
+          companions: { claim: [{ key, item: { jobId: job.id } }] },
+        });
+        expect(current).toMatchObject({ version: 2, slots: { global: 0 } });
+        expect(await repo.getById(job.id)).toEqual(current);
+
+        // `job` is at version 1, the job at 2 by now: the write still happens, on the job as stored.
+        const cancelled = await repo.transition(job.id, {
+          base: job,
+          from: ["queued"],
+          to: "cancelled",
+          remove: ["slots"],
+          companions: { release: [key] },
+        });
+        expect(cancelled).toMatchObject({ status: "cancelled", version: 3 });
+        expect(cancelled).not.toHaveProperty("slots");
+        expect(await repo.getById(job.id)).toEqual(cancelled);
+        expect(await repo.readItems(key.pk)).toEqual([]);
+      });
+
       it("let exactly one of two jobs racing for the same item take it", async () => {
         const key = slot(Math.random());
         const [a, b] = [await jobIn("queued"), await jobIn("queued")];
