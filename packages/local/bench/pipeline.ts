@@ -384,6 +384,8 @@ async function measureBursts() {
   const floorAnswerP99: number[] = [];
   const submitsPerJob: number[] = [];
   const dynamoPerJob: number[] = [];
+  /** DynamoDB Local's pace meanwhile: every pipeline's requests over the burst's duration. */
+  const dynamoPerSecond: number[] = [];
   const lost: number[] = [];
   const floorLost: number[] = [];
   const failures: string[] = [];
@@ -404,6 +406,9 @@ async function measureBursts() {
       posted.map((p) => pixpipeEvents.arrival(`${p.job.id}:pixpipe.job.succeeded`, BURST_TIMEOUT_MS)),
     );
     dynamoPerJob.push((allDynamoCalls - dynamoBefore) / BURST_JOBS);
+    dynamoPerSecond.push(
+      (allDynamoCalls - dynamoBefore) / ((Math.max(...succeeded.ok, started + 1) - started) / 1000),
+    );
     failures.push(...posts.failures, ...succeeded.failures);
     lost.push(BURST_JOBS - succeeded.ok.length);
     pixpipeJobsPerSecond.push(succeeded.ok.length / ((Math.max(...succeeded.ok) - started) / 1000));
@@ -465,6 +470,7 @@ async function measureBursts() {
     floorAnswerP99: overRounds(floorAnswerP99),
     submitsPerJob: overRounds(submitsPerJob),
     dynamoPerJob: overRounds(dynamoPerJob),
+    dynamoPerSecond: overRounds(dynamoPerSecond),
     lost: overRounds(lost),
     floorLost: overRounds(floorLost),
     failures,
@@ -713,7 +719,7 @@ try {
     );
   }
   console.log(
-    `  burst: ${bursts.dynamoPerJob.median.toFixed(1)} DynamoDB requests per job from POST to succeeded event, API, poller and archiver together (the floor: 1)`,
+    `  burst: ${bursts.dynamoPerJob.median.toFixed(1)} DynamoDB requests per job from POST to succeeded event, API, poller and archiver together (the floor: 1), ${bursts.dynamoPerSecond.median.toFixed(0)} requests/s sustained by DynamoDB Local over the burst`,
   );
   if (bursts.failures.length > 0) console.log(`  burst failures, pixpipe: ${tally(bursts.failures)}`);
   if (bursts.floorFailures.length > 0) console.log(`  burst failures, floor: ${tally(bursts.floorFailures)}`);

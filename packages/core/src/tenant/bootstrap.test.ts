@@ -41,6 +41,7 @@ describe("admin:bootstrap", () => {
     expect(run.stdout).toContain('of tenant ops ("Operations")');
     expect(await tenants.authenticate(secret)).toEqual({
       ok: true,
+      limits: {},
       key: expect.objectContaining({
         tenantId: "ops",
         scopes: ["admin", "jobs:write", "jobs:read"],

@@ -95,6 +95,7 @@ describe("DynamoTenantRepository", () => {
     await tenants.ensureApiKey("old", "pxp_kept-dev-key", { scopes: ["admin", "jobs:write"] });
     expect(await tenants.authenticate("pxp_kept-dev-key")).toEqual({
       ok: true,
+      limits: {},
       key: expect.objectContaining({ tenantId: "old", scopes: ["admin", "jobs:write", "jobs:read"] }),
     });
     await expect(
