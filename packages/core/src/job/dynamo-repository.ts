@@ -48,6 +48,12 @@ const censusItemSchema = jobRecordSchema.pick({ status: true, createdAt: true })
 
 const TRANSACTION_CONFLICT_RETRIES = 5;
 
+/** The generation a write records, pointed at its job. */
+interface GenerationLink {
+  jobId: string;
+  pixverseId: string;
+}
+
 const backOffFromConflict = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
 
@@ -242,10 +248,11 @@ export class DynamoJobRepository implements JobRepository {
   }
 
   private async write(id: string, plan: JobWritePlan): Promise<JobRecord | null> {
-    if (plan.set.pixverseId !== undefined) await this.linkGeneration(id, plan.set.pixverseId);
-    if (plan.outbox) return this.writeWithOutbox(id, plan);
+    const link =
+      plan.set.pixverseId === undefined ? undefined : { jobId: id, pixverseId: plan.set.pixverseId };
+    if (plan.outbox) return this.writeWithOutbox(id, plan, link);
     const update = this.updateOf(id, plan);
-    if (!plan.companions) {
+    if (!plan.companions && !link) {
       try {
         const { Attributes } = await this.dynamo.send(
           new UpdateCommand({ ...update, ReturnValues: "ALL_NEW" }),
@@ -256,7 +263,7 @@ export class DynamoJobRepository implements JobRepository {
         throw error;
       }
     }
-    const companions = this.companionItems(plan.companions);
+    const companions = this.companionItems(plan.companions, link);
     const { base } = plan;
     if (base && planApplies(base, plan)) {
       // A transaction answers nothing: pinned to the version read, the job as written is known.
@@ -273,6 +280,7 @@ export class DynamoJobRepository implements JobRepository {
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const { failed } = cancellation(error);
+        await companions.throwLinkConflict(failed, 1);
         if (!failed(0)) companions.throwConflict(failed, 1);
         // The job moved since it was read, or the transaction met another: as without the base.
       }
@@ -287,6 +295,7 @@ export class DynamoJobRepository implements JobRepository {
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const { failed, conflicted } = cancellation(error);
+        await companions.throwLinkConflict(failed, 1);
         if (failed(0)) return null;
         companions.throwConflict(failed, 1);
         if (!conflicted || attempt >= TRANSACTION_CONFLICT_RETRIES) throw error;
@@ -301,7 +310,11 @@ export class DynamoJobRepository implements JobRepository {
    * that got in between (the version moved) only means reading again; a status that no longer allows
    * the write answers null, as any write does.
    */
-  private async writeWithOutbox(id: string, plan: JobWritePlan): Promise<JobRecord | null> {
+  private async writeWithOutbox(
+    id: string,
+    plan: JobWritePlan,
+    link: GenerationLink | undefined,
+  ): Promise<JobRecord | null> {
     for (let attempt = 0; ; attempt++) {
       // The job as the writer read it, first; as stored once a write found it moved.
       const stored =
@@ -309,7 +322,7 @@ export class DynamoJobRepository implements JobRepository {
       if (!stored || !planApplies(stored, plan)) return null;
       const written = applyPlan(stored, plan);
       const update = this.updateOf(id, { ...plan, expectVersion: stored.version });
-      const companions = this.companionItems(companionsWithOutbox(plan, written));
+      const companions = this.companionItems(companionsWithOutbox(plan, written), link);
       try {
         await this.dynamo.send(
           new TransactWriteCommand({ TransactItems: [{ Update: update }, ...companions.items] }),
@@ -318,6 +331,7 @@ export class DynamoJobRepository implements JobRepository {
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const { failed, conflicted } = cancellation(error);
+        await companions.throwLinkConflict(failed, 1);
         if (!failed(0)) companions.throwConflict(failed, 1);
         if ((!failed(0) && !conflicted) || attempt >= TRANSACTION_CONFLICT_RETRIES) throw error;
         await backOffFromConflict(attempt);
@@ -363,9 +377,11 @@ export class DynamoJobRepository implements JobRepository {
 
   /**
    * A write's companions as transaction items, with a way to turn a failed condition on one of them
-   * (a claimed item that exists) into the CompanionConflictError naming it.
+   * (a claimed item that exists) into the CompanionConflictError naming it. A write that records a
+   * PixVerse id commits the generation -> job pointer with it, so a webhook for a generation pixpipe
+   * knows always finds its job; a pointer to another job is a PixverseIdConflictError.
    */
-  private companionItems(companions: CompanionWrites | undefined) {
+  private companionItems(companions: CompanionWrites | undefined, link?: GenerationLink) {
     const claims = companions?.claim ?? [];
     const items: TransactItem[] = [
       ...claims.map(
@@ -396,35 +412,29 @@ export class DynamoJobRepository implements JobRepository {
         ({ key, item }): TransactItem => ({ Put: { TableName: this.tableName, Item: { ...item, ...key } } }),
       ),
     ];
+    const linkIndex = items.length;
+    if (link) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...itemKeys.generation(link.pixverseId), jobId: link.jobId },
+          ConditionExpression: "attribute_not_exists(pk) OR jobId = :jobId",
+          ExpressionAttributeValues: { ":jobId": link.jobId },
+        },
+      });
+    }
     return {
       items,
+      throwLinkConflict: async (failed: (index: number) => boolean, offset: number): Promise<void> => {
+        if (!link || !failed(offset + linkIndex)) return;
+        const linked = await this.generationPointer(link.pixverseId);
+        throw new PixverseIdConflictError(link.pixverseId, linked ?? "unknown");
+      },
       throwConflict(failed: (index: number) => boolean, offset: number): void {
         const index = claims.findIndex((_, i) => failed(offset + i));
         if (index >= 0) throw new CompanionConflictError(claims[index]!.key);
       },
     };
-  }
-
-  /**
-   * Writes the generation -> job pointer before the job records the PixVerse id, so a webhook for a
-   * generation pixpipe knows about always finds its job. A pointer left by a write that then lost its
-   * race is harmless: it names the right job, whose status guards everything else.
-   */
-  private async linkGeneration(jobId: string, pixverseId: string): Promise<void> {
-    try {
-      await this.dynamo.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...itemKeys.generation(pixverseId), jobId },
-          ConditionExpression: "attribute_not_exists(pk) OR jobId = :jobId",
-          ExpressionAttributeValues: { ":jobId": jobId },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const linked = await this.generationPointer(pixverseId);
-      throw new PixverseIdConflictError(pixverseId, linked ?? "unknown");
-    }
   }
 
   private async generationPointer(pixverseId: string): Promise<string | null> {
