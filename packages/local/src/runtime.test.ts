@@ -141,6 +141,7 @@ describe("local runtime", () => {
     const tenants = new DynamoTenantRepository(clients.dynamo, runtime.info.tableName);
     await expect(tenants.authenticate("pxp_runtime-test-key")).resolves.toEqual({
       ok: true,
+      limits: {},
       key: expect.objectContaining({ tenantId: "local", scopes: ["admin", "jobs:write", "jobs:read"] }),
     });
     const tenant = await tenants.getTenant("local");

@@ -100,25 +100,25 @@ export class JobLifecycle {
   constructor(private readonly deps: JobLifecycleDeps) {}
 
   /**
-   * A new queued job with its PixVerse trace id fixed for every submit (invariant 1). Given the slots a
-   * free board offers (`start`), it is created started: holding them and claimed, in the same
-   * transaction, so the caller's process goes straight on to its uploads and submit. If another job
-   * took one of them meanwhile, or none was free, it is created waiting: the inline head start or the
-   * scheduler starts it, and the poller looks at it after a while (to make sure the scheduler knows it
-   * waits), then at its deadline.
+   * A new queued job with its PixVerse trace id fixed for every submit (invariant 1). Given slots to
+   * take (`start`), it is created started: holding them and claimed, in the same transaction, so the
+   * caller's process goes straight on to its uploads and submit. If another job holds one of them,
+   * `chooseAgain` (once) offers others; without slots it is created waiting for what it lacks: the
+   * inline head start or the scheduler starts it, and the poller looks at it after a while (to make
+   * sure the scheduler knows it waits), then at its deadline.
    */
   async accept(
     request: JobRequest,
     options: CreateOptions,
     start?: HeldSlots | SlotShortage,
+    chooseAgain?: () => Promise<HeldSlots | SlotShortage>,
   ): Promise<{ job: JobRecord; created: boolean }> {
     const now = this.now();
     const id = newJobId(now);
     const traceId = randomUUID();
     const usage = this.usage(request.tenantId, now.toISOString(), request.type, { created: 1 });
-    const slots = typeof start === "object" ? start : undefined;
-    const shortage = typeof start === "string" ? start : undefined;
-    const create = (started: HeldSlots | undefined) => {
+    const create = (choice: HeldSlots | SlotShortage | undefined) => {
+      const started = typeof choice === "object" ? choice : undefined;
       const claimedUntil = this.later(this.deps.timings.claimLeaseMs);
       return this.deps.jobs.create(
         {
@@ -134,7 +134,7 @@ export class JobLifecycle {
               }
             : {
                 nextCheckAt: this.later(this.deps.timings.waitingRecheckMs),
-                ...(shortage ? { stage: WAITING_STAGE[shortage] } : {}),
+                ...(typeof choice === "string" ? { stage: WAITING_STAGE[choice] } : {}),
               }),
         },
         {
@@ -151,11 +151,17 @@ export class JobLifecycle {
     };
     let result: { job: JobRecord; created: boolean };
     try {
-      result = await create(slots);
+      result = await create(start);
     } catch (error) {
-      if (!(slots && error instanceof CompanionConflictError)) throw error;
-      // The board was stale: the job waits like any other that found no slot free.
-      result = await create(undefined);
+      if (!(typeof start === "object" && error instanceof CompanionConflictError)) throw error;
+      // Another job holds a slot offered: once more on a fresh choice, else it waits like any other.
+      const again = chooseAgain ? await chooseAgain() : undefined;
+      try {
+        result = await create(again);
+      } catch (retryError) {
+        if (!(typeof again === "object" && retryError instanceof CompanionConflictError)) throw retryError;
+        result = await create(undefined);
+      }
     }
     if (result.created) {
       this.deps.metrics.count(METRICS.jobsCreated, { JobType: request.type });

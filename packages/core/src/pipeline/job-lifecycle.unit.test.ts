@@ -15,7 +15,10 @@ const output = {
 async function setup() {
   const world = createInMemoryPipeline({ config: { inlineSubmitMs: 0, jobDeadlineSeconds: 600 } });
   const { lifecycle } = world.pipeline;
-  const accept = async (start?: Parameters<typeof lifecycle.accept>[2]) =>
+  const accept = async (
+    start?: Parameters<typeof lifecycle.accept>[2],
+    chooseAgain?: Parameters<typeof lifecycle.accept>[3],
+  ) =>
     (
       await lifecycle.accept(
         {
@@ -26,6 +29,7 @@ async function setup() {
         },
         { requestHash: "h" },
         start,
+        chooseAgain,
       )
     ).job;
   const job = await accept();
@@ -117,6 +121,24 @@ describe("accepting a job that may start at once", () => {
     const tenant = world.tenant.tenantId;
     expect(await world.slotItems()).toEqual(["global#0", `tenant#${tenant}#0`, `waiting#${tenant}`].sort());
     expect(await world.usage()).toMatchObject({ created: 2 });
+  });
+
+  it("chooses once more when an offered slot is held, and waits for what the second choice lacks", async () => {
+    const world = await setup();
+    await world.lifecycle.claim(world.job, { global: 0, tenant: 0 });
+    expect(
+      await world.accept({ global: 0, tenant: 1 }, async () => ({ global: 2, tenant: 1 })),
+    ).toMatchObject({
+      slots: { global: 2, tenant: 1 },
+      stage: "submitting",
+    });
+    expect(await world.accept({ global: 0, tenant: 3 }, async () => "capacity")).toMatchObject({
+      stage: "waiting_for_capacity",
+    });
+    // A second choice that meets a held slot too: the job waits for the scheduler.
+    const waiting = await world.accept({ global: 0, tenant: 4 }, async () => ({ global: 2, tenant: 5 }));
+    expect(waiting).toMatchObject({ stage: "queued" });
+    expect(waiting).not.toHaveProperty("slots");
   });
 
   it("creates it waiting for what it lacks when no slot is free", async () => {

@@ -26,6 +26,7 @@ import type { MediaResolver } from "./media-resolver";
 import type { Clock, Logger, PixverseApi } from "./ports";
 import {
   chooseSlots,
+  emptySlotBoard,
   readSlotBoard,
   type SlotBoard,
   type SlotLimits,
@@ -101,9 +102,16 @@ export class JobSteps {
     return readSlotBoard(await this.deps.jobs.readItems(SLOTS_PARTITION));
   }
 
-  /** The slots a new job of the tenant could take now, or what it would wait for (a board read, unclaimed). */
-  async slotChoice(tenantId: string): Promise<HeldSlots | SlotShortage> {
-    const [board, limits] = await Promise.all([this.slotBoard(), this.deps.limits(tenantId)]);
+  /**
+   * The slots a new job of the tenant could take now, or what it would wait for. Unread, the board is
+   * taken as empty: any slot under the limits may be chosen (the conditional put decides), which saves
+   * the read while few are held; a choice that meets a held slot is made again on the board as read.
+   */
+  async slotChoice(tenantId: string, options: { readBoard: boolean }): Promise<HeldSlots | SlotShortage> {
+    const [board, limits] = await Promise.all([
+      options.readBoard ? this.slotBoard() : emptySlotBoard(),
+      this.deps.limits(tenantId),
+    ]);
     return chooseSlots(board, tenantId, limits);
   }
 

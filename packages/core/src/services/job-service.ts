@@ -114,11 +114,13 @@ export class JobService {
     options: { idempotencyKey?: string } & WaitOptions = {},
   ): Promise<{ job: PublicJob; created: boolean }> {
     const startedAt = this.deps.clock.now().getTime();
-    // The slot board is read beside the checks, so a job that may start is created started.
+    // A job that may start is created started, in slots chosen without reading the board (the
+    // create's conditional put decides; one that meets a held slot chooses again on the board).
+    const headStart = this.inlineBudgetMs() > 0;
     const [request, spent, start] = await Promise.all([
       this.validate(caller, body),
       this.deps.budget.spent(caller),
-      this.inlineBudgetMs() > 0 ? this.deps.steps.slotChoice(caller.tenantId) : undefined,
+      headStart ? this.deps.steps.slotChoice(caller.tenantId, { readBoard: false }) : undefined,
     ]);
     if (spent) throw new QuotaExceededError(spent);
     const { job, created } = await this.deps.lifecycle.accept(
@@ -128,6 +130,7 @@ export class JobService {
         ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
       },
       start,
+      () => this.deps.steps.slotChoice(caller.tenantId, { readBoard: true }),
     );
     if (!created) return { job: toPublicJob(job), created };
     const started = toPublicJob(await this.headStart(job));
