@@ -114,53 +114,17 @@ export class JobLifecycle {
     chooseAgain?: () => Promise<HeldSlots | SlotShortage>,
   ): Promise<{ job: JobRecord; created: boolean }> {
     const now = this.now();
-    const id = newJobId(now);
-    const traceId = randomUUID();
-    const usage = this.usage(request.tenantId, now.toISOString(), request.type, { created: 1 });
-    const create = (choice: HeldSlots | SlotShortage | undefined) => {
-      const started = typeof choice === "object" ? choice : undefined;
-      const claimedUntil = this.later(this.deps.timings.claimLeaseMs);
-      return this.deps.jobs.create(
-        {
-          ...request,
-          id,
-          traceId,
-          ...(started
-            ? {
-                slots: started,
-                claimedUntil,
-                nextCheckAt: claimedUntil,
-                stage: this.startingStage({ ...request, media: undefined, stage: "queued" }),
-              }
-            : {
-                nextCheckAt: this.later(this.deps.timings.waitingRecheckMs),
-                ...(typeof choice === "string" ? { stage: WAITING_STAGE[choice] } : {}),
-              }),
-        },
-        {
-          ...options,
-          now,
-          companions: {
-            add: [usage],
-            ...(started
-              ? { claim: slotClaims({ id, tenantId: request.tenantId }, started, now.toISOString()) }
-              : {}),
-          },
-        },
-      );
-    };
+    const job = { ...request, id: newJobId(now), traceId: randomUUID() };
+    // The slots offered, then once those `chooseAgain` offers, then none: the job waits.
+    let choice = start;
     let result: { job: JobRecord; created: boolean };
-    try {
-      result = await create(start);
-    } catch (error) {
-      if (!(typeof start === "object" && error instanceof CompanionConflictError)) throw error;
-      // Another job holds a slot offered: once more on a fresh choice, else it waits like any other.
-      const again = chooseAgain ? await chooseAgain() : undefined;
+    for (let attempt = 0; ; attempt++) {
       try {
-        result = await create(again);
-      } catch (retryError) {
-        if (!(typeof again === "object" && retryError instanceof CompanionConflictError)) throw retryError;
-        result = await create(undefined);
+        result = await this.createNew(job, options, now, choice);
+        break;
+      } catch (error) {
+        if (typeof choice !== "object" || !(error instanceof CompanionConflictError)) throw error;
+        choice = attempt === 0 && chooseAgain ? await chooseAgain() : undefined;
       }
     }
     if (result.created) {
@@ -168,6 +132,41 @@ export class JobLifecycle {
       if (!result.job.slots) await this.markWaiting(result.job);
     }
     return result;
+  }
+
+  /** A new queued job: started in `choice` when it names slots, else waiting (for what it lacks, if known). */
+  private createNew(
+    job: JobRequest & { id: string; traceId: string },
+    options: CreateOptions,
+    now: Date,
+    choice: HeldSlots | SlotShortage | undefined,
+  ): Promise<{ job: JobRecord; created: boolean }> {
+    const usage = this.usage(job.tenantId, now.toISOString(), job.type, { created: 1 });
+    if (typeof choice !== "object") {
+      return this.deps.jobs.create(
+        {
+          ...job,
+          nextCheckAt: this.later(this.deps.timings.waitingRecheckMs),
+          ...(choice ? { stage: WAITING_STAGE[choice] } : {}),
+        },
+        { ...options, now, companions: { add: [usage] } },
+      );
+    }
+    const claimedUntil = this.later(this.deps.timings.claimLeaseMs);
+    return this.deps.jobs.create(
+      {
+        ...job,
+        slots: choice,
+        claimedUntil,
+        nextCheckAt: claimedUntil,
+        stage: this.startingStage({ ...job, media: undefined, stage: "queued" }),
+      },
+      {
+        ...options,
+        now,
+        companions: { add: [usage], claim: slotClaims(job, choice, now.toISOString()) },
+      },
+    );
   }
 
   /** A request refused before it could start (a bad S3 object): stored as failed, with its event. */
