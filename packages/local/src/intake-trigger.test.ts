@@ -8,7 +8,7 @@ import type { Pipeline } from "@pixpipe/core/wiring";
 import { type RunningSimulator, solidPng, startSimulator } from "@pixpipe/simulator";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type S3SqsEmulator, startS3SqsEmulator } from "./emulators";
-import { createPipelineResources, type PipelineResources } from "./resources";
+import { createPipelineResources, type PipelineResources, pipelineEnvironment } from "./resources";
 import { type S3Notifications, startS3Notifications } from "./s3-notifications";
 
 // S3 -> the local notification bridge -> the real `intake` Lambda handler -> the pipeline, as in
@@ -48,14 +48,11 @@ beforeAll(async () => {
   sim = await startSimulator({ generationMs: 600_000 });
   // What the handlers' module-scope config reads, set before they are imported.
   Object.assign(process.env, {
-    PIXPIPE_TABLE_NAME: resources.tableName,
-    PIXPIPE_MEDIA_BUCKET: resources.mediaBucket,
-    PIXPIPE_ARCHIVE_QUEUE_URL: resources.archiveQueue.url,
-    PIXPIPE_EVENTS_QUEUE_URL: resources.eventsQueue.url,
-    PIXPIPE_WEBHOOK_QUEUE_URL: resources.webhookQueue.url,
-    PIXVERSE_BASE_URL: sim.url,
-    PIXVERSE_API_KEY: sim.apiKey,
-    PIXVERSE_WEBHOOK_SECRET: sim.webhookSecret,
+    ...pipelineEnvironment(resources, {
+      baseUrl: sim.url,
+      apiKey: sim.apiKey,
+      webhookSecret: sim.webhookSecret,
+    }),
     PIXPIPE_ALLOW_PRIVATE_MEDIA_URLS: "true",
     POWERTOOLS_LOG_LEVEL: "ERROR",
     PIXPIPE_METRICS_FORMAT: "none",

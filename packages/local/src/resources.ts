@@ -47,6 +47,23 @@ export interface PipelineResources {
   intakeDlq: QueueResource;
 }
 
+/** Where the handlers' configuration points for these resources and this PixVerse (the settings linked in AWS). */
+export function pipelineEnvironment(
+  resources: PipelineResources,
+  pixverse: { baseUrl: string; apiKey: string; webhookSecret: string },
+): Record<string, string> {
+  return {
+    PIXPIPE_TABLE_NAME: resources.tableName,
+    PIXPIPE_MEDIA_BUCKET: resources.mediaBucket,
+    PIXPIPE_ARCHIVE_QUEUE_URL: resources.archiveQueue.url,
+    PIXPIPE_EVENTS_QUEUE_URL: resources.eventsQueue.url,
+    PIXPIPE_WEBHOOK_QUEUE_URL: resources.webhookQueue.url,
+    PIXVERSE_BASE_URL: pixverse.baseUrl,
+    PIXVERSE_API_KEY: pixverse.apiKey,
+    PIXVERSE_WEBHOOK_SECRET: pixverse.webhookSecret,
+  };
+}
+
 export interface PipelineResourceOptions {
   names?: Partial<PipelineResourceNames>;
   /** The archive queue's visibility timeout: at least the archiver's function timeout. */

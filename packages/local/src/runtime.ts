@@ -9,7 +9,12 @@ import type { Handler, S3Handler, SQSHandler } from "aws-lambda";
 import { startDynamoDbLocal, startS3SqsEmulator } from "./emulators";
 import { type HttpApiHandler, startLambdaHttpServer } from "./http";
 import { type LambdaFunctionConfig, type Log, localRegion } from "./lambda";
-import { createPipelineResources, type PipelineResourceNames, type PipelineResources } from "./resources";
+import {
+  createPipelineResources,
+  type PipelineResourceNames,
+  type PipelineResources,
+  pipelineEnvironment,
+} from "./resources";
 import { startS3Notifications } from "./s3-notifications";
 import { startSchedule } from "./schedule";
 import { createSqsEventSource } from "./sqs-event-source";
@@ -225,14 +230,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
 
     Object.assign(process.env, {
-      PIXPIPE_TABLE_NAME: resources.tableName,
-      PIXPIPE_MEDIA_BUCKET: resources.mediaBucket,
-      PIXPIPE_ARCHIVE_QUEUE_URL: resources.archiveQueue.url,
-      PIXPIPE_EVENTS_QUEUE_URL: resources.eventsQueue.url,
-      PIXPIPE_WEBHOOK_QUEUE_URL: resources.webhookQueue.url,
-      PIXVERSE_BASE_URL: pixverse.baseUrl,
-      PIXVERSE_API_KEY: pixverse.apiKey,
-      PIXVERSE_WEBHOOK_SECRET: pixverse.webhookSecret,
+      ...pipelineEnvironment(resources, pixverse),
       ...(options.dashboardDir && { PIXPIPE_DASHBOARD_URL: `${DASHBOARD_PATH}/` }),
       ...options.env,
     });

@@ -26,7 +26,7 @@ import {
   startS3SqsEmulator,
 } from "../emulators";
 import { localRegion } from "../lambda";
-import { createPipelineResources, type PipelineResources } from "../resources";
+import { createPipelineResources, type PipelineResources, pipelineEnvironment } from "../resources";
 import { LOCAL_FUNCTIONS } from "../runtime";
 import { startS3Notifications } from "../s3-notifications";
 import { EventCollector, emulatorClients, objectSha256, sleep } from "../test-support/observe";
@@ -249,14 +249,7 @@ async function startWorld(options: ChaosOptions, dice: Dice, stack: Stack): Prom
     AWS_ENDPOINT_URL_DYNAMODB: proxies.dynamodb.url,
     AWS_ENDPOINT_URL_S3: proxies.s3.url,
     AWS_ENDPOINT_URL_SQS: proxies.sqs.url,
-    PIXPIPE_TABLE_NAME: resources.tableName,
-    PIXPIPE_MEDIA_BUCKET: resources.mediaBucket,
-    PIXPIPE_ARCHIVE_QUEUE_URL: resources.archiveQueue.url,
-    PIXPIPE_EVENTS_QUEUE_URL: resources.eventsQueue.url,
-    PIXPIPE_WEBHOOK_QUEUE_URL: resources.webhookQueue.url,
-    PIXVERSE_BASE_URL: proxies.pixverse.url,
-    PIXVERSE_API_KEY: sim.apiKey,
-    PIXVERSE_WEBHOOK_SECRET: sim.webhookSecret,
+    ...pipelineEnvironment(resources, { ...sim, baseUrl: proxies.pixverse.url }),
     PIXVERSE_MAX_CONCURRENCY: String(options.limit),
     PIXVERSE_REQUESTS_PER_SECOND: "50",
     PIXPIPE_TIME_SCALE: "0.02",

@@ -13,7 +13,7 @@ import {
   startS3SqsEmulator,
 } from "../emulators";
 import { localRegion } from "../lambda";
-import { createPipelineResources, type PipelineResources } from "../resources";
+import { createPipelineResources, type PipelineResources, pipelineEnvironment } from "../resources";
 import {
   ApiClient,
   EventCollector,
@@ -134,14 +134,7 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_S3: s3sqs.endpoint,
     AWS_ENDPOINT_URL_SQS: s3sqs.endpoint,
-    PIXPIPE_TABLE_NAME: resources.tableName,
-    PIXPIPE_MEDIA_BUCKET: resources.mediaBucket,
-    PIXPIPE_ARCHIVE_QUEUE_URL: resources.archiveQueue.url,
-    PIXPIPE_EVENTS_QUEUE_URL: resources.eventsQueue.url,
-    PIXPIPE_WEBHOOK_QUEUE_URL: resources.webhookQueue.url,
-    PIXVERSE_BASE_URL: proxy.url,
-    PIXVERSE_API_KEY: sim.apiKey,
-    PIXVERSE_WEBHOOK_SECRET: sim.webhookSecret,
+    ...pipelineEnvironment(resources, { ...sim, baseUrl: proxy.url }),
     // Polls, retries and the archive lease (15 min -> 9 s) on a test's scale.
     PIXPIPE_TIME_SCALE: "0.01",
     // The poller submits (a POST answers at once with the job queued).
