@@ -405,25 +405,15 @@ async function measureBursts() {
     const succeeded = await settleAll(
       posted.map((p) => pixpipeEvents.arrival(`${p.job.id}:pixpipe.job.succeeded`, BURST_TIMEOUT_MS)),
     );
+    const burstSeconds = (Math.max(...succeeded.ok) - started) / 1000;
     dynamoPerJob.push((allDynamoCalls - dynamoBefore) / BURST_JOBS);
-    dynamoPerSecond.push(
-      (allDynamoCalls - dynamoBefore) / ((Math.max(...succeeded.ok, started + 1) - started) / 1000),
-    );
+    dynamoPerSecond.push((allDynamoCalls - dynamoBefore) / burstSeconds);
     failures.push(...posts.failures, ...succeeded.failures);
     lost.push(BURST_JOBS - succeeded.ok.length);
-    pixpipeJobsPerSecond.push(succeeded.ok.length / ((Math.max(...succeeded.ok) - started) / 1000));
-    answerP50.push(
-      percentile(
-        posted.map((p) => p.ms),
-        50,
-      ),
-    );
-    answerP99.push(
-      percentile(
-        posted.map((p) => p.ms),
-        99,
-      ),
-    );
+    pixpipeJobsPerSecond.push(succeeded.ok.length / burstSeconds);
+    const answers = posted.map((p) => p.ms);
+    answerP50.push(percentile(answers, 50));
+    answerP99.push(percentile(answers, 99));
     const traces = new Map(
       posted.map((p) => [p.job.pixverse?.traceId ?? "", p.job.id] as const).filter(([trace]) => trace),
     );
@@ -444,18 +434,9 @@ async function measureBursts() {
     floorFailures.push(...floorPosts.failures, ...floorStored.failures);
     floorLost.push(BURST_JOBS - floorStored.ok.length);
     floorJobsPerSecond.push(floorStored.ok.length / ((Math.max(...floorStored.ok) - floorStarted) / 1000));
-    floorAnswerP50.push(
-      percentile(
-        floorPosted.map((p) => p.ms),
-        50,
-      ),
-    );
-    floorAnswerP99.push(
-      percentile(
-        floorPosted.map((p) => p.ms),
-        99,
-      ),
-    );
+    const floorAnswers = floorPosted.map((p) => p.ms);
+    floorAnswerP50.push(percentile(floorAnswers, 50));
+    floorAnswerP99.push(percentile(floorAnswers, 99));
     const floorIds = new Set(floorPosted.map((p) => p.videoId));
     floorPeaks.push(peakInFlight(sim.ledger().generations.filter((g) => floorIds.has(g.id))));
   }
