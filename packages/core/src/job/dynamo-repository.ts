@@ -264,38 +264,24 @@ export class DynamoJobRepository implements JobRepository {
       }
     }
     const companions = this.companionItems(plan.companions, link);
-    const { base } = plan;
-    if (base && planApplies(base, plan)) {
-      // A transaction answers nothing: pinned to the version read, the job as written is known.
-      try {
-        await this.dynamo.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Update: this.updateOf(id, { ...plan, expectVersion: base.version }) },
-              ...companions.items,
-            ],
-          }),
-        );
-        return applyPlan(base, plan);
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const { failed } = cancellation(error);
-        await companions.throwLinkConflict(failed, 1);
-        if (!failed(0)) companions.throwConflict(failed, 1);
-        // The job moved since it was read, or the transaction met another: as without the base.
-      }
-    }
+    // Pinned to the version the writer read, the job as written is known without reading it back
+    // (a transaction answers nothing); once the job is found moved, the write is made as without it.
+    let base = plan.base && planApplies(plan.base, plan) ? plan.base : undefined;
     for (let attempt = 0; ; attempt++) {
+      const jobUpdate = base ? this.updateOf(id, { ...plan, expectVersion: base.version }) : update;
       try {
         await this.dynamo.send(
-          new TransactWriteCommand({ TransactItems: [{ Update: update }, ...companions.items] }),
+          new TransactWriteCommand({ TransactItems: [{ Update: jobUpdate }, ...companions.items] }),
         );
-        // A transaction answers nothing: read the job as written.
-        return this.getById(id);
+        return base ? applyPlan(base, plan) : this.getById(id);
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const { failed, conflicted } = cancellation(error);
         await companions.throwLinkConflict(failed, 1);
+        if (failed(0) && base) {
+          base = undefined;
+          continue;
+        }
         if (failed(0)) return null;
         companions.throwConflict(failed, 1);
         if (!conflicted || attempt >= TRANSACTION_CONFLICT_RETRIES) throw error;

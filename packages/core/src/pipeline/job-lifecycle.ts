@@ -159,7 +159,7 @@ export class JobLifecycle {
         slots: choice,
         claimedUntil,
         nextCheckAt: claimedUntil,
-        stage: this.startingStage({ ...job, media: undefined, stage: "queued" }),
+        stage: this.startingStage({ ...job, stage: "queued" }),
       },
       {
         ...options,

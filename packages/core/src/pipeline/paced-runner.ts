@@ -1,6 +1,12 @@
 import type { Clock } from "./ports";
 
 /**
+ * Steps run at once by default. A step is a PixVerse request or two and a DynamoDB write or two: at 20
+ * requests a second, 16 in flight keep the pace while PixVerse answers within 800 ms.
+ */
+export const STEPS_IN_FLIGHT = 16;
+
+/**
  * Starts steps at a set pace, several at once: each start waits for its turn (1 / perSecond after the
  * one before) and for a free place among `maxInFlight`, then runs without the caller awaiting its end.
  * So the pace is the configured rate whatever a step takes; awaiting each step before the next one's

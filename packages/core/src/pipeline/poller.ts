@@ -2,7 +2,7 @@ import type { JobRepository } from "../job";
 import type { PipelineGauges } from "./gauges";
 import { jobLogKeys } from "./job-log";
 import type { JobSteps, StepResult } from "./job-steps";
-import { PacedRunner } from "./paced-runner";
+import { PacedRunner, STEPS_IN_FLIGHT } from "./paced-runner";
 import type { Clock, Logger } from "./ports";
 import type { Scheduler } from "./scheduler";
 
@@ -26,12 +26,6 @@ export interface PollerDeps {
   /** PixVerse requests per second the poller allows itself (PixVerse publishes no limit; its MCP client uses 1). */
   requestsPerSecond?: number;
 }
-
-/**
- * Steps a tick runs at once. A step is a PixVerse request or two and a DynamoDB write or two: at 20
- * requests a second, 16 in flight keep the pace while PixVerse answers within 800 ms.
- */
-const STEPS_IN_FLIGHT = 16;
 
 export type PollerReport = {
   examined: number;

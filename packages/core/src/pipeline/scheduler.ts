@@ -2,7 +2,7 @@ import type { JobRecord, JobRepository } from "../job";
 import { itemKeys } from "../table";
 import { jobLogKeys } from "./job-log";
 import type { JobSteps, StepResult } from "./job-steps";
-import { PacedRunner } from "./paced-runner";
+import { PacedRunner, STEPS_IN_FLIGHT } from "./paced-runner";
 import type { Clock, Logger } from "./ports";
 import { type SlotBoard, type SlotLimits, slotsInUse } from "./slots";
 
@@ -27,9 +27,6 @@ export interface RoundReport {
 /** Queued jobs read per tenant at a time (the oldest first). */
 const QUEUE_PAGE = 10;
 
-/** Uploads and submits a round runs side by side when no runner is given (a test, a one-off round). */
-const UNPACED_IN_FLIGHT = 16;
-
 /**
  * Starts waiting jobs while generation slots are free, fairly between tenants: the next slot goes to
  * the waiting tenant with the fewest generations in flight (ties: the one waiting longest), each
@@ -48,10 +45,8 @@ export class Scheduler {
   async round(options: { runner?: PacedRunner; maxStarts?: number } = {}): Promise<RoundReport> {
     const runner =
       options.runner ??
-      new PacedRunner(this.deps.clock, {
-        perSecond: Number.POSITIVE_INFINITY,
-        maxInFlight: UNPACED_IN_FLIGHT,
-      });
+      // No pace given (a test, a one-off round): unpaced, as many side by side as the poller runs.
+      new PacedRunner(this.deps.clock, { perSecond: Number.POSITIVE_INFINITY, maxInFlight: STEPS_IN_FLIGHT });
     const roundStarted = this.deps.clock.now().toISOString();
     let board = await this.deps.steps.slotBoard();
     const report: RoundReport = { starts: {}, waitingTenants: board.waiting.size, jobIds: [] };

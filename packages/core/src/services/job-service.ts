@@ -116,11 +116,11 @@ export class JobService {
     const startedAt = this.deps.clock.now().getTime();
     // A job that may start is created started, in slots chosen without reading the board (the
     // create's conditional put decides; one that meets a held slot chooses again on the board).
-    const headStart = this.inlineBudgetMs() > 0;
+    const startsInline = this.inlineBudgetMs() > 0;
     const [request, spent, start] = await Promise.all([
       this.validate(caller, body),
       this.deps.budget.spent(caller),
-      headStart ? this.deps.steps.slotChoice(caller.tenantId, { readBoard: false }) : undefined,
+      startsInline ? this.deps.steps.slotChoice(caller.tenantId, { readBoard: false }) : undefined,
     ]);
     if (spent) throw new QuotaExceededError(spent);
     const { job, created } = await this.deps.lifecycle.accept(
